@@ -1,0 +1,62 @@
+// swift-tools-version: 6.0
+//
+// planlint: a compliance checker for Finnish child and youth welfare plans.
+//
+// Targets, in the order data flows through them:
+//   CLibYAML        the system libyaml (libyaml-dev), wrapped as a module
+//   PlanLintYAML    a YAML loader on libyaml's event API: nodes with positions, limits
+//   PlanLint        reading plans, the plan model, rule packs, the engine, reporters
+//   planlint        the command line
+// and the build-time pieces that embed Rules/ into the binary:
+//   EmbedRulePacksTool + Plugins/EmbedRulePacks
+import PackageDescription
+
+let package = Package(
+    name: "planlint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "planlint", targets: ["planlint"]),
+        .library(name: "PlanLint", targets: ["PlanLint"]),
+        .plugin(name: "EmbedRulePacks", targets: ["EmbedRulePacks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "PlanLintYAML", dependencies: ["CLibYAML"]),
+        .executableTarget(name: "EmbedRulePacksTool"),
+        .plugin(
+            name: "EmbedRulePacks",
+            capability: .buildTool(),
+            dependencies: ["EmbedRulePacksTool"]
+        ),
+        .target(
+            name: "PlanLint",
+            dependencies: ["PlanLintYAML"],
+            plugins: [.plugin(name: "EmbedRulePacks")]
+        ),
+        .executableTarget(
+            name: "planlint",
+            dependencies: [
+                "PlanLint",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PlanLintYAMLTests", dependencies: ["PlanLintYAML"]),
+        .testTarget(
+            name: "PlanLintTests",
+            dependencies: ["PlanLint"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "PlanLintCLITests",
+            dependencies: ["planlint", "PlanLint"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,232 @@
+// The engine: every applicable rule of the loaded packs on every plan.
+//
+// Plans are independent, so they are read and checked in parallel on all cores; results
+// come back in the order the plans were given, so output is deterministic.
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A rule as the engine runs it: with its pack and any override applied.
+public struct ActiveRule: Sendable {
+    public var rule: Rule
+    public var pack: RulePack
+}
+
+/// Evaluates rule packs on plans.
+public struct Engine: Sendable {
+    public let packs: [RulePack]
+    public let rules: [ActiveRule]
+    let extractors: [FactExtractor]
+
+    /// Combines packs: checks `extends`, applies overrides, refuses duplicate rule ids.
+    public init(packs: [RulePack]) throws(InputErrors) {
+        var errors: [InputError] = []
+        let ids = Set(packs.map(\.id))
+        for pack in packs {
+            for base in pack.extends where !ids.contains(base) {
+                errors.append(InputError(.invalidPack, file: pack.origin, "pack '\(pack.id)' extends '\(base)', which is not loaded"))
+            }
+        }
+        var overrides: [String: RuleOverride] = [:]
+        var known = Set<String>()
+        for pack in packs { known.formUnion(pack.rules.map(\.id)) }
+        for pack in packs {
+            for (id, o) in pack.overrides {
+                if !known.contains(id) {
+                    errors.append(InputError(.invalidPack, file: pack.origin, "pack '\(pack.id)' overrides rule '\(id)', which no loaded pack defines"))
+                }
+                overrides[id] = o
+            }
+        }
+        var seen: [String: String] = [:]
+        var active: [ActiveRule] = []
+        for pack in packs {
+            for var rule in pack.rules {
+                if let other = seen[rule.id] {
+                    errors.append(InputError(.invalidPack, file: rule.definedIn, at: rule.definedAt, "rule '\(rule.id)' is also defined by pack '\(other)'"))
+                    continue
+                }
+                seen[rule.id] = pack.id
+                if let o = overrides[rule.id] {
+                    if o.disabled { continue }
+                    if let s = o.severity { rule.severity = s }
+                }
+                active.append(ActiveRule(rule: rule, pack: pack))
+            }
+        }
+        guard errors.isEmpty else { throw InputErrors(errors) }
+        self.packs = packs
+        self.rules = active
+        self.extractors = packs.flatMap(\.facts)
+    }
+
+    /// Checks one plan.
+    public func check(_ plan: Plan, asOf: PlanDate, language: Language? = nil) -> PlanReport {
+        let lang = language ?? Engine.language(of: plan)
+        let context = EvaluationContext(plan: plan, asOf: asOf, language: lang, extractors: extractors)
+        let evaluator = CheckEvaluator(context: context)
+        var findings: [Finding] = []
+        var results: [RuleResult] = []
+        for active in rules {
+            let rule = active.rule
+            if let reason = notApplicable(rule.applies, context) {
+                results.append(RuleResult(rule: rule.id, status: .notApplicable, reason: reason, notes: []))
+                continue
+            }
+            let outcome = evaluator.evaluate(rule.check)
+            results.append(RuleResult(rule: rule.id, status: outcome.passed ? .pass : .fail, reason: nil, notes: outcome.notes))
+            guard !outcome.passed else { continue }
+            let violations = outcome.violations.isEmpty ? [Violation(reason: .violation)] : outcome.violations
+            for v in violations {
+                findings.append(finding(v, rule: rule, pack: active.pack, context: context))
+            }
+        }
+        findings.sort { ($0.start, $0.ruleID, $0.end) < ($1.start, $1.ruleID, $1.end) }
+        var sourceLines: [Int: String] = [:]
+        for f in findings { sourceLines[f.start.line] = plan.line(f.start.line) }
+        return PlanReport(file: plan.file, language: lang, asOf: asOf, status: context.status, scope: context.scope,
+                          referenceDate: context.referenceDate, findings: findings, results: results, sourceLines: sourceLines)
+    }
+
+    /// Reads and checks many plans on all cores; the results keep the order of `files`.
+    public func check(files: [String], asOf: PlanDate, language: Language? = nil) -> [PlanOutcome] {
+        let results = ResultSlots<PlanOutcome>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let outcome: PlanOutcome
+            do throws(InputError) {
+                let plan = try PlanReader.read(file: files[i])
+                outcome = .checked(check(plan, asOf: asOf, language: language))
+            } catch {
+                outcome = .failed(error)
+            }
+            results.set(i, outcome)
+        }
+        return results.values
+    }
+
+    /// The plan's language: `plan.language`, else a guess from common words, else Finnish.
+    public static func language(of plan: Plan) -> Language {
+        if let text = plan.facts?["plan"]?["language"]?.scalar?.text.lowercased(), let l = Language(rawValue: text) {
+            return l
+        }
+        var sv = 0, fi = 0
+        let svWords: Set<Substring> = ["och", "för", "att", "är", "som", "av", "med", "barn", "unga"]
+        let fiWords: Set<Substring> = ["ja", "on", "sekä", "että", "lasten", "nuorten", "kunnan", "ovat"]
+        for block in plan.body.allBlocks.prefix(200) {
+            for t in block.textBlocks {
+                for w in t.text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+                    if svWords.contains(w) { sv += 1 }
+                    if fiWords.contains(w) { fi += 1 }
+                }
+            }
+        }
+        return sv > fi ? .sv : .fi
+    }
+
+    private func notApplicable(_ a: Applicability, _ c: EvaluationContext) -> String? {
+        if let scopes = a.scopes, !scopes.contains(c.scope.value) {
+            return "scope \(c.scope.value.rawValue) (\(c.scope.reason)); the rule applies to \(scopes.map(\.rawValue).sorted().joined(separator: ", "))"
+        }
+        if let statuses = a.statuses, !statuses.contains(c.status.value) {
+            return "status \(c.status.value.rawValue) (\(c.status.reason)); the rule applies to \(statuses.map(\.rawValue).sorted().joined(separator: ", "))"
+        }
+        let d = c.referenceDate.value
+        if let from = a.lawFrom, d < from {
+            return "reference date \(d.iso) (\(c.referenceDate.reason)) is before the law version in force from \(from.iso)"
+        }
+        if let until = a.lawUntil, d > until {
+            return "reference date \(d.iso) (\(c.referenceDate.reason)) is after the law version in force until \(until.iso)"
+        }
+        return nil
+    }
+
+    private func finding(_ v: Violation, rule: Rule, pack: RulePack, context: EvaluationContext) -> Finding {
+        let lang = context.language
+        var template = rule.messages.violation
+        switch v.reason {
+        case .missing: template = rule.messages.missing ?? template
+        case .invalid: template = rule.messages.invalid ?? Engine.invalidDateMessage
+        case .empty: template = rule.messages.empty ?? rule.messages.missing ?? template
+        case .violation: break
+        }
+        var range = v.range
+        if range == nil || v.reason == .missing, let anchor = rule.anchor,
+           let node = context.resolve(anchor, item: nil, bindings: [:]).nonEmpty.first?.node {
+            range = node.range
+        }
+        var values = v.values
+        for name in Engine.factPlaceholders(in: [template[lang], rule.remediation[lang]]) {
+            let path = String(name.dropFirst("fact:".count))
+            guard let p = try? FactPath(parsing: path), let text = context.resolve(p, item: nil, bindings: [:]).nonEmpty.first?.text else {
+                values[name] = .text("?")
+                continue
+            }
+            values[name] = PlanDate(parsing: text).map { Placeholder.date($0) } ?? .text(text)
+        }
+        let r = range ?? SourceRange(at: .start)
+        return Finding(ruleID: rule.id, title: rule.title[lang], severity: rule.severity,
+                       message: Engine.render(template[lang], values, lang), remediation: Engine.render(rule.remediation[lang], values, lang),
+                       file: context.plan.file,
+                       start: LineColumn(line: r.start.line, column: r.start.column),
+                       end: LineColumn(line: r.end.line, column: r.end.column),
+                       path: v.path, section: v.section, evidence: v.evidence.map { Engine.excerpt($0) }, origin: v.origin,
+                       citation: rule.citation, pack: pack.id, packVersion: pack.version)
+    }
+
+    static let invalidDateMessage = Localized(
+        fi: "{path}: '{value}' ei ole kelvollinen päivämäärä (odotettiin muotoa VVVV-KK-PP tai p.k.vvvv).",
+        sv: "{path}: '{value}' är inte ett giltigt datum (väntade ÅÅÅÅ-MM-DD eller d.m.åååå).",
+        en: "{path}: '{value}' is not a valid date (expected YYYY-MM-DD or d.m.yyyy).")
+
+    /// The `{fact:PATH}` placeholders used in the templates.
+    static func factPlaceholders(in templates: [String]) -> Set<String> {
+        var names = Set<String>()
+        for t in templates {
+            var rest = Substring(t)
+            while let r = rest.range(of: "{fact:") {
+                guard let close = rest[r.upperBound...].firstIndex(of: "}") else { break }
+                names.insert("fact:" + rest[r.upperBound..<close])
+                rest = rest[close...]
+            }
+        }
+        return names
+    }
+
+    /// Fills `{name}` placeholders; an unknown placeholder is left as written.
+    static func render(_ template: String, _ values: [String: Placeholder], _ language: Language) -> String {
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = String(rest[rest.index(after: open)..<close])
+            if let v = values[name] { out += v.rendered(language) } else { out += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
+    }
+
+    /// A one-line excerpt of at most 120 characters.
+    static func excerpt(_ text: String) -> String {
+        let one = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return one.count > 120 ? String(one.prefix(117)) + "…" : one
+    }
+}
+
+/// Slots filled from several threads, one slot per index.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: T) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    var values: [T] { slots.compactMap { $0 } }
+}

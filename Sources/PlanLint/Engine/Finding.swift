@@ -1,0 +1,79 @@
+// Findings and the result of checking one plan.
+import Foundation
+
+/// A 1-based line and column pair, as findings report them.
+public struct LineColumn: Sendable, Codable, Hashable, Comparable {
+    public var line: Int
+    public var column: Int
+
+    public static func < (a: LineColumn, b: LineColumn) -> Bool { (a.line, a.column) < (b.line, b.column) }
+}
+
+/// One thing wrong with a plan: what, where, why (the law), and what to do.
+public struct Finding: Sendable, Codable, Hashable {
+    public var ruleID: String
+    public var title: String
+    public var severity: Severity
+    public var message: String
+    public var remediation: String
+    public var file: String
+    public var start: LineColumn
+    public var end: LineColumn
+    /// The path of the fact (`approvals[0].date`), if the finding concerns one.
+    public var path: String?
+    /// The section's title, if the finding concerns a section.
+    public var section: String?
+    /// The text or value the rule saw.
+    public var evidence: String?
+    /// Where the fact came from; nil when it was found nowhere.
+    public var origin: FactOrigin?
+    public var citation: Citation?
+    public var pack: String
+    public var packVersion: String
+
+    enum CodingKeys: String, CodingKey {
+        case ruleID = "rule", title, severity, message, remediation, file, start, end, path, section, evidence, origin, citation, pack
+        case packVersion = "pack_version"
+    }
+}
+
+/// The outcome of one rule on one plan.
+public struct RuleResult: Sendable, Codable, Hashable {
+    public enum Status: String, Sendable, Codable {
+        case pass, fail
+        case notApplicable = "not-applicable"
+    }
+
+    public var rule: String
+    public var status: Status
+    /// Why the rule did not apply (scope, status, law version).
+    public var reason: String?
+    public var notes: [Note]
+}
+
+/// Everything planlint learned about one plan.
+public struct PlanReport: Sendable {
+    public var file: String
+    public var language: Language
+    public var asOf: PlanDate
+    public var status: Decided<PlanStatus>
+    public var scope: Decided<PlanScope>
+    public var referenceDate: Decided<PlanDate>
+    public var findings: [Finding]
+    public var results: [RuleResult]
+    /// The source lines the findings point at, for excerpts (line number → text).
+    public var sourceLines: [Int: String]
+}
+
+/// A plan that was checked, or one that could not be read.
+public enum PlanOutcome: Sendable {
+    case checked(PlanReport)
+    case failed(InputError)
+
+    public var file: String {
+        switch self {
+        case .checked(let r): return r.file
+        case .failed(let e): return e.file
+        }
+    }
+}

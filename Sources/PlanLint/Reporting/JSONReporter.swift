@@ -1,0 +1,91 @@
+// JSON output for machines, following the versioned schema in docs/json-output.md.
+//
+// `schema_version` changes only when a field is removed or changes meaning; new fields may
+// be added within a version.
+import Foundation
+
+/// The `--format json` output.
+public struct JSONReporter: Reporter {
+    public static let identifier = "json"
+    public static let schemaVersion = 1
+
+    public init() {}
+
+    struct Document: Encodable {
+        var schema = "https://planlint.fi/schemas/findings-v1.json"
+        var schema_version = JSONReporter.schemaVersion
+        var tool: Tool
+        var as_of: String
+        var packs: [Pack]
+        var plans: [PlanEntry]
+        var errors: [ErrorEntry]
+        var summary: Summary
+    }
+
+    struct Tool: Encodable {
+        var name = "planlint"
+        var version = PlanLintVersion.current
+    }
+
+    struct Pack: Encodable {
+        var id: String
+        var version: String
+        var origin: String
+        var content_hash: String
+        var rules: Int
+    }
+
+    struct PlanEntry: Encodable {
+        var file: String
+        var language: String
+        var status: Decided<PlanStatus>
+        var scope: Decided<PlanScope>
+        var reference_date: Decided<PlanDate>
+        var findings: [Finding]
+        var results: [RuleResult]
+    }
+
+    struct ErrorEntry: Encodable {
+        var file: String
+        var line: Int?
+        var column: Int?
+        var kind: String
+        var message: String
+    }
+
+    struct Summary: Encodable {
+        var plans: Int
+        var unreadable: Int
+        var errors: Int
+        var warnings: Int
+        var infos: Int
+    }
+
+    public func report(_ result: RunResult) -> String {
+        var plans: [PlanEntry] = []
+        var errors: [ErrorEntry] = []
+        for outcome in result.outcomes {
+            switch outcome {
+            case .checked(let r):
+                plans.append(PlanEntry(file: r.file, language: r.language.rawValue, status: r.status, scope: r.scope,
+                                       reference_date: r.referenceDate, findings: r.findings, results: r.results))
+            case .failed(let e):
+                errors.append(ErrorEntry(file: e.file, line: e.position?.line, column: e.position?.column, kind: e.kind.rawValue, message: e.message))
+            }
+        }
+        let c = Counts(result.findings)
+        let doc = Document(tool: Tool(), as_of: result.asOf.iso,
+                           packs: result.packs.map { Pack(id: $0.id, version: $0.version, origin: $0.origin, content_hash: $0.contentHash, rules: $0.rules.count) },
+                           plans: plans, errors: errors,
+                           summary: Summary(plans: plans.count, unreadable: errors.count, errors: c.errors, warnings: c.warnings, infos: c.infos))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(doc), let text = String(data: data, encoding: .utf8) else { return "{}\n" }
+        return text + "\n"
+    }
+}
+
+/// The version of planlint.
+public enum PlanLintVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,23 @@
+// The rule packs built into the binary (from Rules/, by the EmbedRulePacks plugin).
+import Foundation
+
+/// The packs compiled into planlint, so that `planlint lint plan.md` works anywhere.
+public enum EmbeddedPacks {
+    /// Pack folder names, sorted.
+    public static var names: [String] { EmbeddedRulePackFiles.base64.keys.sorted() }
+
+    /// The files of every embedded pack, decoded.
+    public static func sources() -> [PackSource] {
+        names.map { source(named: $0) }
+    }
+
+    static func source(named name: String) -> PackSource {
+        var files: [String: String] = [:]
+        for (path, encoded) in EmbeddedRulePackFiles.base64[name] ?? [:] {
+            if let data = Data(base64Encoded: encoded), let text = String(data: data, encoding: .utf8) {
+                files[path] = text
+            }
+        }
+        return PackSource(origin: "embedded:\(name)", displayRoot: "Rules/\(name)", files: files)
+    }
+}

@@ -1,0 +1,191 @@
+// Loading rule packs from folders or from the copies embedded in the binary.
+//
+// A pack is read as a set of files (path relative to the pack folder → text), so a pack
+// on disk and a pack built into the binary go through the same validation. Every error
+// is an `InputError` at the pack file's line and column; a pack can never crash the tool.
+import Foundation
+
+/// The files of one pack, wherever they came from.
+public struct PackSource: Sendable {
+    /// A folder path, or `embedded:ID`.
+    public var origin: String
+    /// The prefix shown in error messages before a relative path (the folder path).
+    public var displayRoot: String
+    public var files: [String: String]
+
+    public init(origin: String, displayRoot: String, files: [String: String]) {
+        self.origin = origin
+        self.displayRoot = displayRoot
+        self.files = files
+    }
+
+    /// Reads a pack folder: `pack.yaml`, `rules/**.yaml` and the example plans.
+    public static func directory(_ path: String) throws(InputError) -> PackSource {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw InputError(.missingFile, file: path, "rule pack folder not found")
+        }
+        guard isDir.boolValue else { throw InputError(.invalidPack, file: path, "a rule pack must be a folder with a pack.yaml") }
+        guard fm.fileExists(atPath: (path as NSString).appendingPathComponent("pack.yaml")) else {
+            throw InputError(.invalidPack, file: (path as NSString).appendingPathComponent("pack.yaml"), "rule pack has no pack.yaml")
+        }
+        var files: [String: String] = [:]
+        guard let enumerator = fm.enumerator(atPath: path) else { throw InputError(.unreadable, file: path, "cannot list the rule pack folder") }
+        var total = 0
+        while let relative = enumerator.nextObject() as? String {
+            let full = (path as NSString).appendingPathComponent(relative)
+            var isSubdir: ObjCBool = false
+            guard fm.fileExists(atPath: full, isDirectory: &isSubdir), !isSubdir.boolValue else { continue }
+            let ext = (relative as NSString).pathExtension.lowercased()
+            guard ["yaml", "yml", "md"].contains(ext) else { continue }
+            guard let data = fm.contents(atPath: full) else { throw InputError(.unreadable, file: full, "cannot read the file") }
+            total += data.count
+            guard total <= 32 * 1024 * 1024 else { throw InputError(.tooLarge, file: path, "rule pack is larger than 32 MB") }
+            guard let text = String(data: data, encoding: .utf8) else { throw InputError(.encoding, file: full, "not valid UTF-8") }
+            files[relative] = text
+        }
+        return PackSource(origin: path, displayRoot: path, files: files)
+    }
+}
+
+/// Turns pack sources into validated `RulePack`s.
+public enum PackLoader {
+    /// Loads one pack, collecting every error it can find (one per rule at most).
+    public static func load(_ source: PackSource) -> Result<RulePack, InputErrors> {
+        var errors: [InputError] = []
+        func display(_ relative: String) -> String {
+            (source.displayRoot as NSString).appendingPathComponent(relative)
+        }
+        func parse(_ relative: String) -> YAMLNode? {
+            guard let text = source.files[relative] else { return nil }
+            do throws(YAMLError) {
+                return try YAMLLoader.load(text, file: display(relative))
+            } catch {
+                errors.append(InputError(error))
+                return nil
+            }
+        }
+
+        guard source.files["pack.yaml"] != nil else {
+            return .failure(InputErrors([InputError(.invalidPack, file: display("pack.yaml"), "rule pack has no pack.yaml")]))
+        }
+        guard let manifest = parse("pack.yaml") else {
+            if errors.isEmpty { errors.append(InputError(.invalidPack, file: display("pack.yaml"), at: .start, "pack.yaml is empty")) }
+            return .failure(InputErrors(errors))
+        }
+        let reader = NodeReader(file: display("pack.yaml"))
+        var id = "", version = ""
+        var title = Localized(fi: "", sv: "", en: "")
+        var extends: [String] = []
+        var examplesAsOf = PlanDate(year: 2026, month: 1, day: 1)!
+        var overrides: [String: RuleOverride] = [:]
+        do throws(InputError) {
+            try reader.checkKeys(manifest, allowed: ["id", "version", "title", "description", "extends", "examples_as_of", "overrides"], "pack.yaml")
+            id = try reader.string(try reader.require(manifest, "id", "pack.yaml"), "id")
+            guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                throw reader.error(manifest["id"] ?? manifest, "id may hold letters, digits, - and _ only")
+            }
+            version = try reader.string(try reader.require(manifest, "version", "pack.yaml"), "version")
+            title = try reader.localized(try reader.require(manifest, "title", "pack.yaml"), "title")
+            if let e = manifest["extends"] { extends = try reader.strings(e, "extends") }
+            if let d = manifest["examples_as_of"] { examplesAsOf = try reader.date(d, "examples_as_of") }
+            if let o = manifest["overrides"] {
+                for pair in try reader.mapping(o, "overrides") {
+                    let ruleID = try reader.string(pair.key, "an overridden rule id")
+                    try reader.checkKeys(pair.value, allowed: ["severity", "disabled"], "an override")
+                    var override = RuleOverride(severity: nil, disabled: false)
+                    if let s = pair.value["severity"] {
+                        let t = try reader.string(s, "severity")
+                        guard let sev = Severity(rawValue: t) else { throw reader.error(s, "severity must be error, warning or info, found '\(t)'") }
+                        override.severity = sev
+                    }
+                    if let d = pair.value["disabled"] { override.disabled = try reader.bool(d, "disabled") }
+                    overrides[ruleID] = override
+                }
+            }
+        } catch {
+            errors.append(error)
+            return .failure(InputErrors(errors))
+        }
+
+        var rules: [Rule] = []
+        var facts: [FactExtractor] = []
+        var seenIDs: [String: (String, SourcePosition)] = [:]
+        let ruleFiles = source.files.keys.filter { $0.hasPrefix("rules/") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
+        for relative in ruleFiles {
+            guard let root = parse(relative) else { continue }
+            let reader = NodeReader(file: display(relative))
+            do throws(InputError) {
+                try reader.checkKeys(root, allowed: ["rules", "facts"], "a rule file")
+            } catch {
+                errors.append(error)
+                continue
+            }
+            if let list = root["facts"] {
+                guard let items = list.sequence else {
+                    errors.append(reader.error(list, "facts must be a list"))
+                    continue
+                }
+                for item in items {
+                    do throws(InputError) { facts.append(try FactExtractorParser(reader: reader).parse(item)) } catch { errors.append(error) }
+                }
+            }
+            if let list = root["rules"] {
+                guard let items = list.sequence else {
+                    errors.append(reader.error(list, "rules must be a list"))
+                    continue
+                }
+                for item in items {
+                    do throws(InputError) {
+                        let rule = try RuleParser(reader: reader, source: source, defaultAsOf: examplesAsOf).parse(item)
+                        if let first = seenIDs[rule.id] {
+                            throw reader.error(item["id"] ?? item, "duplicate rule id '\(rule.id)' (first defined in \(first.0):\(first.1.line))")
+                        }
+                        seenIDs[rule.id] = (display(relative), item.range.start)
+                        rules.append(rule)
+                    } catch {
+                        errors.append(error)
+                    }
+                }
+            }
+        }
+        if rules.isEmpty && errors.isEmpty && overrides.isEmpty {
+            errors.append(InputError(.invalidPack, file: display("pack.yaml"), at: .start, "pack '\(id)' has no rules (put rule files under rules/)"))
+        }
+        guard errors.isEmpty else { return .failure(InputErrors(errors)) }
+        return .success(RulePack(id: id, version: version, title: title, extends: extends, rules: rules, facts: facts,
+                                 overrides: overrides, origin: source.origin, files: source.files,
+                                 contentHash: contentHash(source.files)))
+    }
+
+    /// FNV-1a 64 over the sorted files: the same on every machine for the same content.
+    static func contentHash(_ files: [String: String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for key in files.keys.sorted() {
+            for byte in key.utf8 + [0] + (files[key] ?? "").utf8 + [0] {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+        }
+        return String(format: "%016llx", hash)
+    }
+}
+
+/// Several input errors found at once (a pack with more than one mistake).
+public struct InputErrors: Error, Sendable, CustomStringConvertible {
+    public var errors: [InputError]
+
+    public init(_ errors: [InputError]) {
+        self.errors = errors
+    }
+
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}
+
+extension InputError {
+    /// Wraps a YAML loader error.
+    public init(_ error: YAMLError, kind: Kind = .yaml) {
+        self.init(kind, file: error.file, at: error.position, error.message)
+    }
+}

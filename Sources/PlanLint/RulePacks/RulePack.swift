@@ -1,0 +1,162 @@
+// Rule packs: the law and good practice as data.
+//
+// A pack is a folder with a manifest (`pack.yaml`) and rule files (`rules/*.yaml`), plus
+// example plans. These types are what the loader (PackLoader.swift) produces after
+// validating every key; the engine only ever sees validated packs.
+import Foundation
+
+/// How serious a finding is.
+public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+    case info, warning, error
+
+    var rank: Int {
+        switch self {
+        case .info: return 0
+        case .warning: return 1
+        case .error: return 2
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// Who the plan is for (`plan.scope`).
+public enum PlanScope: String, Sendable, Codable, CaseIterable {
+    case municipal
+    case jointMunicipal = "joint_municipal"
+    case regional
+    case helsinki
+}
+
+/// Where a plan stands (`status`).
+public enum PlanStatus: String, Sendable, Codable, CaseIterable {
+    case draft, proposal, approved
+}
+
+/// Whether a rule encodes a statute or good practice.
+public enum RuleKind: String, Sendable, Codable {
+    case statute
+    case practice
+}
+
+/// A loaded, validated rule pack.
+public struct RulePack: Sendable {
+    public var id: String
+    public var version: String
+    public var title: Localized
+    /// Ids of the packs this one builds on; they must be loaded too.
+    public var extends: [String]
+    public var rules: [Rule]
+    /// How to find facts in the prose when the front matter lacks them.
+    public var facts: [FactExtractor]
+    /// Changes this pack makes to the rules of the packs it extends.
+    public var overrides: [String: RuleOverride]
+    /// Where the pack came from: a folder path, or `embedded:ID`.
+    public var origin: String
+    /// The pack's files by path relative to the pack folder (rules, examples).
+    public var files: [String: String]
+    /// A hash of the pack's files, stable across machines (FNV-1a 64, hex).
+    public var contentHash: String
+}
+
+/// A change a local pack makes to an inherited rule.
+public struct RuleOverride: Sendable, Hashable {
+    public var severity: Severity?
+    public var disabled: Bool
+}
+
+/// The legal source a rule encodes.
+public struct Citation: Sendable, Hashable, Codable {
+    /// The act's number, `417/2007`.
+    public var act: String
+    public var actName: Localized
+    /// `12`, or `13 a`.
+    public var section: String
+    public var subsection: Int?
+    public var item: Int?
+    public var url: String
+    /// The act that gave the wording the rule encodes, `610/2022`.
+    public var lawVersion: String?
+    /// The statute's wording, where it was verified.
+    public var wording: LocalizedWording?
+    /// V (verified), V2 (secondary source), R (recalled), I (interpretation).
+    public var mark: String?
+
+    /// `Lastensuojelulaki 417/2007 12 § 1 mom. 2 kohta` and its Swedish and English forms.
+    public func formatted(_ language: Language) -> String {
+        var s = "\(actName[language]) \(act)"
+        switch language {
+        case .fi:
+            s += " \(section) §"
+            if let m = subsection { s += " \(m) mom." }
+            if let k = item { s += " \(k) kohta" }
+        case .sv:
+            s += " \(section) §"
+            if let m = subsection { s += " \(m) mom." }
+            if let k = item { s += " \(k) punkten" }
+        case .en:
+            s += ", section \(section)"
+            if let m = subsection { s += "(\(m))" }
+            if let k = item { s += ", item \(k)" }
+        }
+        return s
+    }
+}
+
+/// Statute wording in the languages it was verified in.
+public struct LocalizedWording: Sendable, Hashable, Codable {
+    public var fi: String?
+    public var sv: String?
+}
+
+/// When a rule applies to a plan.
+public struct Applicability: Sendable, Hashable {
+    /// Nil: every scope.
+    public var scopes: Set<PlanScope>?
+    /// Nil: every status.
+    public var statuses: Set<PlanStatus>?
+    /// The law the rule encodes is in force from this date (inclusive)…
+    public var lawFrom: PlanDate?
+    /// …until this date (inclusive).
+    public var lawUntil: PlanDate?
+
+    public static let always = Applicability(scopes: nil, statuses: nil, lawFrom: nil, lawUntil: nil)
+}
+
+/// The messages of a rule: the default one and, optionally, ones for a missing or an
+/// invalid value.
+public struct RuleMessages: Sendable, Hashable {
+    public var violation: Localized
+    public var missing: Localized?
+    public var invalid: Localized?
+    public var empty: Localized?
+}
+
+/// An example plan a rule carries: it must pass or fail the rule.
+public struct RuleExample: Sendable, Hashable {
+    public enum Expectation: String, Sendable, Hashable { case pass, fail }
+    /// Path relative to the pack folder.
+    public var file: String
+    public var expect: Expectation
+    /// The as-of date to check the example on (the pack's default otherwise).
+    public var asOf: PlanDate
+}
+
+/// One rule of a pack.
+public struct Rule: Sendable {
+    public var id: String
+    public var title: Localized
+    public var severity: Severity
+    public var kind: RuleKind
+    public var citation: Citation?
+    public var applies: Applicability
+    public var check: Check
+    public var messages: RuleMessages
+    public var remediation: Localized
+    /// Where a finding points when the check cannot say (a fact missing everywhere).
+    public var anchor: FactPath?
+    public var examples: [RuleExample]
+    /// The pack file and position that defines the rule.
+    public var definedIn: String
+    public var definedAt: SourcePosition
+}

@@ -1,0 +1,148 @@
+// Matching words the way Finnish and Swedish need: on stems.
+//
+// Finnish inflects (valtuusto, valtuustossa, valtuuston) and compounds
+// (yhteistyöryhmä), so heading aliases and terms are written as stems with stars:
+//
+//   valtuust*          a word that starts with "valtuust"
+//   *palvelu*          a word that contains "palvelu" (perhepalvelut)
+//   hyvinvoinnin tila* several words in a row, each matched as written or as a stem
+//   /regex/            an ICU regular expression, for what stems cannot say
+//
+// Matching ignores case but not diacritics (ä is not a). Compiled once per pack load.
+import Foundation
+
+/// A compiled set of alternatives (stems, phrases or regexes) matched against text.
+public struct TermPattern: Sendable, CustomStringConvertible {
+    /// The alternatives as written in the pack.
+    public let terms: [String]
+    private let regex: SendableRegex
+
+    /// Compiles `terms`; throws a message naming the bad term.
+    public init(_ terms: [String]) throws(TermPatternError) {
+        self.terms = terms
+        var parts: [String] = []
+        for term in terms {
+            let trimmed = term.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { throw TermPatternError(term: term, problem: "empty term") }
+            if trimmed.count >= 2, trimmed.hasPrefix("/"), trimmed.hasSuffix("/") {
+                let body = String(trimmed.dropFirst().dropLast())
+                do { _ = try NSRegularExpression(pattern: body) } catch {
+                    throw TermPatternError(term: term, problem: "not a valid regular expression")
+                }
+                parts.append("(?:\(body))")
+            } else {
+                parts.append(TermPattern.regex(forPhrase: trimmed))
+            }
+        }
+        do {
+            regex = SendableRegex(try NSRegularExpression(pattern: parts.joined(separator: "|"), options: [.caseInsensitive]))
+        } catch {
+            throw TermPatternError(term: terms.joined(separator: ", "), problem: "not a valid pattern")
+        }
+    }
+
+    /// Compiles one regular expression (used by fact extractors).
+    public init(regex pattern: String) throws(TermPatternError) {
+        self.terms = [pattern]
+        do {
+            regex = SendableRegex(try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))
+        } catch {
+            throw TermPatternError(term: pattern, problem: "not a valid regular expression")
+        }
+    }
+
+    static let wordChar = "[\\p{L}\\p{N}]"
+
+    static func regex(forPhrase phrase: String) -> String {
+        let tokens = phrase.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let body = tokens.map { token -> String in
+            var t = Substring(token)
+            let leading = t.hasPrefix("*")
+            if leading { t = t.dropFirst() }
+            let trailing = t.hasSuffix("*")
+            if trailing { t = t.dropLast() }
+            let escaped = NSRegularExpression.escapedPattern(for: String(t))
+            return (leading ? "\(wordChar)*" : "(?<!\(wordChar))") + escaped + (trailing ? "\(wordChar)*" : "(?!\(wordChar))")
+        }
+        return "(?:" + body.joined(separator: "[\\s\\-–]+") + ")"
+    }
+
+    /// A match: scalar offsets into the text and the matched text.
+    public struct Match: Sendable, Hashable {
+        public var lower: Int
+        public var upper: Int
+        public var text: String
+        /// Named capture groups, with their scalar offsets.
+        public var groups: [String: (lower: Int, upper: Int, text: String)] = [:]
+
+        public static func == (a: Match, b: Match) -> Bool { a.lower == b.lower && a.upper == b.upper && a.text == b.text }
+        public func hash(into h: inout Hasher) { h.combine(lower); h.combine(upper) }
+    }
+
+    /// True when any alternative occurs in `text`.
+    public func isFound(in text: String) -> Bool {
+        let ns = text as NSString
+        return regex.value.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) != nil
+    }
+
+    /// The first match in `text`, or nil.
+    public func firstMatch(in text: String, groupNames: [String] = []) -> Match? {
+        matches(in: text, groupNames: groupNames, limit: 1).first
+    }
+
+    /// All matches in `text`, with scalar offsets.
+    public func matches(in text: String, groupNames: [String] = [], limit: Int = .max) -> [Match] {
+        let ns = text as NSString
+        let results = regex.value.matches(in: text, range: NSRange(location: 0, length: ns.length))
+        guard !results.isEmpty else { return [] }
+        let map = UTF16ToScalarMap(text)
+        var out: [Match] = []
+        for r in results.prefix(limit) {
+            var m = Match(lower: map.scalarOffset(r.range.location), upper: map.scalarOffset(r.range.location + r.range.length), text: ns.substring(with: r.range))
+            for name in groupNames {
+                let g = r.range(withName: name)
+                if g.location != NSNotFound {
+                    m.groups[name] = (map.scalarOffset(g.location), map.scalarOffset(g.location + g.length), ns.substring(with: g))
+                }
+            }
+            out.append(m)
+        }
+        return out
+    }
+
+    public var description: String { terms.joined(separator: " | ") }
+}
+
+/// A term that could not be compiled.
+public struct TermPatternError: Error, Sendable {
+    public var term: String
+    public var problem: String
+}
+
+/// NSRegularExpression is immutable once made and safe to share between threads.
+struct SendableRegex: @unchecked Sendable {
+    let value: NSRegularExpression
+    init(_ value: NSRegularExpression) { self.value = value }
+}
+
+/// Converts UTF-16 offsets (NSString) to Unicode-scalar offsets (our columns).
+struct UTF16ToScalarMap {
+    private var table: [Int]  // table[utf16 offset] = scalar offset
+
+    init(_ text: String) {
+        table = []
+        table.reserveCapacity(text.utf16.count + 1)
+        var scalarIndex = 0
+        for scalar in text.unicodeScalars {
+            table.append(scalarIndex)
+            if scalar.utf16.count == 2 { table.append(scalarIndex) }
+            scalarIndex += 1
+        }
+        table.append(scalarIndex)
+    }
+
+    func scalarOffset(_ utf16Offset: Int) -> Int {
+        guard !table.isEmpty else { return 0 }
+        return table[min(max(0, utf16Offset), table.count - 1)]
+    }
+}

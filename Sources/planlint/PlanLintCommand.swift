@@ -1,0 +1,191 @@
+// The planlint command line: `planlint lint`, `planlint rules list|explain`.
+//
+// Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 a plan or pack could not be
+// loaded, 64 usage. Errors are printed as `file:line:column: error: message`.
+import ArgumentParser
+import Foundation
+import PlanLint
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@main
+struct PlanLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "planlint",
+        abstract: "Checks Finnish child and youth welfare plans against the law (Lastensuojelulaki 12 §) and good practice.",
+        version: PlanLintVersion.current,
+        subcommands: [Lint.self, Rules.self],
+        defaultSubcommand: Lint.self
+    )
+}
+
+/// Exit codes, as documented in README.md.
+enum Exit {
+    static let findings = ExitCode(1)
+    static let inputError = ExitCode(2)
+}
+
+extension PlanDate: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(parsing: argument)
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+    case error, warning, info, never
+}
+
+struct PackOptions: ParsableArguments {
+    @Option(name: .customLong("pack"), help: ArgumentHelp("A rule pack folder to use besides the embedded packs (repeatable).", valueName: "dir"))
+    var packs: [String] = []
+
+    @Flag(name: .customLong("no-default-packs"), help: "Do not use the packs built into planlint.")
+    var noDefaultPacks = false
+
+    func load() throws -> [RulePack] {
+        do {
+            return try PackSet.load(directories: packs, includeEmbedded: !noDefaultPacks)
+        } catch {
+            for e in error.errors { printError(e.description) }
+            throw Exit.inputError
+        }
+    }
+}
+
+func printError(_ s: String) {
+    FileHandle.standardError.write(Data((s + "\n").utf8))
+}
+
+func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check plans (files, or folders searched for .md, .yaml and .yml).")
+
+    @Argument(help: ArgumentHelp("Plan files or folders.", valueName: "path"))
+    var paths: [String] = ["."]
+
+    @OptionGroup var packOptions: PackOptions
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to check on (YYYY-MM-DD or d.m.yyyy); default: today.", valueName: "date"))
+    var asOf: PlanDate?
+
+    @Option(help: ArgumentHelp("Language of messages: fi, sv or en; default: each plan's own language.", valueName: "lang"))
+    var lang: Language?
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: error, warning, info or never.")
+    var failOn: FailOn = .error
+
+    func run() throws {
+        let packs = try packOptions.load()
+        let engine: Engine
+        do {
+            engine = try Engine(packs: packs)
+        } catch {
+            for e in error.errors { printError(e.description) }
+            throw Exit.inputError
+        }
+        let (files, missing) = PlanReader.discover(paths)
+        if files.isEmpty && missing.isEmpty {
+            printError("\(paths.joined(separator: " ")): error: no plan files (.md, .yaml, .yml) found")
+            throw Exit.inputError
+        }
+        let day = asOf ?? PlanDate.today()
+        var outcomes = missing.map { PlanOutcome.failed($0) }
+        outcomes += engine.check(files: files, asOf: day, language: lang)
+        let result = RunResult(outcomes: outcomes, packs: packs, asOf: day, language: lang)
+
+        let output: String
+        switch format {
+        case .text:
+            let color = isTerminal(STDOUT_FILENO) && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+            output = TextReporter(color: color, language: lang ?? .en).report(result)
+        case .json:
+            output = JSONReporter().report(result)
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        if format != .text {
+            for e in result.errors { printError(e.description) }
+        }
+
+        if !result.errors.isEmpty { throw Exit.inputError }
+        let threshold: Severity?
+        switch failOn {
+        case .error: threshold = .error
+        case .warning: threshold = .warning
+        case .info: threshold = .info
+        case .never: threshold = nil
+        }
+        if let threshold, result.findings.contains(where: { $0.severity >= threshold }) {
+            throw Exit.findings
+        }
+    }
+}
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the rules, or explain one.",
+        subcommands: [List.self, Explain.self],
+        defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the rules of the loaded packs.")
+
+        @OptionGroup var packOptions: PackOptions
+
+        @Option(help: ArgumentHelp("Language: fi, sv or en.", valueName: "lang"))
+        var lang: Language = .en
+
+        func run() throws {
+            let packs = try packOptions.load()
+            var out = ""
+            for pack in packs {
+                out += "\(pack.id) \(pack.version) — \(pack.title[lang])\n"
+                let width = pack.rules.map(\.id.count).max() ?? 0
+                for rule in pack.rules {
+                    let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+                    let sev = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+                    out += "  \(id)  \(sev)  \(rule.title[lang])\n"
+                }
+                out += "\n"
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
+    }
+
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Explain a rule: what it checks, the law it cites, its examples.")
+
+        @Argument(help: "The rule id, e.g. LSL-12-1-REVIEW-4Y.")
+        var id: String
+
+        @OptionGroup var packOptions: PackOptions
+
+        @Option(help: ArgumentHelp("Language: fi, sv or en.", valueName: "lang"))
+        var lang: Language = .en
+
+        func run() throws {
+            let packs = try packOptions.load()
+            guard let (rule, pack) = packs.lazy.flatMap({ p in p.rules.map { ($0, p) } }).first(where: { $0.0.id.lowercased() == id.lowercased() }) else {
+                let all = packs.flatMap { $0.rules.map(\.id) }
+                let near = all.filter { $0.lowercased().contains(id.lowercased()) }.prefix(5)
+                var message = "error: no rule '\(id)' in the loaded packs"
+                if !near.isEmpty { message += " (did you mean: \(near.joined(separator: ", ")))" }
+                printError(message)
+                throw ExitCode.validationFailure
+            }
+            FileHandle.standardOutput.write(Data(RuleExplanation.text(rule, pack: pack, language: lang).utf8))
+        }
+    }
+}
