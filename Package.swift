@@ -48,11 +48,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PlanLintYAMLTests", dependencies: ["PlanLintYAML"]),
-        .testTarget(
-            name: "PlanLintTests",
-            dependencies: ["PlanLint"],
-            resources: [.copy("Fixtures")]
-        ),
+        .testTarget(name: "PlanLintTests", dependencies: ["PlanLint"]),
         .testTarget(
             name: "PlanLintCLITests",
             dependencies: ["planlint", "PlanLint"],

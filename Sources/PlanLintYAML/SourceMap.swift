@@ -16,7 +16,7 @@ struct SourceMap {
     let base: SourcePosition
 
     /// Scalars between two entries of `checkpoints`.
-    private static let stride = 64
+    private static let stride = 16
     /// True when every byte is ASCII, so a scalar index is a byte offset.
     private let isASCII: Bool
     /// The byte offset of scalar `k * stride`, for every k (empty for ASCII input).

@@ -136,7 +136,7 @@ struct Lint: ParsableCommand {
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the rules, or explain one.",
-        subcommands: [List.self, Explain.self],
+        subcommands: [List.self, Explain.self, Test.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -161,6 +161,39 @@ struct Rules: ParsableCommand {
                 out += "\n"
             }
             FileHandle.standardOutput.write(Data(out.utf8))
+        }
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run every rule's passing and failing example plans.")
+
+        @OptionGroup var packOptions: PackOptions
+
+        func run() throws {
+            let packs = try packOptions.load()
+            let engine: Engine
+            do {
+                engine = try Engine(packs: packs)
+            } catch {
+                for e in error.errors { printError(e.description) }
+                throw Exit.inputError
+            }
+            let results = ExampleRunner.run(engine)
+            var failed = 0
+            for r in results where !r.ok {
+                failed += 1
+                let why: String
+                if let e = r.error {
+                    why = e.description
+                } else if r.expect == .pass {
+                    why = "expected no finding, got: " + r.findings.map { "\($0.start.line):\($0.start.column) \($0.message)" }.joined(separator: "; ")
+                } else {
+                    why = r.applicable ? "expected a finding, got none" : "expected a finding, but the rule does not apply to this example"
+                }
+                print("FAIL \(r.rule) \(r.expect.rawValue) \(r.file) (as of \(r.asOf.iso)): \(why)")
+            }
+            print("\(results.count - failed) passed, \(failed) failed")
+            if failed > 0 { throw Exit.findings }
         }
     }
 

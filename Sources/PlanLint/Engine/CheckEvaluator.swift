@@ -139,15 +139,21 @@ struct CheckEvaluator {
         case .some(let paths, let variable, let inner):
             let list = items(paths, item, bindings)
             if list.isEmpty { return fail(missing(resolveAll(paths, item, bindings))) }
-            var violations: [Violation] = []
+            var first: Violation?
             for value in list {
                 var b = bindings
                 if let variable { b[variable] = value }
                 let o = evaluate(inner, item: value, bindings: b)
                 if o.passed { return Outcome(passed: true, notes: o.notes) }
-                violations += o.violations
+                if first == nil { first = o.violations.first }
             }
-            return Outcome(passed: false, violations: violations)
+            // No item satisfies the check: one violation for the list, pointing at its items,
+            // with the placeholders of the first item's violation.
+            let range = SourceRange(start: list.map(\.node.range.start).min() ?? .start, end: list.map(\.node.range.end).max() ?? .start)
+            var v = first ?? Violation(reason: .violation)
+            if list.count > 1 || v.range == nil { v.range = list.count == 1 ? (v.range ?? range) : SourceRange(at: range.start) }
+            v.values["count"] = .number(list.count)
+            return fail(v)
 
         case .covers(let paths, let members, let min):
             let r = resolveAll(paths, item, bindings)
@@ -403,7 +409,9 @@ struct CheckEvaluator {
                 }
             }
         }
-        return fail(Violation(reason: .missing, range: nil, values: ["section": .text(spec.aliases.terms.first ?? "")]))
+        // Point at the plan's first heading: that is where the missing section would join.
+        let firstHeading = context.plan.allSections.first.map { SourceRange(at: $0.titleRange.start) }
+        return fail(Violation(reason: .missing, range: firstHeading, values: ["section": .text(spec.aliases.terms.first ?? "")]))
     }
 
     private func findMapped(_ target: String) -> Section? {

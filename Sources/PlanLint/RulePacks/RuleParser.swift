@@ -189,7 +189,10 @@ struct FactExtractorParser {
             for p in (patternsNode.sequence ?? [patternsNode]) {
                 let text = try reader.string(p, "pattern")
                 do { patterns.append(try TermPattern(regex: text)) } catch {
-                    throw reader.error(p, "pattern is not a valid regular expression")
+                    throw reader.error(p, "pattern is not a valid regular expression: \(error.problem)")
+                }
+                for name in FactExtractorParser.namedGroups(text) where !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+                    throw reader.error(p, "capture group name '\(name)' may hold ASCII letters and digits only (write plannedDate, not planned_date)")
                 }
                 captureNames.formUnion(FactExtractorParser.namedGroups(text))
             }
@@ -230,11 +233,13 @@ struct FactExtractorParser {
         var rest = Substring(pattern)
         while let r = rest.range(of: "(?<") {
             let after = rest[r.upperBound...]
-            if let end = after.firstIndex(of: ">") {
-                let name = after[..<end]
-                if !name.isEmpty, !name.hasPrefix("="), !name.hasPrefix("!") { names.insert(String(name)) }
-                rest = after[end...]
-            } else { break }
+            if after.hasPrefix("!") || after.hasPrefix("=") {
+                rest = after
+                continue
+            }
+            guard let end = after.firstIndex(of: ">") else { break }
+            names.insert(String(after[..<end]))
+            rest = after[end...]
         }
         return names
     }

@@ -47,8 +47,15 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         do {
             regex = SendableRegex(try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))
         } catch {
-            throw TermPatternError(term: pattern, problem: "not a valid regular expression")
+            throw TermPatternError(term: pattern, problem: TermPattern.describe(error))
         }
+    }
+
+    /// ICU's reason for refusing a pattern, as far as Foundation passes it on.
+    static func describe(_ error: Error) -> String {
+        let ns = error as NSError
+        if let reason = ns.userInfo["NSInvalidValue"] as? String { return "ICU refused \(reason)" }
+        return "ICU error \(ns.code)"
     }
 
     static let wordChar = "[\\p{L}\\p{N}]"

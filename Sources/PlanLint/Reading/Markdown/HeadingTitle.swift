@@ -11,6 +11,10 @@ import Foundation
 extension MarkdownParser {
     /// The title text of a heading with inline markup removed and outer spaces trimmed.
     static func plainTitle(_ text: String) -> String {
+        // Most titles have no markup at all.
+        if !text.utf8.contains(where: { $0 == 0x2A || $0 == 0x5F || $0 == 0x7E || $0 == 0x60 || $0 == 0x5B || $0 == 0x5C }) {
+            return trimmed(text)
+        }
         let s = Array(text.unicodeScalars)
         let n = s.count
         guard n > 0 else { return "" }
@@ -94,7 +98,16 @@ extension MarkdownParser {
             out.append(c)
             i += 1
         }
-        return String(out).trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed(String(out))
+    }
+
+    /// The text without white space at either end.
+    private static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
     }
 
     private static func isASCIIPunctuation(_ c: Unicode.Scalar) -> Bool {

@@ -1,0 +1,64 @@
+// Running the example plans every rule carries.
+//
+// Each rule has passing and failing examples; a passing one must give no finding of the
+// rule, a failing one at least one. `planlint rules test` and the test suite both run
+// them, so a rule whose examples do not behave as stated cannot ship.
+import Foundation
+
+/// The outcome of one example of one rule.
+public struct ExampleResult: Sendable {
+    public var rule: String
+    public var pack: String
+    public var file: String
+    public var expect: RuleExample.Expectation
+    public var asOf: PlanDate
+    /// Findings of this rule on the example.
+    public var findings: [Finding]
+    /// Whether the rule applied to the example at all.
+    public var applicable: Bool
+    /// Set when the example plan could not be read.
+    public var error: InputError?
+
+    /// True when the example behaved as stated.
+    public var ok: Bool {
+        guard error == nil else { return false }
+        switch expect {
+        case .pass: return findings.isEmpty
+        case .fail: return !findings.isEmpty && applicable
+        }
+    }
+}
+
+/// Runs rule examples.
+public enum ExampleRunner {
+    /// Runs every example of every active rule of `engine`, each plan checked once per as-of date.
+    public static func run(_ engine: Engine) -> [ExampleResult] {
+        var cache: [String: PlanReport] = [:]
+        var out: [ExampleResult] = []
+        for active in engine.rules {
+            for example in active.rule.examples {
+                let key = "\(active.pack.id)/\(example.file)@\(example.asOf.iso)"
+                let display = "Rules/\(active.pack.id)/\(example.file)"
+                var report = cache[key]
+                if report == nil {
+                    guard let text = active.pack.files[example.file] else { continue }
+                    do throws(InputError) {
+                        let plan = try PlanReader.read(data: Data(text.utf8), file: display)
+                        report = engine.check(plan, asOf: example.asOf)
+                        cache[key] = report
+                    } catch {
+                        out.append(ExampleResult(rule: active.rule.id, pack: active.pack.id, file: display, expect: example.expect,
+                                                 asOf: example.asOf, findings: [], applicable: false, error: error))
+                        continue
+                    }
+                }
+                guard let report else { continue }
+                let findings = report.findings.filter { $0.ruleID == active.rule.id }
+                let applicable = report.results.first(where: { $0.rule == active.rule.id })?.status != .notApplicable
+                out.append(ExampleResult(rule: active.rule.id, pack: active.pack.id, file: display, expect: example.expect,
+                                         asOf: example.asOf, findings: findings, applicable: applicable, error: nil))
+            }
+        }
+        return out
+    }
+}

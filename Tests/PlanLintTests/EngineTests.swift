@@ -1,0 +1,186 @@
+// The engine on the realistic plans of Examples/: profiles by date, facts from the prose,
+// languages, positions.
+import Foundation
+import Testing
+@testable import PlanLint
+
+enum Repo {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func plan(_ path: String) throws -> Plan {
+        let file = root.appendingPathComponent(path).path
+        return try PlanReader.read(data: try Data(contentsOf: URL(fileURLWithPath: file)), file: path)
+    }
+
+    static func check(_ path: String, asOf: String = "2026-11-22", language: Language? = nil) throws -> PlanReport {
+        Packs.engine.check(try plan(path), asOf: try #require(PlanDate(parsing: asOf)), language: language)
+    }
+}
+
+@Suite("Engine on realistic plans")
+struct EngineTests {
+    @Test("Compliant plans in three formats and two languages give no finding", arguments: [
+        "Examples/jarvela-2025.md", "Examples/vasterby-2024.md", "Examples/alavesi-2023-prose.md", "Examples/ranta-2026.yaml",
+    ])
+    func compliant(_ path: String) throws {
+        let report = try Repo.check(path)
+        #expect(report.findings.isEmpty, "\(report.findings.map { "\($0.ruleID) \($0.start.line): \($0.message)" })")
+        #expect(report.status.value == .approved)
+    }
+
+    @Test("The defective draft gets each of its built-in defects")
+    func draftDefects() throws {
+        let report = try Repo.check("Examples/koskenkyla-luonnos-2026.md", language: .en)
+        let ids = Set(report.findings.map(\.ruleID))
+        #expect(ids == [
+            "LSL-12-1-DECISION-BODY", "LSL-12-1-REVIEW-4Y-PREDECESSOR", "LSL-12-1-REVIEW-4Y-PERIOD", "LSL-12-1-BUDGET-LINK",
+            "GP-RESOURCES-PER-YEAR", "GP-STEERING-GROUP-APPOINTED", "GP-STEERING-GROUP-SECTORS", "GP-STEERING-GROUP-HVA",
+            "LSL-12-2-3", "LSL-12-2-4",
+        ])
+        #expect(report.status.value == .draft)
+        #expect(report.referenceDate.value == PlanDate(year: 2026, month: 12, day: 14))
+        let sectors = try #require(report.findings.first { $0.ruleID == "GP-STEERING-GROUP-SECTORS" })
+        #expect(sectors.message == "The group has no members from: social, health.")
+    }
+
+    @Test("A 2023+ municipal plan is never checked for the old items 3–5")
+    func oldItemsNotApplicable() throws {
+        let report = try Repo.check("Examples/jarvela-2025.md")
+        for id in ["LSL-12-2007-2-3", "LSL-12-2007-2-4", "LSL-12-2007-2-5", "LSL-12-4-3"] {
+            let result = try #require(report.results.first { $0.rule == id })
+            #expect(result.status == .notApplicable, "\(id)")
+        }
+        #expect(report.results.first { $0.rule == "LSL-12-2-1" }?.status == .pass)
+    }
+
+    @Test("The law version follows the approval date: a 2019 plan gets the seven items")
+    func profileByDate() throws {
+        var plan = try Repo.plan("Examples/jarvela-2025.md")
+        // Same plan, approved in 2019: the 2008–2022 content list applies and items 3–5 are missing.
+        let text = try String(contentsOf: Repo.root.appendingPathComponent("Examples/jarvela-2025.md"), encoding: .utf8)
+            .replacingOccurrences(of: "date: 2025-12-10", with: "date: 2019-12-10")
+        plan = try MarkdownPlanReader().read(text, file: "jarvela-2019.md")
+        let report = Packs.engine.check(plan, asOf: PlanDate(year: 2021, month: 1, day: 1)!)
+        #expect(report.referenceDate.value == PlanDate(year: 2019, month: 12, day: 10))
+        let ids = Set(report.findings.map(\.ruleID))
+        #expect(ids.isSuperset(of: ["LSL-12-2007-2-3", "LSL-12-2007-2-5"]), "\(ids)")
+        #expect(!ids.contains("LSL-12-2-1"))
+    }
+
+    @Test("Facts only in the prose: approval, budget statement and group are found, with positions")
+    func proseFacts() throws {
+        let report = try Repo.check("Examples/alavesi-2023-prose.md", asOf: "2027-07-01", language: .en)
+        #expect(report.status.value == .approved)
+        #expect(report.referenceDate.value == PlanDate(year: 2023, month: 6, day: 12))
+        let lapsed = try #require(report.findings.first { $0.ruleID == "LSL-12-1-REVIEW-4Y" })
+        #expect(lapsed.origin == .text)
+        #expect(lapsed.evidence == "12.6.2023")
+        let plan = try Repo.plan("Examples/alavesi-2023-prose.md")
+        let line = try #require(plan.line(lapsed.start.line))
+        let scalars = Array(line.unicodeScalars)
+        let spanned = String(String.UnicodeScalarView(scalars[(lapsed.start.column - 1)..<(lapsed.end.column - 1)]))
+        #expect(spanned == "12.6.2023", "the finding points at the date in the sentence")
+    }
+
+    @Test("Messages in Finnish, Swedish and English")
+    func languages() throws {
+        let fi = try Repo.check("Examples/koskenkyla-luonnos-2026.md")
+        #expect(fi.language == .fi)
+        #expect(fi.findings.contains { $0.message.hasPrefix("Luonnos on menossa päätettäväksi toimielimelle kunnanhallitus") })
+        let sv = try Repo.check("Examples/koskenkyla-luonnos-2026.md", language: .sv)
+        #expect(sv.findings.contains { $0.message.hasPrefix("Utkastet ska beslutas av kunnanhallitus") })
+        let vasterby = try Repo.check("Examples/vasterby-2024.md", asOf: "2029-01-01")
+        #expect(vasterby.language == .sv)
+    }
+
+    @Test("A joint plan lacking one council's approval names that municipality")
+    func jointPlan() throws {
+        let text = """
+        ---
+        plan:
+          title: "Lasten ja nuorten hyvinvointisuunnitelma 2025–2028"
+          language: fi
+          scope: joint_municipal
+          municipalities: [Järvelä, Koskenkylä]
+        status: approved
+        approvals:
+          - {body: kunnanvaltuusto, municipality: Järvelä, date: 2025-06-16, minute: "§ 40"}
+          - {body: kunnanhallitus, municipality: Koskenkylä, date: 2025-06-02, minute: "§ 101"}
+        ---
+        # Järvelän ja Koskenkylän lasten ja nuorten hyvinvointisuunnitelma
+        """
+        let plan = try MarkdownPlanReader().read(text, file: "yhteinen.md")
+        let report = Packs.engine.check(plan, asOf: PlanDate(year: 2026, month: 1, day: 1)!, language: .en)
+        let f = try #require(report.findings.first { $0.ruleID == "LSL-12-1-APPROVAL-EACH-COUNCIL" })
+        #expect(f.message == "The joint plan lacks the approval of the council of Koskenkylä.")
+        #expect(report.findings.filter { $0.ruleID == "LSL-12-1-APPROVAL-EACH-COUNCIL" }.count == 1)
+    }
+
+    @Test("legal_map points an unusual heading at a content item")
+    func legalMap() throws {
+        let base = """
+        ---
+        plan: {title: "Hyvinvointisuunnitelma 2025–2028", language: fi, scope: municipal}
+        status: approved
+        approvals: [{body: kunnanvaltuusto, date: 2025-06-16}]
+        legal_map: {LSL-12-2-3: "4"}
+        ---
+        ## 1 Kasvuolot ja hyvinvoinnin tila
+        Teksti.
+        ## 2 Palvelut
+        Teksti.
+        ## 3 Seuranta
+        Teksti.
+        ## 4 Kumppanit
+        Kunta, hyvinvointialue, seurakunta ja järjestöt kokoontuvat neljästi vuodessa.
+        """
+        let report = Packs.engine.check(try MarkdownPlanReader().read(base, file: "map.md"), asOf: PlanDate(year: 2026, month: 1, day: 1)!)
+        #expect(report.results.first { $0.rule == "LSL-12-2-3" }?.status == .pass)
+        let broken = base.replacingOccurrences(of: "LSL-12-2-3: \"4\"", with: "LSL-12-2-3: \"9\"")
+        let report2 = Packs.engine.check(try MarkdownPlanReader().read(broken, file: "map.md"), asOf: PlanDate(year: 2026, month: 1, day: 1)!)
+        let f = try #require(report2.findings.first { $0.ruleID == "LSL-12-2-3" })
+        #expect(f.start == LineColumn(line: 5, column: 25), "points at the legal_map value")
+    }
+}
+
+@Suite("Dates")
+struct DateTests {
+    @Test("ISO and Finnish dates parse; invalid ones do not", arguments: [
+        ("2025-06-14", "2025-06-14"), ("14.6.2025", "2025-06-14"), ("14.06.2025", "2025-06-14"), ("1.1.2023.", "2023-01-01"),
+        ("29.2.2024", "2024-02-29"), ("31.2.2025", nil), ("2025-13-01", nil), ("29.2.2023", nil), ("14.6.25", nil), ("kesäkuu 2025", nil), ("", nil),
+    ] as [(String, String?)])
+    func parse(_ input: String, _ expected: String?) {
+        #expect(PlanDate(parsing: input)?.iso == expected)
+    }
+
+    @Test("Adding four years keeps the day, except 29 February")
+    func addingYears() {
+        #expect(PlanDate(year: 2021, month: 6, day: 14)?.adding(years: 4).iso == "2025-06-14")
+        #expect(PlanDate(year: 2024, month: 2, day: 29)?.adding(years: 1).iso == "2025-02-28")
+    }
+}
+
+@Suite("Term matching on stems")
+struct TermPatternTests {
+    @Test("Stems match inflected and compound Finnish words")
+    func stems() throws {
+        let council = try TermPattern(["valtuust*", "fullmäktig*"])
+        #expect(council.isFound(in: "hyväksytty kunnanvaltuustossa") == false, "valtuust* is a word start")
+        #expect(council.isFound(in: "Valtuustossa 12.6.2023"))
+        #expect(council.isFound(in: "kommunfullmäktige") == false)
+        let infix = try TermPattern(["*palvelu*"])
+        #expect(infix.isFound(in: "Perhepalvelujen verkosto"))
+        let phrase = try TermPattern(["hyvinvoinnin tila*"])
+        #expect(phrase.isFound(in: "Lasten ja nuorten hyvinvoinnin tilasta"))
+        #expect(!phrase.isFound(in: "hyvinvoinnin edistäminen"))
+        let regex = try TermPattern(["/§\\s*\\d+/"])
+        let m = try #require(regex.firstMatch(in: "Kunnanvaltuusto 10.12.2025 § 89"))
+        #expect(m.text == "§ 89")
+        #expect(m.lower == 27, "offsets count Unicode scalars")
+    }
+
+    @Test("A bad term is refused with the term named")
+    func badTerm() {
+        #expect(throws: TermPatternError.self) { try TermPattern(["/([a-z/"]) }
+    }
+}
