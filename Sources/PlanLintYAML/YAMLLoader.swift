@@ -72,7 +72,6 @@ private struct TreeBuilder {
         var isMapping: Bool
         var isBlock: Bool
         var start: SourcePosition
-        var end: SourcePosition
         var tag: String?
         var anchor: String?
         /// Nodes in this subtree so far, itself included (alias copies count in full).
@@ -148,8 +147,8 @@ private struct TreeBuilder {
     private mutating func handle(_ event: yaml_event_t) throws(YAMLError) -> Bool {
         let start = position(event.start_mark)
         switch event.type {
-        case YAML_STREAM_END_EVENT:
-            return true
+        case YAML_STREAM_END_EVENT, YAML_NO_EVENT:
+            return true  // libyaml gives no events after the stream's end
 
         case YAML_DOCUMENT_START_EVENT:
             if documents > 0 {
@@ -204,15 +203,13 @@ private struct TreeBuilder {
             let data = event.data.sequence_start
             try open(
                 isMapping: false, isBlock: data.style == YAML_BLOCK_SEQUENCE_STYLE,
-                start: start, end: position(event.end_mark),
-                tag: string(data.tag), anchor: string(data.anchor))
+                start: start, tag: string(data.tag), anchor: string(data.anchor))
 
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
             try open(
                 isMapping: true, isBlock: data.style == YAML_BLOCK_MAPPING_STYLE,
-                start: start, end: position(event.end_mark),
-                tag: string(data.tag), anchor: string(data.anchor))
+                start: start, tag: string(data.tag), anchor: string(data.anchor))
 
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             try close(end: position(event.end_mark))
@@ -226,8 +223,7 @@ private struct TreeBuilder {
     // MARK: Collections
 
     private mutating func open(
-        isMapping: Bool, isBlock: Bool, start: SourcePosition, end: SourcePosition,
-        tag: String?, anchor: String?
+        isMapping: Bool, isBlock: Bool, start: SourcePosition, tag: String?, anchor: String?
     ) throws(YAMLError) {
         if stack.count >= limits.maxDepth {
             throw error(.tooDeep, at: start, "nesting deeper than \(limits.maxDepth) levels")
@@ -236,8 +232,7 @@ private struct TreeBuilder {
         if let anchor { openAnchors[anchor, default: 0] += 1 }
         stack.append(
             Frame(
-                isMapping: isMapping, isBlock: isBlock, start: start, end: end,
-                tag: tag, anchor: anchor))
+                isMapping: isMapping, isBlock: isBlock, start: start, tag: tag, anchor: anchor))
     }
 
     private mutating func close(end eventEnd: SourcePosition) throws(YAMLError) {

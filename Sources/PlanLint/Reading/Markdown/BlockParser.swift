@@ -12,6 +12,8 @@
 //   - a comment running over several lines is found by `-->` alone: the lines in between
 //     are not read as Markdown, and its text keeps any `>` of the lines it spans.
 
+import Foundation
+
 extension MarkdownParser {
     final class BlockParser {
         /// The deepest nesting of block quotes and list items that is parsed as such.

@@ -1,15 +1,15 @@
 // Heading titles without inline markup, for the Markdown reader: `**`, `*`, `_`, `~~`,
 // backticks and backslash escapes removed, links and images reduced to their text
-// (`[text](url)`, `[text][ref]`, `![alt](src)`). Paragraph text keeps its markup; only
+// (`[text](url)`, `[text][ref]`, `![alt](src)`), white space runs made one space.
+// Paragraph text keeps its markup; only
 // titles are cleaned, because rules compare titles with expected section names.
 //
 // Part of the hand-written Markdown reader (no Markdown library with source positions is
 // available to this project; see MarkdownParser.swift). Linear in the title's length.
 
-import Foundation
-
 extension MarkdownParser {
-    /// The title text of a heading with inline markup removed and outer spaces trimmed.
+    /// The title text of a heading with inline markup removed, outer white space trimmed
+    /// and inner runs of white space made one space.
     static func plainTitle(_ text: String) -> String {
         // Most titles have no markup at all.
         if !text.utf8.contains(where: { $0 == 0x2A || $0 == 0x5F || $0 == 0x7E || $0 == 0x60 || $0 == 0x5B || $0 == 0x5C }) {
@@ -101,13 +101,24 @@ extension MarkdownParser {
         return trimmed(String(out))
     }
 
-    /// The text without white space at either end.
+    /// The text without white space at either end, and each inner run of white space
+    /// (two spaces, a tab, the gap left by a removed comment) made one space.
     private static func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
-        return String(scalars[first...last])
+        var out = String.UnicodeScalarView()
+        var changed = false
+        var gap = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                if out.isEmpty || gap || scalar != " " { changed = true }
+                gap = true
+                continue
+            }
+            if gap, !out.isEmpty { out.append(" ") }
+            gap = false
+            out.append(scalar)
+        }
+        if gap { changed = true }
+        return changed ? String(out) : text
     }
 
     private static func isASCIIPunctuation(_ c: Unicode.Scalar) -> Bool {
