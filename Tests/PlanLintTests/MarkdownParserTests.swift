@@ -390,6 +390,16 @@ Kunnassa asui vuonna 2022 yhteensä 12 345 asukasta; alle 18-vuotiaita oli 2 468
     #expect(all[4].titleRange.start.line == 5)
 }
 
+@Test func titleWhiteSpaceIsCollapsed() throws {
+    let text = "## 2.3  Kaksi\tvälilyöntiä <!-- planlint-disable x --> ja jatko   \n"
+    let doc = try parse(text)
+    let s = try #require(doc.body.children.first)
+    #expect(s.title == "2.3 Kaksi välilyöntiä ja jatko")
+    #expect(s.titleRange.start == SourcePosition(line: 1, column: 4, offset: 3))
+    #expect(s.titleRange.end == position(of: "   \n", in: text))
+    #expect(doc.comments.map(\.text) == ["planlint-disable x"])
+}
+
 @Test func thematicBreakAfterBlankLineIsNotAHeading() throws {
     let text = """
     # Otsikko
@@ -542,6 +552,21 @@ Kunnassa asui vuonna 2022 yhteensä 12 345 asukasta; alle 18-vuotiaita oli 2 468
     #expect(position(of: "tuki", inBlock: ps[0]) == position(of: "tuki", in: text))
     #expect(position(of: "jälkeen", inBlock: ps[1]) == position(of: "jälkeen", in: text))
     #expect(ps[1].range.end == position(of: "\n<!--tiivis", in: text))
+}
+
+@Test func textAfterALeadingCommentIsKept() throws {
+    let text = """
+    Kappale ennen.
+    <!-- planlint-disable-line esimerkki --> Näkyvä teksti kommentin jälkeen.
+    - <!-- x --> Kohta kommentin jälkeen
+    <!-- vain kommentti -->
+    """
+    let doc = try parse(text)
+    #expect(doc.comments.map(\.text) == ["planlint-disable-line esimerkki", "x", "vain kommentti"])
+    #expect(paragraphs(doc.body.blocks).map(\.text) == ["Kappale ennen.", "Näkyvä teksti kommentin jälkeen."])
+    #expect(paragraphs(doc.body.blocks).last?.range.start == position(of: "Näkyvä", in: text))
+    #expect(listItems(doc.body.blocks).map(\.text) == ["Kohta kommentin jälkeen"])
+    #expect(listItems(doc.body.blocks).first?.range.start == position(of: "Kohta", in: text))
 }
 
 @Test func unclosedCommentRunsToEndOfFile() throws {

@@ -56,9 +56,11 @@ public enum PlanReader {
         guard data.count <= maxFileSize else {
             throw InputError(.tooLarge, file: file, at: .start, "the file is larger than \(maxFileSize / 1_048_576) MB")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard String(data: data, encoding: .utf8) != nil else {
             throw InputError(.encoding, file: file, at: firstInvalidUTF8(data), "the file is not valid UTF-8 text")
         }
+        // Decoded again so that a byte-order mark stays in the text: the readers count it in byte offsets.
+        let text = String(decoding: data, as: UTF8.self)
         if text.utf8.contains(0) {
             throw InputError(.encoding, file: file, at: position(ofByte: text.utf8.firstIndex(of: 0).map { text.utf8.distance(from: text.utf8.startIndex, to: $0) } ?? 0, in: data),
                              "the file contains a NUL byte; is it a binary file?")

@@ -239,6 +239,7 @@ extension MarkdownParser {
                 case .quote:
                     closeLeaf()
                     interruptItem()
+                    // A quote emits no text of its own: its content position is unused.
                     containers.append(Container(kind: .quote, hasContent: true, contentPosition: SourcePosition.start))
                     cur = afterQuoteMarker(ind, end)
                     depth += 1
@@ -270,7 +271,13 @@ extension MarkdownParser {
                     return
                 case .comment:
                     closeLeaf()
-                    scanForComments(li, from: ind.next, to: end)
+                    if hasTextBesideComments(ind.next, end) {
+                        // `<!-- x --> Teksti`: CommonMark makes the line an HTML block, but
+                        // a reader sees the text, so it is kept as a paragraph line.
+                        addParagraphLine(li, from: ind.next, to: end)
+                    } else {
+                        scanForComments(li, from: ind.next, to: end)
+                    }
                     return
                 case .setextUnderline(let level):
                     finishSetextHeading(level: level)
@@ -404,7 +411,7 @@ extension MarkdownParser {
                 paragraph = nil
                 if let open = p.open {
                     var line = open
-                    trim(&line, leading: false, trailing: true)
+                    trim(&line, leading: true, trailing: true)
                     if !line.isEmpty { p.lines.append(line) }
                 }
                 route(p.lines, owner: p.owner)
@@ -441,7 +448,7 @@ extension MarkdownParser {
                 pending = PendingComment(line: li, start: openComment, context: .paragraph)
             } else {
                 var line = pieces
-                trim(&line, leading: false, trailing: true)
+                trim(&line, leading: true, trailing: true)
                 if line.isEmpty {
                     paragraph?.lastRaw = nil
                 } else {
@@ -559,6 +566,26 @@ extension MarkdownParser {
             }
         }
 
+        /// True when `start..<end` closes every comment it opens and has text outside them.
+        private func hasTextBesideComments(_ start: Int, _ end: Int) -> Bool {
+            let spans = source.scanInline(start, end, pipes: false)
+            if let last = spans.comments.last, !last.closed { return false }
+            var cursor = start
+            for span in spans.comments {
+                var k = cursor
+                while k < span.start {
+                    if !Byte.isSpaceOrTab(bytes[k]) { return true }
+                    k += 1
+                }
+                cursor = span.end
+            }
+            while cursor < end {
+                if !Byte.isSpaceOrTab(bytes[cursor]) { return true }
+                cursor += 1
+            }
+            return false
+        }
+
         /// Notes a comment left open by a line that is not paragraph text.
         func beginPendingComment(line: Int, start: Int) {
             pending = PendingComment(line: line, start: start, context: .other)
@@ -581,7 +608,7 @@ extension MarkdownParser {
                     pending = PendingComment(line: li, start: reopened, context: .paragraph)
                 } else {
                     var line = paragraph?.open ?? []
-                    trim(&line, leading: false, trailing: true)
+                    trim(&line, leading: true, trailing: true)
                     paragraph?.open = nil
                     if !line.isEmpty { paragraph?.lines.append(line) }
                 }

@@ -74,6 +74,7 @@ extension MarkdownParser {
 }
 
 extension MarkdownParser.BlockParser {
+    // An extension of a nested type does not see its outer type's names.
     typealias Byte = MarkdownParser.Byte
     typealias BlockStart = MarkdownParser.BlockStart
 

@@ -1,8 +1,8 @@
 // Heading titles without inline markup, for the Markdown reader: `**`, `*`, `_`, `~~`,
 // backticks and backslash escapes removed, links and images reduced to their text
 // (`[text](url)`, `[text][ref]`, `![alt](src)`), white space runs made one space.
-// Paragraph text keeps its markup; only
-// titles are cleaned, because rules compare titles with expected section names.
+// Paragraph text keeps its markup; only titles are cleaned, because rules compare titles
+// with expected section names.
 //
 // Part of the hand-written Markdown reader (no Markdown library with source positions is
 // available to this project; see MarkdownParser.swift). Linear in the title's length.

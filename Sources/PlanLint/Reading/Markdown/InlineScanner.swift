@@ -25,6 +25,7 @@ extension MarkdownParser {
 }
 
 extension MarkdownParser.Source {
+    // An extension of a nested type does not see its outer type's names.
     typealias Byte = MarkdownParser.Byte
 
     /// Scans the bytes `start..<end` of one line.
