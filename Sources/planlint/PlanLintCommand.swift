@@ -58,6 +58,17 @@ struct PackOptions: ParsableArguments {
             throw Exit.inputError
         }
     }
+
+    /// The packs combined into an engine; pack errors are printed and exit 2.
+    func engine() throws -> Engine {
+        let packs = try load()
+        do {
+            return try Engine(packs: packs)
+        } catch {
+            for e in error.errors { printError(e.description) }
+            throw Exit.inputError
+        }
+    }
 }
 
 func printError(_ s: String) {
@@ -88,14 +99,8 @@ struct Lint: ParsableCommand {
     var failOn: FailOn = .error
 
     func run() throws {
-        let packs = try packOptions.load()
-        let engine: Engine
-        do {
-            engine = try Engine(packs: packs)
-        } catch {
-            for e in error.errors { printError(e.description) }
-            throw Exit.inputError
-        }
+        let engine = try packOptions.engine()
+        let packs = engine.packs
         let (files, missing) = PlanReader.discover(paths)
         if files.isEmpty && missing.isEmpty {
             printError("\(paths.joined(separator: " ")): error: no plan files (.md, .yaml, .yml) found")
@@ -170,14 +175,7 @@ struct Rules: ParsableCommand {
         @OptionGroup var packOptions: PackOptions
 
         func run() throws {
-            let packs = try packOptions.load()
-            let engine: Engine
-            do {
-                engine = try Engine(packs: packs)
-            } catch {
-                for e in error.errors { printError(e.description) }
-                throw Exit.inputError
-            }
+            let engine = try packOptions.engine()
             let results = ExampleRunner.run(engine)
             var failed = 0
             for r in results where !r.ok {

@@ -61,21 +61,8 @@ private func position(ofByte target: Int, in bytes: [UInt8]) -> SourcePosition {
     return SourcePosition(line: line, column: column, offset: target)
 }
 
-/// Every section depth first, the root excluded.
-private func allSections(_ root: Section) -> [Section] {
-    var result: [Section] = []
-    func walk(_ s: Section) {
-        for c in s.children {
-            result.append(c)
-            walk(c)
-        }
-    }
-    walk(root)
-    return result
-}
-
 private func section(_ title: String, in doc: MarkdownDocument) -> Section? {
-    allSections(doc.body).first { $0.title == title }
+    doc.body.descendants.first { $0.title == title }
 }
 
 private func paragraphs(_ blocks: [Block]) -> [TextBlock] {
@@ -377,7 +364,7 @@ Kunnassa asui vuonna 2022 yhteensä 12 345 asukasta; alle 18-vuotiaita oli 2 468
     ### ###
     """
     let doc = try parse(text)
-    let all = allSections(doc.body)
+    let all = doc.body.descendants
     #expect(all.map(\.title) == ["2.1 Väestö ja ikärakenne", "Koodi ja linkki sekä kuva", "Sana_jossa_alaviiva ja 5 * 3 # merkki", "Otsikko", "", ""])
     // The title range covers the source text, markup included, attributes excluded.
     #expect(all[0].titleRange.start == position(of: "2.1", in: text))
@@ -449,7 +436,7 @@ Kunnassa asui vuonna 2022 yhteensä 12 345 asukasta; alle 18-vuotiaita oli 2 468
     var text = ""
     for i in 0..<10_000 { text += "\(String(repeating: "#", count: i % 6 + 1)) Otsikko \(i)\nTeksti \(i).\n" }
     let doc = try parse(text)
-    let all = allSections(doc.body)
+    let all = doc.body.descendants
     #expect(all.count == 10_000)
     #expect(doc.body.children.count == 1667)
     #expect(all.last?.title == "Otsikko 9999")
@@ -486,7 +473,7 @@ Kunnassa asui vuonna 2022 yhteensä 12 345 asukasta; alle 18-vuotiaita oli 2 468
     ## avoin aita jatkuu loppuun
     """
     let doc = try parse(text)
-    #expect(allSections(doc.body).map(\.title) == ["Otsikko"])
+    #expect(doc.body.descendants.map(\.title) == ["Otsikko"])
     let h = try #require(doc.body.children.first)
     #expect(h.blocks.count == 1)
     #expect(paragraphs(h.blocks).map(\.text) == ["Teksti `koodissa <!-- ei --> ole` kommenttia."])
@@ -572,7 +559,7 @@ Kunnassa asui vuonna 2022 yhteensä 12 345 asukasta; alle 18-vuotiaita oli 2 468
 @Test func unclosedCommentRunsToEndOfFile() throws {
     let text = "# Otsikko\n\nTeksti <!-- avoin\n# ei otsikko\n| a |\nloppu"
     let doc = try parse(text)
-    #expect(allSections(doc.body).map(\.title) == ["Otsikko"])
+    #expect(doc.body.descendants.map(\.title) == ["Otsikko"])
     #expect(doc.comments.count == 1)
     #expect(doc.comments[0].text == "avoin\n# ei otsikko\n| a |\nloppu")
     #expect(doc.comments[0].range.end == SourcePosition(line: 6, column: 6, offset: text.utf8.count))

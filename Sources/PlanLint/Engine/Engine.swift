@@ -3,9 +3,6 @@
 // Plans are independent, so they are read and checked in parallel on all cores; results
 // come back in the order the plans were given, so output is deterministic.
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A rule as the engine runs it: with its pack and any override applied.
 public struct ActiveRule: Sendable {

@@ -44,17 +44,7 @@ public struct Plan: Sendable {
     }
 
     /// Every section in document order (depth first), the root excluded.
-    public var allSections: [Section] {
-        var result: [Section] = []
-        func walk(_ s: Section) {
-            for child in s.children {
-                result.append(child)
-                walk(child)
-            }
-        }
-        walk(body)
-        return result
-    }
+    public var allSections: [Section] { body.descendants }
 }
 
 /// A section of the plan: a heading and what follows it up to the next heading of the
@@ -79,6 +69,11 @@ public struct Section: Sendable {
         self.lines = lines
         self.blocks = blocks
         self.children = children
+    }
+
+    /// Every subsection in document order (depth first), this section excluded.
+    public var descendants: [Section] {
+        children.flatMap { [$0] + $0.descendants }
     }
 
     /// This section's own blocks and those of all its subsections, in document order.
