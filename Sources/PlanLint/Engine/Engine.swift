@@ -14,6 +14,8 @@ public struct ActiveRule: Sendable {
 public struct Engine: Sendable {
     public let packs: [RulePack]
     public let rules: [ActiveRule]
+    /// The versions of the law, from every pack, in the order the packs list them.
+    public let profiles: [Profile]
     let extractors: [FactExtractor]
 
     /// Combines packs: checks `extends`, applies overrides, refuses duplicate rule ids.
@@ -52,7 +54,26 @@ public struct Engine: Sendable {
                 active.append(ActiveRule(rule: rule, pack: pack))
             }
         }
+        var profiles: [Profile] = []
+        for pack in packs {
+            for p in pack.profiles {
+                if let other = profiles.first(where: { $0.id == p.id }) {
+                    errors.append(InputError(.invalidPack, file: pack.origin, "profile '\(p.id)' is also defined by pack '\(other.pack)'"))
+                } else {
+                    profiles.append(p)
+                }
+            }
+        }
+        let profileIDs = Set(profiles.map(\.id))
+        for a in active {
+            for id in (a.rule.applies.profiles ?? []).sorted() where !profileIDs.contains(id) {
+                let known = profileIDs.sorted().joined(separator: ", ")
+                errors.append(InputError(.invalidPack, file: a.rule.definedIn, at: a.rule.applies.profileNode ?? a.rule.definedAt,
+                                         "rule '\(a.rule.id)': unknown profile '\(id)' (loaded profiles: \(known.isEmpty ? "none" : known))"))
+            }
+        }
         guard errors.isEmpty else { throw InputErrors(errors) }
+        self.profiles = profiles
         self.packs = packs
         self.rules = active
         self.extractors = packs.flatMap(\.facts)
@@ -61,29 +82,46 @@ public struct Engine: Sendable {
     /// Checks one plan.
     public func check(_ plan: Plan, asOf: PlanDate, language: Language? = nil) -> PlanReport {
         let lang = language ?? Engine.language(of: plan)
-        let context = EvaluationContext(plan: plan, asOf: asOf, language: lang, extractors: extractors)
+        let context = EvaluationContext(plan: plan, asOf: asOf, language: lang, extractors: extractors, profiles: profiles)
         let evaluator = CheckEvaluator(context: context)
         var findings: [Finding] = []
         var results: [RuleResult] = []
         for active in rules {
             let rule = active.rule
+            var result = RuleResult(rule: rule.id, title: rule.title[lang], severity: rule.severity, kind: rule.kind,
+                                    citation: rule.citation?.formatted(lang), pack: active.pack.id, status: .pass, reason: nil, notes: [], findings: 0)
             if let reason = notApplicable(rule.applies, context) {
-                results.append(RuleResult(rule: rule.id, status: .notApplicable, reason: reason, notes: []))
+                result.status = .notApplicable
+                result.reason = reason
+                results.append(result)
                 continue
             }
             let outcome = evaluator.evaluate(rule.check)
-            results.append(RuleResult(rule: rule.id, status: outcome.passed ? .pass : .fail, reason: nil, notes: outcome.notes))
-            guard !outcome.passed else { continue }
+            result.notes = outcome.notes
+            if outcome.passed {
+                if let question = rule.review {
+                    result.status = .needsReview
+                    result.reason = question[lang]
+                } else if let undecided = outcome.notes.first(where: { $0.kind == .undecided }) {
+                    result.status = .needsReview
+                    result.reason = undecided.detail
+                }
+                results.append(result)
+                continue
+            }
             let violations = outcome.violations.isEmpty ? [Violation(reason: .violation)] : outcome.violations
             for v in violations {
                 findings.append(finding(v, rule: rule, pack: active.pack, context: context))
             }
+            result.status = .fail
+            result.findings = violations.count
+            results.append(result)
         }
         findings.sort { ($0.start, $0.ruleID, $0.end) < ($1.start, $1.ruleID, $1.end) }
         var sourceLines: [Int: String] = [:]
         for f in findings { sourceLines[f.start.line] = plan.line(f.start.line) }
         return PlanReport(file: plan.file, language: lang, asOf: asOf, status: context.status, scope: context.scope,
-                          referenceDate: context.referenceDate, findings: findings, results: results, sourceLines: sourceLines)
+                          referenceDate: context.referenceDate, profile: context.profile, findings: findings, results: results, sourceLines: sourceLines)
     }
 
     /// Reads and checks many plans on all cores; the results keep the order of `files`.
@@ -122,6 +160,14 @@ public struct Engine: Sendable {
     }
 
     private func notApplicable(_ a: Applicability, _ c: EvaluationContext) -> String? {
+        if let wanted = a.profiles {
+            guard let p = c.profile else {
+                return "no profile of the loaded packs covers this plan (\(c.profileReason)); the rule belongs to \(wanted.sorted().joined(separator: ", "))"
+            }
+            if !wanted.contains(p.value.id) {
+                return "profile \(p.value.id); the rule belongs to \(wanted.sorted().joined(separator: ", "))"
+            }
+        }
         if let scopes = a.scopes, !scopes.contains(c.scope.value) {
             return "scope \(c.scope.value.rawValue) (\(c.scope.reason)); the rule applies to \(scopes.map(\.rawValue).sorted().joined(separator: ", "))"
         }

@@ -66,8 +66,11 @@ final class EvaluationContext {
     private(set) var status: Decided<PlanStatus>
     private(set) var scope: Decided<PlanScope>
     private(set) var referenceDate: Decided<PlanDate>
+    private(set) var profile: Decided<Profile>?
+    /// Why no profile was found, when none was.
+    private(set) var profileReason = ""
 
-    init(plan: Plan, asOf: PlanDate, language: Language, extractors: [FactExtractor]) {
+    init(plan: Plan, asOf: PlanDate, language: Language, extractors: [FactExtractor], profiles: [Profile] = []) {
         self.plan = plan
         self.asOf = asOf
         self.language = language
@@ -93,6 +96,8 @@ final class EvaluationContext {
         variables["status"] = engineValue(status.value.rawValue, "$status")
         variables["scope"] = engineValue(scope.value.rawValue, "$scope")
         variables["reference_date"] = engineValue(referenceDate.value.iso, "$reference_date")
+        decideProfile(profiles)
+        if let p = profile { variables["profile"] = engineValue(p.value.id, "$profile") }
         if let last = decisions.max(by: { $0.0 < $1.0 })?.1 { variables["last_decision"] = last }
     }
 
@@ -156,6 +161,21 @@ final class EvaluationContext {
             return Decided(value: last.0, reason: "the latest council decision (\(origin))")
         }
         return Decided(value: asOf, reason: "no approval or planned decision date; the as-of date")
+    }
+
+    /// The first profile whose window holds the reference date and whose scopes hold the scope.
+    private func decideProfile(_ profiles: [Profile]) {
+        let date = referenceDate.value, sc = scope.value
+        guard !profiles.isEmpty else {
+            profileReason = "no pack defines profiles"
+            return
+        }
+        if let p = profiles.first(where: { $0.scopes.contains(sc) && $0.holds(date) }) {
+            let reason = "reference date \(date.iso) (\(referenceDate.reason)) falls \(p.window.hasPrefix("from") || p.window.hasPrefix("until") ? "" : "within ")\(p.window); scope \(sc.rawValue) (\(scope.reason))"
+            profile = Decided(value: p, reason: reason)
+        } else {
+            profileReason = "reference date \(date.iso) (\(referenceDate.reason)), scope \(sc.rawValue) (\(scope.reason)): no profile covers both"
+        }
     }
 
     // MARK: - Resolving paths

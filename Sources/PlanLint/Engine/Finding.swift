@@ -37,18 +37,30 @@ public struct Finding: Sendable, Codable, Hashable {
     }
 }
 
-/// The outcome of one rule on one plan.
+/// The outcome of one rule (one requirement) on one plan: the line of the compliance report.
 public struct RuleResult: Sendable, Codable, Hashable {
-    public enum Status: String, Sendable, Codable {
+    public enum Status: String, Sendable, Codable, CaseIterable {
         case pass, fail
         case notApplicable = "not-applicable"
+        /// The check passed as far as a machine can tell; a person must confirm the rest.
+        case needsReview = "needs-review"
     }
 
     public var rule: String
+    /// In the plan's (or the asked) language.
+    public var title: String
+    /// After any override by a local pack.
+    public var severity: Severity
+    public var kind: RuleKind
+    /// The citation, formatted in the plan's language.
+    public var citation: String?
+    public var pack: String
     public var status: Status
-    /// Why the rule did not apply (scope, status, law version).
+    /// Not applicable: why (profile, scope, status). Needs review: what to confirm.
     public var reason: String?
     public var notes: [Note]
+    /// How many findings the rule produced.
+    public var findings: Int
 }
 
 /// Everything planlint learned about one plan.
@@ -59,6 +71,8 @@ public struct PlanReport: Sendable {
     public var status: Decided<PlanStatus>
     public var scope: Decided<PlanScope>
     public var referenceDate: Decided<PlanDate>
+    /// The version of the law the plan was checked against; nil when no profile covers it.
+    public var profile: Decided<Profile>?
     public var findings: [Finding]
     public var results: [RuleResult]
     /// The source lines the findings point at, for excerpts (line number → text).

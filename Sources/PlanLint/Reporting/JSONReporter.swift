@@ -41,8 +41,35 @@ public struct JSONReporter: Reporter {
         var status: Decided<PlanStatus>
         var scope: Decided<PlanScope>
         var reference_date: Decided<PlanDate>
+        var profile: ProfileEntry?
+        var compliance: ComplianceSummary
         var findings: [Finding]
         var results: [RuleResult]
+    }
+
+    struct ProfileEntry: Encodable {
+        var id: String
+        var title: String
+        var pack: String
+        var from: String?
+        var until: String?
+        var reason: String
+    }
+
+    /// Requirement results by status.
+    struct ComplianceSummary: Encodable {
+        var pass = 0, fail = 0, not_applicable = 0, needs_review = 0
+
+        init(_ results: [RuleResult]) {
+            for r in results {
+                switch r.status {
+                case .pass: pass += 1
+                case .fail: fail += 1
+                case .notApplicable: not_applicable += 1
+                case .needsReview: needs_review += 1
+                }
+            }
+        }
     }
 
     struct ErrorEntry: Encodable {
@@ -67,8 +94,13 @@ public struct JSONReporter: Reporter {
         for outcome in result.outcomes {
             switch outcome {
             case .checked(let r):
+                let profile = r.profile.map {
+                    ProfileEntry(id: $0.value.id, title: $0.value.title[r.language], pack: $0.value.pack, from: $0.value.from?.iso,
+                                 until: $0.value.until?.iso, reason: $0.reason)
+                }
                 plans.append(PlanEntry(file: r.file, language: r.language.rawValue, status: r.status, scope: r.scope,
-                                       reference_date: r.referenceDate, findings: r.findings, results: r.results))
+                                       reference_date: r.referenceDate, profile: profile, compliance: ComplianceSummary(r.results),
+                                       findings: r.findings, results: r.results))
             case .failed(let e):
                 errors.append(ErrorEntry(file: e.file, line: e.position?.line, column: e.position?.column, kind: e.kind.rawValue, message: e.message))
             }

@@ -80,8 +80,9 @@ public enum PackLoader {
         var extends: [String] = []
         var examplesAsOf = PlanDate(year: 2026, month: 1, day: 1)!
         var overrides: [String: RuleOverride] = [:]
+        var profiles: [Profile] = []
         do throws(InputError) {
-            try reader.checkKeys(manifest, allowed: ["id", "version", "title", "description", "extends", "examples_as_of", "overrides"], "pack.yaml")
+            try reader.checkKeys(manifest, allowed: ["id", "version", "title", "description", "extends", "examples_as_of", "overrides", "profiles"], "pack.yaml")
             id = try reader.string(try reader.require(manifest, "id", "pack.yaml"), "id")
             guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
                 throw reader.error(manifest["id"] ?? manifest, "id may hold letters, digits, - and _ only")
@@ -103,6 +104,9 @@ public enum PackLoader {
                     if let d = pair.value["disabled"] { override.disabled = try reader.bool(d, "disabled") }
                     overrides[ruleID] = override
                 }
+            }
+            if let list = manifest["profiles"] {
+                profiles = try parseProfiles(list, reader: reader, pack: id)
             }
         } catch {
             errors.append(error)
@@ -155,8 +159,37 @@ public enum PackLoader {
         }
         guard errors.isEmpty else { return .failure(InputErrors(errors)) }
         return .success(RulePack(id: id, version: version, title: title, extends: extends, rules: rules, facts: facts,
-                                 overrides: overrides, origin: source.origin, files: source.files,
+                                 overrides: overrides, profiles: profiles, origin: source.origin, files: source.files,
                                  contentHash: contentHash(source.files)))
+    }
+
+    /// `profiles:` of pack.yaml: `[{id, title, scope, from, until}]`.
+    static func parseProfiles(_ list: YAMLNode, reader: NodeReader, pack: String) throws(InputError) -> [Profile] {
+        guard let items = list.sequence else { throw reader.error(list, "profiles must be a list") }
+        var out: [Profile] = []
+        for item in items {
+            try reader.checkKeys(item, allowed: ["id", "title", "scope", "from", "until"], "a profile")
+            let idNode = try reader.require(item, "id", "a profile")
+            let id = try reader.string(idNode, "profile id")
+            guard !id.isEmpty, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                throw reader.error(idNode, "profile id may hold letters, digits, - and _ only, found '\(id)'")
+            }
+            if out.contains(where: { $0.id == id }) { throw reader.error(idNode, "duplicate profile id '\(id)'") }
+            let scopeNode = try reader.require(item, "scope", "profile \(id)")
+            var scopes = Set<PlanScope>()
+            for t in try reader.strings(scopeNode, "scope") {
+                guard let v = PlanScope(rawValue: t) else {
+                    throw reader.error(scopeNode, "profile \(id): unknown scope '\(t)' (expected: \(PlanScope.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                scopes.insert(v)
+            }
+            let from = try item["from"].map { n throws(InputError) in try reader.date(n, "from") }
+            let until = try item["until"].map { n throws(InputError) in try reader.date(n, "until") }
+            if let a = from, let b = until, b < a { throw reader.error(item, "profile \(id): until (\(b)) is before from (\(a))") }
+            out.append(Profile(id: id, title: try reader.localized(try reader.require(item, "title", "profile \(id)"), "profile \(id): title"),
+                               scopes: scopes, from: from, until: until, pack: pack))
+        }
+        return out
     }
 
     /// FNV-1a 64 over the sorted files: the same on every machine for the same content.

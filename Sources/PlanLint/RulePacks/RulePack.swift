@@ -51,12 +51,43 @@ public struct RulePack: Sendable {
     public var facts: [FactExtractor]
     /// Changes this pack makes to the rules of the packs it extends.
     public var overrides: [String: RuleOverride]
+    /// The versions of the law this pack knows, picked per plan by date and scope.
+    public var profiles: [Profile]
     /// Where the pack came from: a folder path, or `embedded:ID`.
     public var origin: String
     /// The pack's files by path relative to the pack folder (rules, examples).
     public var files: [String: String]
     /// A hash of the pack's files, stable across machines (FNV-1a 64, hex).
     public var contentHash: String
+}
+
+/// A version of the law for one kind of plan: the rules a plan is checked against depend
+/// on it (requirements.md §5). The engine picks the first profile whose window holds the
+/// plan's reference date and whose scopes hold the plan's scope.
+public struct Profile: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: Localized
+    public var scopes: Set<PlanScope>
+    /// In force from this date (inclusive)…
+    public var from: PlanDate?
+    /// …until this date (inclusive).
+    public var until: PlanDate?
+    /// The pack that defines it.
+    public var pack: String
+
+    public func holds(_ date: PlanDate) -> Bool {
+        (from.map { date >= $0 } ?? true) && (until.map { date <= $0 } ?? true)
+    }
+
+    /// `from 2023-01-01`, `2014-08-01 – 2016-12-31`.
+    public var window: String {
+        switch (from, until) {
+        case let (f?, u?): return "\(f.iso) – \(u.iso)"
+        case let (f?, nil): return "from \(f.iso)"
+        case let (nil, u?): return "until \(u.iso)"
+        case (nil, nil): return "any date"
+        }
+    }
 }
 
 /// A change a local pack makes to an inherited rule.
@@ -115,12 +146,16 @@ public struct Applicability: Sendable, Hashable {
     public var scopes: Set<PlanScope>?
     /// Nil: every status.
     public var statuses: Set<PlanStatus>?
+    /// Nil: every profile (and plans with none). Otherwise the profile ids the rule belongs to.
+    public var profiles: Set<String>?
+    /// Where `applies.profile` was written, for errors about unknown profile ids.
+    public var profileNode: SourcePosition?
     /// The law the rule encodes is in force from this date (inclusive)…
     public var lawFrom: PlanDate?
     /// …until this date (inclusive).
     public var lawUntil: PlanDate?
 
-    public static let always = Applicability(scopes: nil, statuses: nil, lawFrom: nil, lawUntil: nil)
+    public static let always = Applicability(scopes: nil, statuses: nil, profiles: nil, profileNode: nil, lawFrom: nil, lawUntil: nil)
 }
 
 /// The messages of a rule: the default one and, optionally, ones for a missing or an
@@ -153,6 +188,9 @@ public struct Rule: Sendable {
     public var check: Check
     public var messages: RuleMessages
     public var remediation: Localized
+    /// A question only a person can answer (whether a described participation really
+    /// involved children): a passing plan is marked "needs review" with this question.
+    public var review: Localized?
     /// Where a finding points when the check cannot say (a fact missing everywhere).
     public var anchor: FactPath?
     public var examples: [RuleExample]

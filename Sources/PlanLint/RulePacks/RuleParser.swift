@@ -6,7 +6,7 @@ struct RuleParser {
     let source: PackSource
     let defaultAsOf: PlanDate
 
-    static let keys = ["id", "title", "severity", "kind", "citation", "applies", "check", "message", "remediation", "anchor", "examples"]
+    static let keys = ["id", "title", "severity", "kind", "citation", "applies", "check", "message", "remediation", "review", "anchor", "examples"]
 
     func parse(_ node: YAMLNode) throws(InputError) -> Rule {
         try reader.checkKeys(node, allowed: RuleParser.keys, "a rule")
@@ -37,10 +37,11 @@ struct RuleParser {
         let check = try CheckParser(reader: reader).parse(try reader.require(node, "check", what))
         let messages = try parseMessages(try reader.require(node, "message", what), what)
         let remediation = try reader.localized(try reader.require(node, "remediation", what), "\(what): remediation")
+        let review = try node["review"].map { n throws(InputError) in try reader.localized(n, "\(what): review") }
         let anchor = try node["anchor"].map { n throws(InputError) in try reader.path(n, "\(what): anchor") }
         let examples = try parseExamples(try reader.require(node, "examples", what), what)
         return Rule(id: id, title: title, severity: severity, kind: kind, citation: citation, applies: applies, check: check,
-                    messages: messages, remediation: remediation, anchor: anchor, examples: examples,
+                    messages: messages, remediation: remediation, review: review, anchor: anchor, examples: examples,
                     definedIn: reader.file, definedAt: node.range.start)
     }
 
@@ -75,7 +76,7 @@ struct RuleParser {
     }
 
     func parseApplies(_ node: YAMLNode, _ what: String) throws(InputError) -> Applicability {
-        try reader.checkKeys(node, allowed: ["scope", "status", "law_in_force"], "\(what): applies")
+        try reader.checkKeys(node, allowed: ["scope", "status", "profile", "law_in_force"], "\(what): applies")
         var result = Applicability.always
         if let s = node["scope"] {
             var set = Set<PlanScope>()
@@ -96,6 +97,13 @@ struct RuleParser {
                 set.insert(v)
             }
             result.statuses = set
+        }
+        if let p = node["profile"] {
+            // Checked against the loaded profiles when packs are combined (Engine.init).
+            let ids = try reader.strings(p, "applies.profile")
+            guard !ids.isEmpty else { throw reader.error(p, "\(what): applies.profile is empty") }
+            result.profiles = Set(ids)
+            result.profileNode = p.range.start
         }
         if let law = node["law_in_force"] {
             try reader.checkKeys(law, allowed: ["from", "until"], "\(what): applies.law_in_force")
