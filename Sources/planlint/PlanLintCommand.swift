@@ -36,7 +36,7 @@ extension PlanDate: ExpressibleByArgument {
 extension Language: ExpressibleByArgument {}
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, compliance
 }
 
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
@@ -50,9 +50,12 @@ struct PackOptions: ParsableArguments {
     @Flag(name: .customLong("no-default-packs"), help: "Do not use the packs built into planlint.")
     var noDefaultPacks = false
 
+    @Option(name: .customLong("exclude-pack"), help: ArgumentHelp("Leave out a pack by id, e.g. fi-suositukset (repeatable).", valueName: "id"))
+    var excludePacks: [String] = []
+
     func load() throws -> [RulePack] {
         do {
-            return try PackSet.load(directories: packs, includeEmbedded: !noDefaultPacks)
+            return try PackSet.load(directories: packs, includeEmbedded: !noDefaultPacks, excluding: excludePacks)
         } catch {
             for e in error.errors { printError(e.description) }
             throw Exit.inputError
@@ -92,7 +95,7 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("Language of messages: fi, sv or en; default: each plan's own language.", valueName: "lang"))
     var lang: Language?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text (findings), compliance (the result of every requirement) or json.")
     var format: OutputFormat = .text
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: error, warning, info or never.")
@@ -118,6 +121,8 @@ struct Lint: ParsableCommand {
             output = TextReporter(color: color, language: lang ?? .en).report(result)
         case .json:
             output = JSONReporter().report(result)
+        case .compliance:
+            output = ComplianceReporter(language: lang).report(result)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
         if format != .text {
@@ -152,8 +157,17 @@ struct Rules: ParsableCommand {
         @Option(help: ArgumentHelp("Language: fi, sv or en.", valueName: "lang"))
         var lang: Language = .en
 
+        @Option(help: "text, or markdown (the table of docs/rules.md).")
+        var format: ListFormat = .text
+
+        enum ListFormat: String, ExpressibleByArgument, CaseIterable { case text, markdown }
+
         func run() throws {
             let packs = try packOptions.load()
+            if format == .markdown {
+                FileHandle.standardOutput.write(Data(RuleTable.markdown(packs).utf8))
+                return
+            }
             var out = ""
             for pack in packs {
                 out += "\(pack.id) \(pack.version) — \(pack.title[lang])\n"

@@ -120,7 +120,8 @@ public struct Engine: Sendable {
         findings.sort { ($0.start, $0.ruleID, $0.end) < ($1.start, $1.ruleID, $1.end) }
         var sourceLines: [Int: String] = [:]
         for f in findings { sourceLines[f.start.line] = plan.line(f.start.line) }
-        return PlanReport(file: plan.file, language: lang, asOf: asOf, status: context.status, scope: context.scope,
+        let title = plan.facts?["plan"]?["title"]?.scalar?.text ?? plan.allSections.first?.title
+        return PlanReport(file: plan.file, title: title, language: lang, asOf: asOf, status: context.status, scope: context.scope,
                           referenceDate: context.referenceDate, profile: context.profile, findings: findings, results: results, sourceLines: sourceLines)
     }
 

@@ -171,7 +171,7 @@ final class EvaluationContext {
             return
         }
         if let p = profiles.first(where: { $0.scopes.contains(sc) && $0.holds(date) }) {
-            let reason = "reference date \(date.iso) (\(referenceDate.reason)) falls \(p.window.hasPrefix("from") || p.window.hasPrefix("until") ? "" : "within ")\(p.window); scope \(sc.rawValue) (\(scope.reason))"
+            let reason = "reference date \(date.iso) (\(referenceDate.reason)) is \(p.relation); scope \(sc.rawValue) (\(scope.reason))"
             profile = Decided(value: p, reason: reason)
         } else {
             profileReason = "reference date \(date.iso) (\(referenceDate.reason)), scope \(sc.rawValue) (\(scope.reason)): no profile covers both"

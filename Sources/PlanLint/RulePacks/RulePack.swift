@@ -79,6 +79,16 @@ public struct Profile: Sendable, Hashable, Codable {
         (from.map { date >= $0 } ?? true) && (until.map { date <= $0 } ?? true)
     }
 
+    /// How a date in the window relates to it: `on or after 2023-01-01`.
+    public var relation: String {
+        switch (from, until) {
+        case let (f?, u?): return "within \(f.iso) – \(u.iso)"
+        case let (f?, nil): return "on or after \(f.iso)"
+        case let (nil, u?): return "on or before \(u.iso)"
+        case (nil, nil): return "any date"
+        }
+    }
+
     /// `from 2023-01-01`, `2014-08-01 – 2016-12-31`.
     public var window: String {
         switch (from, until) {
