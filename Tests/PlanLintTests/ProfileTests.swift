@@ -191,3 +191,32 @@ struct RuleTableTests {
         }
     }
 }
+
+@Suite("Plans written by others")
+struct RealTableOfContentsTests {
+    /// Plans whose headings follow real municipalities' tables of contents (requirements.md §6.1),
+    /// with the content items each one has under a heading of its own.
+    @Test("Content items are recognised under real municipalities' headings", arguments: [
+        ("toc-alavus-style-2012.md", [1, 2, 5, 7]),
+        ("toc-kaarina-style-2010.md", [1, 2, 3, 4, 7]),
+        ("toc-kangasala-style-2014.md", [2, 7]),
+        ("toc-karleby-style-2015.md", [1, 2, 7]),
+        ("toc-keitele-style-2009.md", [1, 2, 3, 4, 5, 6, 7]),
+        ("toc-loviisa-style-2013.md", [1, 2, 6, 7]),
+        ("toc-sodankyla-style-2013.md", [1, 2, 3, 4, 5, 7]),
+    ])
+    func recognised(_ file: String, _ byHeading: [Int]) throws {
+        let report = try Repo.check("Rules/fi-lsl/examples/" + file)
+        #expect(["P2008", "P2014"].contains(report.profile?.value.id ?? ""))
+        for n in 1...7 {
+            let r = try #require(report.results.first { $0.rule == "LSL-12-2007-2-\(n)" })
+            #expect(r.status == .pass, "item \(n): \(r.status)")
+            let how = r.notes.first { $0.kind == .foundInText }?.detail ?? ""
+            if byHeading.contains(n) {
+                #expect(how.hasPrefix("heading:"), "item \(n) is under a heading: \(how)")
+            } else {
+                #expect(how.hasPrefix("text only:"), "item \(n) is found in the text only, and the result says so: \(how)")
+            }
+        }
+    }
+}
