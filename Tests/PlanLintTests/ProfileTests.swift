@@ -58,12 +58,15 @@ struct ProfileTests {
 
     @Test("A regional plan dated before counties existed has no profile, and profile rules say why they do not apply")
     func noProfile() throws {
-        let report = Packs.engine.check(try plan(approved: "2020-05-04", scope: "regional", municipalities: "[]"), asOf: asOf)
+        let report = Packs.engine.check(try plan(approved: "2020-05-04", scope: "regional", municipalities: "[]"), asOf: asOf, language: .en)
         #expect(report.profile == nil)
         let item = try #require(report.results.first { $0.rule == "LSL-12-4-1" })
         #expect(item.status == .notApplicable)
         #expect(item.reason?.contains("no profile") == true)
         #expect(item.reason?.contains("regional") == true)
+        let fi = Packs.engine.check(try plan(approved: "2020-05-04", scope: "regional", municipalities: "[]"), asOf: asOf)
+        #expect(fi.results.first { $0.rule == "LSL-12-4-1" }?.reason?.hasPrefix("mikään ladattu profiili ei kata suunnitelmaa") == true,
+                "the reason is in the plan's language")
     }
 
     @Test("A 2023+ municipal plan is never checked for the old items 3–5; a 2019 plan is")
