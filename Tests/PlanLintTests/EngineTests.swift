@@ -34,9 +34,13 @@ struct EngineTests {
         let ids = Set(report.findings.map(\.ruleID))
         #expect(ids == [
             "LSL-12-1-DECISION-BODY", "LSL-12-1-REVIEW-4Y-PREDECESSOR", "LSL-12-1-REVIEW-4Y-PERIOD", "LSL-12-1-BUDGET-LINK",
-            "GP-RESOURCES-PER-YEAR", "GP-STEERING-GROUP-APPOINTED", "GP-STEERING-GROUP-SECTORS", "GP-STEERING-GROUP-HVA",
             "LSL-12-2-3", "LSL-12-2-4",
+            // Good practice (fi-suositukset)
+            "GP-RESOURCES-PER-YEAR", "GP-STEERING-GROUP-APPOINTED", "GP-STEERING-GROUP-SECTORS", "GP-STEERING-GROUP-HVA",
+            "GP-MONITORING-GROUP", "GP-ANNUAL-REPORT", "GP-AUDIT-COMMITTEE", "GP-SECTOR-REPORTING",
+            "GP-CHILD-PARTICIPATION-EVALUATION", "GP-SERVICE-TIERS", "GP-VISION-VALUES", "GP-RIGHTS-FRAME",
         ])
+        #expect(Set(report.findings.filter { $0.ruleID.hasPrefix("GP-") }.map(\.pack)) == ["fi-suositukset"])
         #expect(report.status.value == .draft)
         #expect(report.referenceDate.value == PlanDate(year: 2026, month: 12, day: 14))
         let sectors = try #require(report.findings.first { $0.ruleID == "GP-STEERING-GROUP-SECTORS" })
