@@ -36,6 +36,11 @@ struct EngineTests {
             "LSL-12-1-DECISION-BODY", "LSL-12-1-REVIEW-4Y-PREDECESSOR", "LSL-12-1-REVIEW-4Y-PERIOD", "LSL-12-1-BUDGET-LINK",
             "GP-RESOURCES-PER-YEAR", "GP-STEERING-GROUP-APPOINTED", "GP-STEERING-GROUP-SECTORS", "GP-STEERING-GROUP-HVA",
             "LSL-12-2-3", "LSL-12-2-4",
+            // The related acts: no annual report to the council, delivery to the county or
+            // named hyte body (JärjL 6 §), no youth network (NuorL 9 §), no student welfare
+            // steering group (OOHL 14 §).
+            "JARJL-6-3-ANNUAL-REPORT", "JARJL-6-3-DELIVER-HVA", "JARJL-6-2-RESPONSIBLE-BODY", "NUORL-9-NETWORK",
+            "OOHL-14-1-STEERING-GROUP",
         ])
         #expect(report.status.value == .draft)
         #expect(report.referenceDate.value == PlanDate(year: 2026, month: 12, day: 14))
