@@ -221,6 +221,22 @@ struct TermPatternTests {
         #expect(m.lower == 27, "offsets count Unicode scalars")
     }
 
+    @Test("The word-character class matches what [\\p{L}\\p{N}] matches ignoring case, on every scalar")
+    func wordCharacterClass() throws {
+        var scalars = String.UnicodeScalarView()
+        for value in 0...0x10FFFF {
+            if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
+        }
+        let text = String(scalars)
+        let whole = NSRange(location: 0, length: (text as NSString).length)
+        let reference = try NSRegularExpression(pattern: "[\\p{L}\\p{N}]", options: [.caseInsensitive])
+        let ours = try NSRegularExpression(pattern: TermPattern.wordChar, options: [.caseInsensitive])
+        let expected = reference.matches(in: text, range: whole).map(\.range.location)
+        let found = ours.matches(in: text, range: whole).map(\.range.location)
+        #expect(expected.count > 140_000, "letters and digits of every script")
+        #expect(found == expected)
+    }
+
     @Test("A bad term is refused with the term named")
     func badTerm() {
         #expect(throws: TermPatternError.self) { try TermPattern(["/([a-z/"]) }

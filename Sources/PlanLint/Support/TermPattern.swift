@@ -58,7 +58,15 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         return "ICU error \(ns.code)"
     }
 
-    static let wordChar = "[\\p{L}\\p{N}]"
+    /// A letter or a digit, as `[\p{L}\p{N}]` matches one when the pattern ignores case.
+    ///
+    /// Under `.caseInsensitive`, ICU closes every bracketed set over case when it compiles
+    /// it; for the letters of all scripts that costs about 0.3 ms each time, and a term
+    /// list of a pack holds hundreds of them. The closure of `[\p{L}\p{N}]` adds exactly
+    /// one scalar, U+0345 COMBINING GREEK YPOGEGRAMMENI (it folds to ι), so compiling the
+    /// set case-sensitively with that scalar added matches the same text, four times
+    /// cheaper. `TermPatternTests.wordCharacterClass` checks the equality on every scalar.
+    static let wordChar = "(?-i:[\\p{L}\\p{N}\\u0345])"
 
     static func regex(forPhrase phrase: String) -> String {
         let tokens = phrase.split(whereSeparator: { $0 == " " || $0 == "\t" })
