@@ -18,8 +18,16 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     private let regex: SendableRegex
 
     /// Compiles `terms`; throws a message naming the bad term.
+    ///
+    /// Many rules share a list of aliases (a YAML anchor, or the same stems written again),
+    /// so a list compiled once is kept for the life of the process and reused.
     public init(_ terms: [String]) throws(TermPatternError) {
         self.terms = terms
+        let key = CompiledPatterns.Key(terms: terms, isRegex: false)
+        if let cached = CompiledPatterns.shared[key] {
+            regex = cached
+            return
+        }
         var parts: [String] = []
         for term in terms {
             let trimmed = term.trimmingCharacters(in: .whitespaces)
@@ -39,16 +47,23 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         } catch {
             throw TermPatternError(term: terms.joined(separator: ", "), problem: "not a valid pattern")
         }
+        CompiledPatterns.shared[key] = regex
     }
 
     /// Compiles one regular expression (used by fact extractors).
     public init(regex pattern: String) throws(TermPatternError) {
         self.terms = [pattern]
+        let key = CompiledPatterns.Key(terms: [pattern], isRegex: true)
+        if let cached = CompiledPatterns.shared[key] {
+            regex = cached
+            return
+        }
         do {
             regex = SendableRegex(try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))
         } catch {
             throw TermPatternError(term: pattern, problem: TermPattern.describe(error))
         }
+        CompiledPatterns.shared[key] = regex
     }
 
     /// ICU's reason for refusing a pattern, as far as Foundation passes it on.
@@ -138,6 +153,35 @@ public struct TermPatternError: Error, Sendable {
 struct SendableRegex: @unchecked Sendable {
     let value: NSRegularExpression
     init(_ value: NSRegularExpression) { self.value = value }
+}
+
+/// The patterns compiled so far, by what they were compiled from; shared by all threads.
+///
+/// Only successful compilations are kept, so a bad term is reported every time it is read.
+final class CompiledPatterns: @unchecked Sendable {
+    struct Key: Hashable {
+        var terms: [String]
+        /// True for one regular expression (`TermPattern(regex:)`), false for a term list.
+        var isRegex: Bool
+    }
+
+    static let shared = CompiledPatterns()
+
+    private var patterns: [Key: SendableRegex] = [:]
+    private let lock = NSLock()
+
+    subscript(key: Key) -> SendableRegex? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return patterns[key]
+        }
+        set {
+            lock.lock()
+            defer { lock.unlock() }
+            patterns[key] = newValue
+        }
+    }
 }
 
 /// Converts UTF-16 offsets (NSString) to Unicode-scalar offsets (our columns).
