@@ -237,6 +237,31 @@ struct TermPatternTests {
         #expect(found == expected)
     }
 
+    @Test("Every stem and phrase compiles, whatever characters it holds")
+    func phrasesAlwaysCompile() throws {
+        // Stem and phrase lists are compiled on first use, so one that ICU refused would
+        // silently match nothing: escaping must make every one of them valid.
+        let awkward = ["*", "**", "***", "-", "–", "a*b", "(", ")", "[", "]", "{2}", "\\", "\\p{L}", "$", "^", "|", "?", "+", ".",
+                       "#", "(?i)", "\\Q", "\\E", "a\\Eb", "\"", "'", "/", "/a", "a/", "§ 12", "12 §:n 2 mom.", "(?<x>", "ä*", "*ö"]
+        // And 300 phrases of those characters, the same ones on every run.
+        var phrases = awkward
+        let alphabet = Array("ab *\\()[]{}?+|.^$#-–\"'§äÅ\t")
+        var seed: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33) % bound
+        }
+        for _ in 0..<300 {
+            let phrase = String((0...next(12)).map { _ in alphabet[next(alphabet.count)] })
+            if !phrase.trimmingCharacters(in: .whitespaces).isEmpty { phrases.append(phrase) }
+        }
+        for phrase in phrases {
+            let pattern = try TermPattern([phrase])
+            #expect(pattern.compiles, "\(phrase)")
+        }
+        #expect(try TermPattern(awkward).compiles)
+    }
+
     @Test("A bad term is refused with the term named")
     func badTerm() {
         #expect(throws: TermPatternError.self) { try TermPattern(["/([a-z/"]) }

@@ -8,14 +8,16 @@
 //   hyvinvoinnin tila* several words in a row, each matched as written or as a stem
 //   /regex/            an ICU regular expression, for what stems cannot say
 //
-// Matching ignores case but not diacritics (ä is not a). Compiled once per pack load.
+// Matching ignores case but not diacritics (ä is not a). A list of stems and phrases is
+// compiled when it is first matched, so commands that only list rules never pay for it; a
+// list with a /regex/ is compiled as it is read, so a bad one is reported with the pack.
 import Foundation
 
 /// A compiled set of alternatives (stems, phrases or regexes) matched against text.
 public struct TermPattern: Sendable, CustomStringConvertible {
     /// The alternatives as written in the pack.
     public let terms: [String]
-    private let regex: SendableRegex
+    private let regex: LazyRegex
 
     /// Compiles `terms`; throws a message naming the bad term.
     ///
@@ -29,6 +31,7 @@ public struct TermPattern: Sendable, CustomStringConvertible {
             return
         }
         var parts: [String] = []
+        var hasRegex = false
         for term in terms {
             let trimmed = term.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { throw TermPatternError(term: term, problem: "empty term") }
@@ -38,14 +41,21 @@ public struct TermPattern: Sendable, CustomStringConvertible {
                     throw TermPatternError(term: term, problem: "not a valid regular expression")
                 }
                 parts.append("(?:\(body))")
+                hasRegex = true
             } else {
                 parts.append(TermPattern.regex(forPhrase: trimmed))
             }
         }
-        do {
-            regex = SendableRegex(try NSRegularExpression(pattern: parts.joined(separator: "|"), options: [.caseInsensitive]))
-        } catch {
-            throw TermPatternError(term: terms.joined(separator: ", "), problem: "not a valid pattern")
+        let pattern = parts.joined(separator: "|")
+        if hasRegex {
+            do {
+                regex = LazyRegex(try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))
+            } catch {
+                throw TermPatternError(term: terms.joined(separator: ", "), problem: "not a valid pattern")
+            }
+        } else {
+            // Stems and phrases are escaped into a fixed syntax: the pattern always compiles.
+            regex = LazyRegex(pattern: pattern, options: [.caseInsensitive])
         }
         CompiledPatterns.shared[key] = regex
     }
@@ -59,7 +69,7 @@ public struct TermPattern: Sendable, CustomStringConvertible {
             return
         }
         do {
-            regex = SendableRegex(try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))
+            regex = LazyRegex(try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))
         } catch {
             throw TermPatternError(term: pattern, problem: TermPattern.describe(error))
         }
@@ -111,8 +121,9 @@ public struct TermPattern: Sendable, CustomStringConvertible {
 
     /// True when any alternative occurs in `text`.
     public func isFound(in text: String) -> Bool {
+        guard let regex = regex.value else { return false }
         let ns = text as NSString
-        return regex.value.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) != nil
+        return regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) != nil
     }
 
     /// The first match in `text`, or nil.
@@ -122,8 +133,9 @@ public struct TermPattern: Sendable, CustomStringConvertible {
 
     /// All matches in `text`, with scalar offsets.
     public func matches(in text: String, groupNames: [String] = [], limit: Int = .max) -> [Match] {
+        guard let regex = regex.value else { return [] }
         let ns = text as NSString
-        let results = regex.value.matches(in: text, range: NSRange(location: 0, length: ns.length))
+        let results = regex.matches(in: text, range: NSRange(location: 0, length: ns.length))
         guard !results.isEmpty else { return [] }
         let map = UTF16ToScalarMap(text)
         var out: [Match] = []
@@ -141,6 +153,9 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     }
 
     public var description: String { terms.joined(separator: " | ") }
+
+    /// True when the pattern compiles (it is compiled now if it was not yet).
+    var compiles: Bool { regex.value != nil }
 }
 
 /// A term that could not be compiled.
@@ -149,10 +164,40 @@ public struct TermPatternError: Error, Sendable {
     public var problem: String
 }
 
+/// A regular expression compiled on first use, at most once, from any thread.
+///
 /// NSRegularExpression is immutable once made and safe to share between threads.
-struct SendableRegex: @unchecked Sendable {
-    let value: NSRegularExpression
-    init(_ value: NSRegularExpression) { self.value = value }
+final class LazyRegex: @unchecked Sendable {
+    private let pattern: String
+    private let options: NSRegularExpression.Options
+    private var compiled: NSRegularExpression?
+    private var tried = false
+    private let lock = NSLock()
+
+    /// A pattern compiled already (to report its errors where it was written).
+    init(_ regex: NSRegularExpression) {
+        pattern = regex.pattern
+        options = regex.options
+        compiled = regex
+        tried = true
+    }
+
+    /// A pattern known to be valid, compiled when first matched.
+    init(pattern: String, options: NSRegularExpression.Options) {
+        self.pattern = pattern
+        self.options = options
+    }
+
+    /// The compiled expression; nil only if ICU refused a pattern that should be valid.
+    var value: NSRegularExpression? {
+        lock.lock()
+        defer { lock.unlock() }
+        if !tried {
+            compiled = try? NSRegularExpression(pattern: pattern, options: options)
+            tried = true
+        }
+        return compiled
+    }
 }
 
 /// The patterns compiled so far, by what they were compiled from; shared by all threads.
@@ -167,10 +212,10 @@ final class CompiledPatterns: @unchecked Sendable {
 
     static let shared = CompiledPatterns()
 
-    private var patterns: [Key: SendableRegex] = [:]
+    private var patterns: [Key: LazyRegex] = [:]
     private let lock = NSLock()
 
-    subscript(key: Key) -> SendableRegex? {
+    subscript(key: Key) -> LazyRegex? {
         get {
             lock.lock()
             defer { lock.unlock() }
