@@ -262,6 +262,39 @@ struct TermPatternTests {
         #expect(try TermPattern(awkward).compiles)
     }
 
+    @Test("Every pattern of the embedded packs compiles as it is matched, ignoring case")
+    func packPatternsCompile() throws {
+        _ = Packs.engine
+        let patterns = CompiledPatterns.shared.all
+        #expect(patterns.count > 100)
+        for pattern in patterns {
+            #expect(pattern.value != nil, "\(pattern.source)")
+        }
+    }
+
+    @Test("Whether ICU accepts a pattern does not depend on ignoring case")
+    func validityIgnoresCase() {
+        // Patterns are checked without .caseInsensitive when a pack is read (closing every
+        // \p{L} over case is the slow part) and compiled with it when first matched.
+        let pieces = ["(?<=", "(?<!", "(?=", "(?!", "\\p{L}", "\\p{Lu}", "[\\p{L}]", "\\Q", "\\E", "(?i)", "(?-i:", "(?<n>", "\\k<n>",
+                      "\\1", "{2,3}", "{0,200}?", "ß", "ﬀ", "ss", "ΐ", "ǰ", "İ", "\u{345}", "[^\\n]", "\\b", "\\w", "*", "+", "?", "(", ")",
+                      "[", "]", "|", "^", "$", ".", "\\", "a", "s", "K", "{", "}", "-", "<", ">", "!", "="]
+        var seed: UInt64 = 0x1CA5E
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33) % bound
+        }
+        var valid = 0
+        for _ in 0..<3000 {
+            let pattern = (0...next(8)).map { _ in pieces[next(pieces.count)] }.joined()
+            let plain = (try? NSRegularExpression(pattern: pattern, options: [])) != nil
+            let folded = (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])) != nil
+            #expect(plain == folded, "\(pattern)")
+            if plain { valid += 1 }
+        }
+        #expect(valid > 300 && valid < 2700, "both valid and invalid patterns were tried")
+    }
+
     @Test("A bad term is refused with the term named")
     func badTerm() {
         #expect(throws: TermPatternError.self) { try TermPattern(["/([a-z/"]) }

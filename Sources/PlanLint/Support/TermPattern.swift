@@ -8,9 +8,10 @@
 //   hyvinvoinnin tila* several words in a row, each matched as written or as a stem
 //   /regex/            an ICU regular expression, for what stems cannot say
 //
-// Matching ignores case but not diacritics (ä is not a). A list of stems and phrases is
-// compiled when it is first matched, so commands that only list rules never pay for it; a
-// list with a /regex/ is compiled as it is read, so a bad one is reported with the pack.
+// Matching ignores case but not diacritics (ä is not a). A pattern is compiled for
+// matching when it is first matched, so commands that only list rules never pay for it.
+// A list with a /regex/, and a fact pattern, are checked as they are read, so a bad one is
+// reported with the pack.
 import Foundation
 
 /// A compiled set of alternatives (stems, phrases or regexes) matched against text.
@@ -47,16 +48,13 @@ public struct TermPattern: Sendable, CustomStringConvertible {
             }
         }
         let pattern = parts.joined(separator: "|")
+        // Stems and phrases are escaped into a fixed syntax: such a pattern always compiles.
         if hasRegex {
-            do {
-                regex = LazyRegex(try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))
-            } catch {
+            do { try LazyRegex.check(pattern) } catch {
                 throw TermPatternError(term: terms.joined(separator: ", "), problem: "not a valid pattern")
             }
-        } else {
-            // Stems and phrases are escaped into a fixed syntax: the pattern always compiles.
-            regex = LazyRegex(pattern: pattern, options: [.caseInsensitive])
         }
+        regex = LazyRegex(pattern: pattern, options: [.caseInsensitive])
         CompiledPatterns.shared[key] = regex
     }
 
@@ -68,11 +66,10 @@ public struct TermPattern: Sendable, CustomStringConvertible {
             regex = cached
             return
         }
-        do {
-            regex = LazyRegex(try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))
-        } catch {
+        do { try LazyRegex.check(pattern) } catch {
             throw TermPatternError(term: pattern, problem: TermPattern.describe(error))
         }
+        regex = LazyRegex(pattern: pattern, options: [.caseInsensitive])
         CompiledPatterns.shared[key] = regex
     }
 
@@ -174,19 +171,23 @@ final class LazyRegex: @unchecked Sendable {
     private var tried = false
     private let lock = NSLock()
 
-    /// A pattern compiled already (to report its errors where it was written).
-    init(_ regex: NSRegularExpression) {
-        pattern = regex.pattern
-        options = regex.options
-        compiled = regex
-        tried = true
-    }
-
-    /// A pattern known to be valid, compiled when first matched.
+    /// A pattern known to be valid (see `check`), compiled when first matched.
     init(pattern: String, options: NSRegularExpression.Options) {
         self.pattern = pattern
         self.options = options
     }
+
+    /// Throws ICU's error if `pattern` is not a valid regular expression.
+    ///
+    /// Whether ICU accepts a pattern does not depend on `.caseInsensitive`, which only
+    /// changes what the parts match. Without it, ICU does not close each `\p{L}` over case,
+    /// which is most of the cost of compiling the packs' regexes.
+    static func check(_ pattern: String) throws {
+        _ = try NSRegularExpression(pattern: pattern, options: [])
+    }
+
+    /// The pattern as given to ICU.
+    var source: String { pattern }
 
     /// The compiled expression; nil only if ICU refused a pattern that should be valid.
     var value: NSRegularExpression? {
@@ -214,6 +215,13 @@ final class CompiledPatterns: @unchecked Sendable {
 
     private var patterns: [Key: LazyRegex] = [:]
     private let lock = NSLock()
+
+    /// Every pattern kept so far.
+    var all: [LazyRegex] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Array(patterns.values)
+    }
 
     subscript(key: Key) -> LazyRegex? {
         get {
