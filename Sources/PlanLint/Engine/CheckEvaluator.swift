@@ -280,7 +280,7 @@ struct CheckEvaluator {
     }
 
     private func normalise(_ s: String) -> String {
-        s.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        s.trimmed(of: .whitespacesAndNewlines).lowercased()
     }
 
     private func date(_ v: FactValue) -> PlanDate? {
@@ -459,7 +459,7 @@ struct CheckEvaluator {
             for (col, index) in zip(spec.columns, columns) {
                 guard let i = index else { continue }
                 let cell = i < row.count ? row[i] : nil
-                let text = cell?.text.trimmingCharacters(in: .whitespaces) ?? ""
+                let text = cell?.text.trimmed(of: .whitespaces) ?? ""
                 if CheckEvaluator.emptyCell.contains(text) {
                     let range = cell?.range ?? row.last?.range ?? t.range
                     violations.append(Violation(reason: .empty, range: range, evidence: row.first?.text,

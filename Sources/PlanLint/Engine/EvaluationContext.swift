@@ -28,7 +28,7 @@ struct FactValue {
 
     var isEmpty: Bool {
         switch node.content {
-        case .scalar(let s): return s.value == .null || s.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        case .scalar(let s): return s.value == .null || s.text.trimmed(of: .whitespacesAndNewlines).isEmpty
         case .sequence(let items): return items.isEmpty
         case .mapping(let pairs): return pairs.isEmpty
         }

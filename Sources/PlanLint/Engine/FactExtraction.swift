@@ -65,7 +65,7 @@ enum FactExtraction {
                             guard let g = m.groups[field.capture] else { continue }
                             var value: String
                             switch field.conversion {
-                            case .text: value = g.text.trimmingCharacters(in: .whitespaces)
+                            case .text: value = g.text.trimmed(of: .whitespaces)
                             case .yearStart: value = "\(g.text)-01-01"
                             case .yearEnd: value = "\(g.text)-12-31"
                             }

@@ -86,7 +86,7 @@ public struct Section: Sendable {
         allBlocks.allSatisfy { block in
             switch block {
             case .paragraph(let t), .listItem(let t):
-                return t.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                return t.text.trimmed(of: .whitespacesAndNewlines).isEmpty
             case .table(let table):
                 return table.rows.isEmpty
             }

@@ -110,7 +110,7 @@ public struct YAMLPlanReader: PlanFormatReader {
             current = []
         }
         for (t, p) in positioned {
-            if t.trimmingCharacters(in: .whitespaces).isEmpty { flush() } else { current.append((t.trimmingCharacters(in: .whitespaces), p)) }
+            if t.trimmed(of: .whitespaces).isEmpty { flush() } else { current.append((t.trimmed(of: .whitespaces), p)) }
         }
         flush()
         return blocks

@@ -42,7 +42,7 @@ public struct FactPath: Sendable, Hashable, CustomStringConvertible {
             return s
         }
         guard !scalars.isEmpty else { throw FactPathError(path: text, problem: "empty path") }
-        if scalars.last == " " || scalars.first == " " { scalars = Array(text.trimmingCharacters(in: .whitespaces).unicodeScalars) }
+        if scalars.last == " " || scalars.first == " " { scalars = Array(text.trimmed(of: .whitespaces).unicodeScalars) }
         var root = Root.facts
         var components: [Component] = []
         if scalars[0] == "@" {

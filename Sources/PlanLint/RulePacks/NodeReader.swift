@@ -40,7 +40,7 @@ struct NodeReader {
 
     func string(_ node: YAMLNode, _ what: String) throws(InputError) -> String {
         guard let s = node.scalar, s.value != .null else { throw error(node, "\(what) must be text, found a \(node.isNull ? "null" : node.kindName)") }
-        let t = s.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = s.text.trimmed(of: .whitespacesAndNewlines)
         guard !t.isEmpty else { throw error(node, "\(what) must not be empty") }
         return t
     }

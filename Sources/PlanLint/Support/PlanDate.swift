@@ -23,7 +23,7 @@ public struct PlanDate: Hashable, Comparable, Sendable, CustomStringConvertible,
 
     /// Parses `2025-06-14` or `14.6.2025` (also `14.06.2025`, and a trailing `.`).
     public init?(parsing raw: String) {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmed(of: .whitespaces)
         let parts: [Substring]
         if text.contains("-") {
             parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -34,7 +34,7 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         var parts: [String] = []
         var hasRegex = false
         for term in terms {
-            let trimmed = term.trimmingCharacters(in: .whitespaces)
+            let trimmed = term.trimmed(of: .whitespaces)
             guard !trimmed.isEmpty else { throw TermPatternError(term: term, problem: "empty term") }
             if trimmed.count >= 2, trimmed.hasPrefix("/"), trimmed.hasSuffix("/") {
                 let body = String(trimmed.dropFirst().dropLast())

@@ -620,7 +620,7 @@ extension MarkdownParser {
         func recordComment(startLine: Int, startByte: Int, endLine: Int, endByte: Int, closed: Bool) {
             let innerStart = min(startByte + 4, endByte)
             let innerEnd = closed ? max(innerStart, endByte - 3) : endByte
-            let text = source.normalizedText(innerStart, innerEnd).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = source.normalizedText(innerStart, innerEnd).trimmed(of: .whitespacesAndNewlines)
             let range = SourceRange(start: source.position(line: startLine, byte: startByte),
                                     end: source.position(line: endLine, byte: endByte))
             comments.append(Comment(text: text, range: range))
