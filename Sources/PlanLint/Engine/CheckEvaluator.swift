@@ -181,7 +181,7 @@ struct CheckEvaluator {
             let blocks = textBlocks(in: spec.inSections, includeTitles: true)
             var hits: [(TextBlock, TermPattern.Match)] = []
             for block in blocks {
-                for m in spec.terms.matches(in: block.text) {
+                for m in spec.terms.matches(in: block.text, limit: spec.min - hits.count) {
                     hits.append((block, m))
                     if hits.count >= spec.min { break }
                 }

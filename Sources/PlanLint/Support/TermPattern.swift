@@ -128,15 +128,22 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         matches(in: text, groupNames: groupNames, limit: 1).first
     }
 
-    /// All matches in `text`, with scalar offsets.
+    /// The matches in `text`, at most `limit` of them, with scalar offsets.
+    ///
+    /// The search stops at the `limit`th match: a rule that needs one mention does not
+    /// scan the rest of a long paragraph.
     public func matches(in text: String, groupNames: [String] = [], limit: Int = .max) -> [Match] {
-        guard let regex = regex.value else { return [] }
+        guard limit > 0, let regex = regex.value else { return [] }
         let ns = text as NSString
-        let results = regex.matches(in: text, range: NSRange(location: 0, length: ns.length))
+        var results: [NSTextCheckingResult] = []
+        regex.enumerateMatches(in: text, range: NSRange(location: 0, length: ns.length)) { result, _, stop in
+            if let result { results.append(result) }
+            if results.count >= limit { stop.pointee = true }
+        }
         guard !results.isEmpty else { return [] }
         let map = UTF16ToScalarMap(text)
         var out: [Match] = []
-        for r in results.prefix(limit) {
+        for r in results {
             var m = Match(lower: map.scalarOffset(r.range.location), upper: map.scalarOffset(r.range.location + r.range.length), text: ns.substring(with: r.range))
             for name in groupNames {
                 let g = r.range(withName: name)
