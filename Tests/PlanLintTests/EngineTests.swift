@@ -295,6 +295,33 @@ struct TermPatternTests {
         #expect(valid > 300 && valid < 2700, "both valid and invalid patterns were tried")
     }
 
+    @Test("A *stem tried only at word starts finds the same matches, in the packs' lists on the example plans")
+    func anchoredInfixesMatchTheSame() throws {
+        _ = Packs.engine
+        let lists = CompiledPatterns.shared.termLists.filter { $0.contains(where: { $0.hasPrefix("*") }) }
+        #expect(lists.count > 20)
+        var texts = try ["Examples/jarvela-2025.md", "Examples/vasterby-2024.md"].map {
+            try String(contentsOf: Repo.root.appendingPathComponent($0), encoding: .utf8)
+        }
+        texts.append("perhepalveluissa PALVELU-verkosto palvelu2 2palvelu ſpalvelu \u{345}palvelu x–palvelu Oppilashuolto, elevhälsan")
+        for terms in lists {
+            let parts = try TermPattern.parts(of: terms)
+            let anchored = try NSRegularExpression(pattern: TermPattern.pattern(of: parts), options: [.caseInsensitive])
+            let plain = try NSRegularExpression(pattern: TermPattern.pattern(of: parts, anchorInfixes: false), options: [.caseInsensitive])
+            for text in texts {
+                let whole = NSRange(location: 0, length: (text as NSString).length)
+                #expect(anchored.matches(in: text, range: whole).map(\.range) == plain.matches(in: text, range: whole).map(\.range), "\(terms)")
+            }
+        }
+    }
+
+    @Test("After a /regex/ that ends inside a word, a *stem still matches the rest of the word")
+    func infixAfterRegex() throws {
+        #expect(try TermPattern(["/perhe/", "*palvelu*"]).matches(in: "perhepalvelut").map(\.text) == ["perhe", "palvelut"])
+        #expect(try TermPattern(["valtuust*", "*-palvelu"]).matches(in: "valtuusto-palvelu").map(\.text) == ["valtuusto", "-palvelu"])
+        #expect(try TermPattern(["*palvelu*"]).matches(in: "Perhepalvelut ja sosiaalipalvelu").map(\.text) == ["Perhepalvelut", "sosiaalipalvelu"])
+    }
+
     @Test("A bad term is refused with the term named")
     func badTerm() {
         #expect(throws: TermPatternError.self) { try TermPattern(["/([a-z/"]) }

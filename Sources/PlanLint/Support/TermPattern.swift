@@ -31,30 +31,18 @@ public struct TermPattern: Sendable, CustomStringConvertible {
             regex = cached
             return
         }
-        var parts: [String] = []
-        var hasRegex = false
-        for term in terms {
-            let trimmed = term.trimmed(of: .whitespaces)
-            guard !trimmed.isEmpty else { throw TermPatternError(term: term, problem: "empty term") }
-            if trimmed.count >= 2, trimmed.hasPrefix("/"), trimmed.hasSuffix("/") {
-                let body = String(trimmed.dropFirst().dropLast())
-                do { _ = try NSRegularExpression(pattern: body) } catch {
-                    throw TermPatternError(term: term, problem: "not a valid regular expression")
-                }
-                parts.append("(?:\(body))")
-                hasRegex = true
-            } else {
-                parts.append(TermPattern.regex(forPhrase: trimmed))
-            }
-        }
-        let pattern = parts.joined(separator: "|")
-        // Stems and phrases are escaped into a fixed syntax: such a pattern always compiles.
-        if hasRegex {
+        let parts = try TermPattern.parts(of: terms)
+        if parts.contains(where: \.isRegex) {
+            let pattern = TermPattern.pattern(of: parts)
             do { try LazyRegex.check(pattern) } catch {
                 throw TermPatternError(term: terms.joined(separator: ", "), problem: "not a valid pattern")
             }
+            regex = LazyRegex(pattern: pattern, options: [.caseInsensitive])
+        } else {
+            // Stems and phrases are escaped into a fixed syntax: such a pattern always
+            // compiles, so even writing it out waits until the list is first matched.
+            regex = LazyRegex(options: [.caseInsensitive]) { TermPattern.pattern(of: parts) }
         }
-        regex = LazyRegex(pattern: pattern, options: [.caseInsensitive])
         CompiledPatterns.shared[key] = regex
     }
 
@@ -90,18 +78,96 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     /// cheaper. `TermPatternTests.wordCharacterClass` checks the equality on every scalar.
     static let wordChar = "(?-i:[\\p{L}\\p{N}\\u0345])"
 
-    static func regex(forPhrase phrase: String) -> String {
+    /// One term of a list: a phrase of stems and words, or a `/regex/`.
+    enum Part: Sendable {
+        case phrase(String)
+        case regex(String)
+
+        var isRegex: Bool {
+            if case .regex = self { return true }
+            return false
+        }
+    }
+
+    /// The terms of a list, trimmed; throws at an empty term or a bad `/regex/`.
+    static func parts(of terms: [String]) throws(TermPatternError) -> [Part] {
+        var parts: [Part] = []
+        for term in terms {
+            let trimmed = term.trimmed(of: .whitespaces)
+            guard !trimmed.isEmpty else { throw TermPatternError(term: term, problem: "empty term") }
+            if trimmed.count >= 2, trimmed.hasPrefix("/"), trimmed.hasSuffix("/") {
+                let body = String(trimmed.dropFirst().dropLast())
+                do { _ = try NSRegularExpression(pattern: body) } catch {
+                    throw TermPatternError(term: term, problem: "not a valid regular expression")
+                }
+                parts.append(.regex(body))
+            } else {
+                parts.append(.phrase(trimmed))
+            }
+        }
+        return parts
+    }
+
+    /// The regular expression of a list of terms: the alternatives in the order written.
+    ///
+    /// `anchorInfixes: false` gives the pattern without the word-start anchor of `*stem`
+    /// phrases (see `regex(forPhrase:anchored:)`), for tests that compare the two.
+    static func pattern(of parts: [Part], anchorInfixes: Bool = true) -> String {
+        // The anchor keeps every match the same only when each match of the list ends at the
+        // end of a word and is not empty, so that the search for the next one starts outside
+        // a word: true of stems and phrases, not of a /regex/ or of a lone `*`.
+        let anchor = anchorInfixes && parts.allSatisfy { part in
+            if case .phrase(let p) = part { return !canMatchEmpty(p) }
+            return false
+        }
+        return parts.map { part -> String in
+            switch part {
+            case .regex(let body): return "(?:\(body))"
+            case .phrase(let p): return regex(forPhrase: p, anchored: anchor)
+            }
+        }.joined(separator: "|")
+    }
+
+    /// A phrase as a regular expression: its words in a row, each a stem or a whole word.
+    ///
+    /// A phrase starting with `*stem` becomes `W*stem…`, which ICU tries at every position,
+    /// including every position inside every word, and `W*` backtracks over the rest of the
+    /// word each time. When `anchored`, and the stem starts with a letter or digit, it is
+    /// tried at the start of a word only, `(?<!W)W*stem…`. That finds the same matches: a
+    /// match starting inside a word would also match from the start of that word, which
+    /// comes first, and a search never starts inside a word (see `pattern(for:)`).
+    static func regex(forPhrase phrase: String, anchored: Bool = false) -> String {
         let tokens = phrase.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        let body = tokens.map { token -> String in
+        let body = tokens.enumerated().map { index, token -> String in
             var t = Substring(token)
             let leading = t.hasPrefix("*")
             if leading { t = t.dropFirst() }
             let trailing = t.hasSuffix("*")
             if trailing { t = t.dropLast() }
             let escaped = NSRegularExpression.escapedPattern(for: String(t))
-            return (leading ? "\(wordChar)*" : "(?<!\(wordChar))") + escaped + (trailing ? "\(wordChar)*" : "(?!\(wordChar))")
+            var start = leading ? "\(wordChar)*" : "(?<!\(wordChar))"
+            if leading && anchored && index == 0 && startsWithWordCharacter(t) { start = "(?<!\(wordChar))" + start }
+            return start + escaped + (trailing ? "\(wordChar)*" : "(?!\(wordChar))")
         }
         return "(?:" + body.joined(separator: "[\\s\\-–]+") + ")"
+    }
+
+    /// True for a phrase that can match no text: a lone `*` or `**`.
+    static func canMatchEmpty(_ phrase: String) -> Bool {
+        let tokens = phrase.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard tokens.count == 1, var t = tokens.first else { return false }
+        if t.hasPrefix("*") { t = t.dropFirst() }
+        if t.hasSuffix("*") { t = t.dropLast() }
+        return t.isEmpty
+    }
+
+    private static let wordCharacter = try? NSRegularExpression(pattern: "^" + wordChar, options: [.caseInsensitive])
+
+    /// True when `text` starts with a letter or a digit, as ICU sees them.
+    static func startsWithWordCharacter(_ text: Substring) -> Bool {
+        guard let first = text.unicodeScalars.first, let regex = wordCharacter else { return false }
+        let s = String(first)
+        return regex.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil
     }
 
     /// A match: scalar offsets into the text and the matched text.
@@ -172,7 +238,7 @@ public struct TermPatternError: Error, Sendable {
 ///
 /// NSRegularExpression is immutable once made and safe to share between threads.
 final class LazyRegex: @unchecked Sendable {
-    private let pattern: String
+    private let pattern: @Sendable () -> String
     private let options: NSRegularExpression.Options
     private var compiled: NSRegularExpression?
     private var tried = false
@@ -180,6 +246,12 @@ final class LazyRegex: @unchecked Sendable {
 
     /// A pattern known to be valid (see `check`), compiled when first matched.
     init(pattern: String, options: NSRegularExpression.Options) {
+        self.pattern = { pattern }
+        self.options = options
+    }
+
+    /// A pattern known to be valid, written out and compiled when first matched.
+    init(options: NSRegularExpression.Options, pattern: @escaping @Sendable () -> String) {
         self.pattern = pattern
         self.options = options
     }
@@ -194,14 +266,14 @@ final class LazyRegex: @unchecked Sendable {
     }
 
     /// The pattern as given to ICU.
-    var source: String { pattern }
+    var source: String { pattern() }
 
     /// The compiled expression; nil only if ICU refused a pattern that should be valid.
     var value: NSRegularExpression? {
         lock.lock()
         defer { lock.unlock() }
         if !tried {
-            compiled = try? NSRegularExpression(pattern: pattern, options: options)
+            compiled = try? NSRegularExpression(pattern: pattern(), options: options)
             tried = true
         }
         return compiled
@@ -222,6 +294,13 @@ final class CompiledPatterns: @unchecked Sendable {
 
     private var patterns: [Key: LazyRegex] = [:]
     private let lock = NSLock()
+
+    /// The term lists compiled so far (not the single regular expressions).
+    var termLists: [[String]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return patterns.keys.filter { !$0.isRegex }.map(\.terms)
+    }
 
     /// Every pattern kept so far.
     var all: [LazyRegex] {
