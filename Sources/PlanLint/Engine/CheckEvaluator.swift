@@ -191,7 +191,7 @@ struct CheckEvaluator {
                 return Outcome(passed: true, notes: hits.prefix(1).map { Note(kind: .foundInText, line: $0.0.range(ofScalars: $0.1.lower, $0.1.upper).start.line, detail: $0.1.text) })
             }
             var v = Violation(reason: hits.isEmpty ? .missing : .violation, range: sectionAnchor(spec.inSections))
-            v.section = spec.inSections.flatMap { p in context.contentSections.first(where: { p.isFound(in: $0.title) })?.title }
+            v.section = spec.inSections.flatMap { p in context.sections(matching: p).first?.title }
             v.values["terms"] = .text(spec.terms.description)
             v.values["count"] = .number(hits.count)
             v.values["min"] = .number(spec.min)
@@ -353,7 +353,7 @@ struct CheckEvaluator {
     // MARK: - Sections, text and tables
 
     private func sections(matching pattern: TermPattern) -> [Section] {
-        context.contentSections.filter { pattern.isFound(in: $0.title) }
+        context.sections(matching: pattern)
     }
 
     /// Blocks of the sections matching `pattern` (and their subsections), or of the whole body.

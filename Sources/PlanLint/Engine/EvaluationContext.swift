@@ -84,6 +84,9 @@ final class EvaluationContext {
     /// title heading that wraps the whole plan.
     let contentSections: [Section]
     private(set) var variables: [String: FactValue] = [:]
+    /// The content sections whose titles each pattern finds, by pattern: many rules look
+    /// for the same sections with the same list of aliases.
+    private var sectionsByPattern: [ObjectIdentifier: [Section]] = [:]
 
     private(set) var status: Decided<PlanStatus>
     private(set) var scope: Decided<PlanScope>
@@ -121,6 +124,14 @@ final class EvaluationContext {
         decideProfile(profiles)
         if let p = profile { variables["profile"] = engineValue(p.value.id, "$profile") }
         if let last = decisions.max(by: { $0.0 < $1.0 })?.1 { variables["last_decision"] = last }
+    }
+
+    /// The content sections whose title `pattern` finds, in document order.
+    func sections(matching pattern: TermPattern) -> [Section] {
+        if let known = sectionsByPattern[pattern.identity] { return known }
+        let found = contentSections.filter { pattern.isFound(in: $0.title) }
+        sectionsByPattern[pattern.identity] = found
+        return found
     }
 
     private func engineValue(_ text: String, _ path: String) -> FactValue {

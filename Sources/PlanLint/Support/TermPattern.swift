@@ -224,6 +224,9 @@ public struct TermPattern: Sendable, CustomStringConvertible {
 
     public var description: String { terms.joined(separator: " | ") }
 
+    /// The same for every pattern of the same terms (they share one compiled expression).
+    var identity: ObjectIdentifier { ObjectIdentifier(regex) }
+
     /// True when the pattern compiles (it is compiled now if it was not yet).
     var compiles: Bool { regex.value != nil }
 }
