@@ -108,48 +108,117 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         return parts
     }
 
+    /// How a list of terms is written as a regular expression.
+    enum Form {
+        /// Each term its own alternative, each word with its own boundary checks: the
+        /// plain reading of the terms, which tests compare `compact` with.
+        case plain
+        /// The same matches with fewer letter classes to compile and test: checks shared
+        /// by neighbouring alternatives are written once, and `*stem` is tried at word
+        /// starts only.
+        case compact
+    }
+
     /// The regular expression of a list of terms: the alternatives in the order written.
     ///
-    /// `anchorInfixes: false` gives the pattern without the word-start anchor of `*stem`
-    /// phrases (see `regex(forPhrase:anchored:)`), for tests that compare the two.
-    static func pattern(of parts: [Part], anchorInfixes: Bool = true) -> String {
-        // The anchor keeps every match the same only when each match of the list ends at the
-        // end of a word and is not empty, so that the search for the next one starts outside
-        // a word: true of stems and phrases, not of a /regex/ or of a lone `*`.
-        let anchor = anchorInfixes && parts.allSatisfy { part in
+    /// Compiling `W` (a letter or digit, `wordChar`) is most of what compiling a list costs,
+    /// and each one is tested at every position, so the compact form writes fewer:
+    /// - Inside a phrase, a word's start and end checks beside the separator go: the
+    ///   separator is a space or a dash, never a letter or digit, so they always hold.
+    /// - Neighbouring alternatives that start at a word start share one `(?<!W)`:
+    ///   `(?<!W)X|(?<!W)Y` and `(?<!W)(?:X|Y)` try the same things in the same order.
+    /// - Neighbouring alternatives with the same ending share it: `XZ|YZ` and `(?:X|Y)Z`
+    ///   try X then Z, then Y then Z, backtracking alike.
+    /// - `*stem` at the start of a phrase becomes `(?<!W)W*stem` when every term of the list
+    ///   is a stem or phrase and the stem starts with a letter or digit. `W*stem` alone would
+    ///   be tried at every position inside every word, `W*` backtracking over the rest of the
+    ///   word each time. The matches are the same: a match starting inside a word also
+    ///   matches from the start of that word, which comes first; and every match of such a
+    ///   list ends where a word ends and is never empty, so no search for the next match
+    ///   starts inside a word. A `/regex/` can end inside a word, and a lone `*` can match
+    ///   nothing, so a list with either keeps `W*stem`.
+    static func pattern(of parts: [Part], form: Form = .compact) -> String {
+        guard form == .compact else {
+            return parts.map { part -> String in
+                switch part {
+                case .regex(let body): return "(?:\(body))"
+                case .phrase(let p): return plainRegex(forPhrase: p)
+                }
+            }.joined(separator: "|")
+        }
+        let anchor = parts.allSatisfy { part in
             if case .phrase(let p) = part { return !canMatchEmpty(p) }
             return false
         }
-        return parts.map { part -> String in
+        let alternatives = parts.map { part -> Alternative in
             switch part {
-            case .regex(let body): return "(?:\(body))"
-            case .phrase(let p): return regex(forPhrase: p, anchored: anchor)
+            case .regex(let body): return Alternative(atWordStart: false, body: "(?:\(body))", end: .none)
+            case .phrase(let p): return alternative(forPhrase: p, anchored: anchor)
             }
-        }.joined(separator: "|")
+        }
+        var out: [String] = []
+        for run in alternatives.runs(by: \.atWordStart) {
+            let inner = run.runs(by: \.end).map { group -> String in
+                switch group.first?.end ?? .none {
+                case .none: return group.map(\.body).joined(separator: "|")
+                case .wordEnd: return "(?:" + group.map(\.body).joined(separator: "|") + ")(?!\(wordChar))"
+                case .stem: return "(?:" + group.map(\.body).joined(separator: "|") + ")\(wordChar)*"
+                }
+            }.joined(separator: "|")
+            out.append(run.first?.atWordStart == true ? "(?<!\(wordChar))(?:\(inner))" : inner)
+        }
+        return out.joined(separator: "|")
     }
 
-    /// A phrase as a regular expression: its words in a row, each a stem or a whole word.
-    ///
-    /// A phrase starting with `*stem` becomes `W*stem…`, which ICU tries at every position,
-    /// including every position inside every word, and `W*` backtracks over the rest of the
-    /// word each time. When `anchored`, and the stem starts with a letter or digit, it is
-    /// tried at the start of a word only, `(?<!W)W*stem…`. That finds the same matches: a
-    /// match starting inside a word would also match from the start of that word, which
-    /// comes first, and a search never starts inside a word (see `pattern(for:)`).
-    static func regex(forPhrase phrase: String, anchored: Bool = false) -> String {
+    /// One alternative of the compact form: `(?<!W)`, if `atWordStart`, then `body`, then
+    /// its ending.
+    struct Alternative {
+        enum End { case none, wordEnd, stem }
+        var atWordStart: Bool
+        var body: String
+        var end: End
+    }
+
+    static let separator = "[\\s\\-–]+"
+
+    /// A phrase as an alternative of the compact form: its words in a row, each a stem or a
+    /// whole word, with the checks beside the separators left out.
+    static func alternative(forPhrase phrase: String, anchored: Bool) -> Alternative {
         let tokens = phrase.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        let body = tokens.enumerated().map { index, token -> String in
+        var atWordStart = false
+        var end = Alternative.End.wordEnd
+        let words = tokens.enumerated().map { index, token -> String in
+            var t = Substring(token)
+            let leading = t.hasPrefix("*")
+            if leading { t = t.dropFirst() }
+            let trailing = t.hasSuffix("*")
+            if trailing { t = t.dropLast() }
+            var word = NSRegularExpression.escapedPattern(for: String(t))
+            if leading { word = "\(wordChar)*" + word }
+            if index == 0 { atWordStart = !leading || (anchored && startsWithWordCharacter(t)) }
+            if index == tokens.count - 1 {
+                end = trailing ? .stem : .wordEnd
+            } else if trailing {
+                word += "\(wordChar)*"
+            }
+            return word
+        }
+        return Alternative(atWordStart: atWordStart, body: words.joined(separator: separator), end: end)
+    }
+
+    /// A phrase in the plain form: every word checked at both ends.
+    static func plainRegex(forPhrase phrase: String) -> String {
+        let tokens = phrase.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let body = tokens.map { token -> String in
             var t = Substring(token)
             let leading = t.hasPrefix("*")
             if leading { t = t.dropFirst() }
             let trailing = t.hasSuffix("*")
             if trailing { t = t.dropLast() }
             let escaped = NSRegularExpression.escapedPattern(for: String(t))
-            var start = leading ? "\(wordChar)*" : "(?<!\(wordChar))"
-            if leading && anchored && index == 0 && startsWithWordCharacter(t) { start = "(?<!\(wordChar))" + start }
-            return start + escaped + (trailing ? "\(wordChar)*" : "(?!\(wordChar))")
+            return (leading ? "\(wordChar)*" : "(?<!\(wordChar))") + escaped + (trailing ? "\(wordChar)*" : "(?!\(wordChar))")
         }
-        return "(?:" + body.joined(separator: "[\\s\\-–]+") + ")"
+        return "(?:" + body.joined(separator: separator) + ")"
     }
 
     /// True for a phrase that can match no text: a lone `*` or `**`.
@@ -229,6 +298,36 @@ public struct TermPattern: Sendable, CustomStringConvertible {
 
     /// True when the pattern compiles (it is compiled now if it was not yet).
     var compiles: Bool { regex.value != nil }
+}
+
+extension Array {
+    /// The elements cut into runs of neighbours with the same `key`, in order.
+    func runs<Key: Equatable>(by key: (Element) -> Key) -> [ArraySlice<Element>] {
+        var out: [ArraySlice<Element>] = []
+        var start = startIndex
+        while start < endIndex {
+            var end = start + 1
+            while end < endIndex && key(self[end]) == key(self[start]) { end += 1 }
+            out.append(self[start..<end])
+            start = end
+        }
+        return out
+    }
+}
+
+extension ArraySlice {
+    /// The elements cut into runs of neighbours with the same `key`, in order.
+    func runs<Key: Equatable>(by key: (Element) -> Key) -> [ArraySlice<Element>] {
+        var out: [ArraySlice<Element>] = []
+        var start = startIndex
+        while start < endIndex {
+            var end = start + 1
+            while end < endIndex && key(self[end]) == key(self[start]) { end += 1 }
+            out.append(self[start..<end])
+            start = end
+        }
+        return out
+    }
 }
 
 /// A term that could not be compiled.
