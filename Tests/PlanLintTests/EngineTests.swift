@@ -268,7 +268,7 @@ struct TermPatternTests {
         let patterns = CompiledPatterns.shared.all
         #expect(patterns.count > 100)
         for pattern in patterns {
-            #expect(pattern.value != nil, "\(pattern.source)")
+            #expect(pattern.compilesOnItsOwn, "\(pattern.source)")
         }
     }
 
@@ -300,10 +300,11 @@ struct TermPatternTests {
         _ = Packs.engine
         let lists = CompiledPatterns.shared.termLists
         #expect(lists.count > 80)
-        var texts = try ["Examples/jarvela-2025.md", "Examples/vasterby-2024.md"].map {
-            try String(contentsOf: Repo.root.appendingPathComponent($0), encoding: .utf8)
-        }
-        texts.append("perhepalveluissa PALVELU-verkosto palvelu2 2palvelu ſpalvelu \u{345}palvelu x–palvelu Oppilashuolto, elevhälsan KV:n kv. 3kv")
+        // Every match in a Finnish plan; first matches in each paragraph of a Swedish one.
+        let texts = [try String(contentsOf: Repo.root.appendingPathComponent("Examples/jarvela-2025.md"), encoding: .utf8),
+                     "perhepalveluissa PALVELU-verkosto palvelu2 2palvelu ſpalvelu \u{345}palvelu x–palvelu Oppilashuolto, elevhälsan KV:n kv. 3kv"]
+        let paragraphs = try String(contentsOf: Repo.root.appendingPathComponent("Examples/vasterby-2024.md"), encoding: .utf8)
+            .components(separatedBy: "\n\n")
         for terms in lists {
             let parts = try TermPattern.parts(of: terms)
             let compact = try NSRegularExpression(pattern: TermPattern.pattern(of: parts), options: [.caseInsensitive])
@@ -311,6 +312,13 @@ struct TermPatternTests {
             for text in texts {
                 let whole = NSRange(location: 0, length: (text as NSString).length)
                 #expect(compact.matches(in: text, range: whole).map(\.range) == plain.matches(in: text, range: whole).map(\.range), "\(terms)")
+            }
+            // The form for first matches, where it differs, as a check uses it: in each paragraph.
+            guard !TermPattern.anchorsEveryMatch(parts) else { continue }
+            let first = try NSRegularExpression(pattern: TermPattern.pattern(of: parts, firstMatchOnly: true), options: [.caseInsensitive])
+            for text in paragraphs {
+                let whole = NSRange(location: 0, length: (text as NSString).length)
+                #expect(first.firstMatch(in: text, range: whole)?.range == plain.firstMatch(in: text, range: whole)?.range, "\(terms)")
             }
         }
     }
@@ -335,14 +343,37 @@ struct TermPatternTests {
             let found = plain.matches(in: text, range: whole).map(\.range)
             #expect(!found.isEmpty)
             #expect(compact.matches(in: text, range: whole).map(\.range) == found, "\(terms)")
+            // The first match from every position, inside words too.
+            let first = try NSRegularExpression(pattern: TermPattern.pattern(of: parts, firstMatchOnly: true), options: [.caseInsensitive])
+            let scalars = Array(text.unicodeScalars)
+            for start in scalars.indices {
+                var rest = String.UnicodeScalarView()
+                rest.append(contentsOf: scalars[start...])
+                let tail = String(rest)
+                let range = NSRange(location: 0, length: (tail as NSString).length)
+                #expect(first.firstMatch(in: tail, range: range)?.range == plain.firstMatch(in: tail, range: range)?.range, "\(terms) from \(start)")
+            }
         }
     }
 
     @Test("After a /regex/ that ends inside a word, a *stem still matches the rest of the word")
     func infixAfterRegex() throws {
+        #expect(try TermPattern(["/perhe/", "*palvelu*"]).firstMatch(in: "lapsiperhepalvelut")?.text == "lapsiperhepalvelut")
         #expect(try TermPattern(["/perhe/", "*palvelu*"]).matches(in: "perhepalvelut").map(\.text) == ["perhe", "palvelut"])
         #expect(try TermPattern(["valtuust*", "*-palvelu"]).matches(in: "valtuusto-palvelu").map(\.text) == ["valtuusto", "-palvelu"])
         #expect(try TermPattern(["*palvelu*"]).matches(in: "Perhepalvelut ja sosiaalipalvelu").map(\.text) == ["Perhepalvelut", "sosiaalipalvelu"])
+    }
+
+    @Test("An ASCII scalar starts a stem with a letter or digit as ICU's class says")
+    func asciiWordCharacters() throws {
+        let wordCharacter = try NSRegularExpression(pattern: "^" + TermPattern.wordChar, options: [.caseInsensitive])
+        for value in UInt8(0)...UInt8(127) {
+            let text = String(UnicodeScalar(value))
+            let icu = wordCharacter.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
+            #expect(TermPattern.startsWithWordCharacter(Substring(text)) == icu, "\(value)")
+        }
+        #expect(TermPattern.startsWithWordCharacter("äiti"))
+        #expect(!TermPattern.startsWithWordCharacter("–palvelu"))
     }
 
     @Test("A bad term is refused with the term named")

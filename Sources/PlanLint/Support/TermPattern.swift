@@ -18,7 +18,7 @@ import Foundation
 public struct TermPattern: Sendable, CustomStringConvertible {
     /// The alternatives as written in the pack.
     public let terms: [String]
-    private let regex: LazyRegex
+    private let compiled: CompiledTerms
 
     /// Compiles `terms`; throws a message naming the bad term.
     ///
@@ -28,22 +28,31 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         self.terms = terms
         let key = CompiledPatterns.Key(terms: terms, isRegex: false)
         if let cached = CompiledPatterns.shared[key] {
-            regex = cached
+            compiled = cached
             return
         }
         let parts = try TermPattern.parts(of: terms)
+        let every: LazyRegex
         if parts.contains(where: \.isRegex) {
             let pattern = TermPattern.pattern(of: parts)
             do { try LazyRegex.check(pattern) } catch {
                 throw TermPatternError(term: terms.joined(separator: ", "), problem: "not a valid pattern")
             }
-            regex = LazyRegex(pattern: pattern, options: [.caseInsensitive])
+            every = LazyRegex(pattern: pattern, options: [.caseInsensitive])
         } else {
             // Stems and phrases are escaped into a fixed syntax: such a pattern always
             // compiles, so even writing it out waits until the list is first matched.
-            regex = LazyRegex(options: [.caseInsensitive]) { TermPattern.pattern(of: parts) }
+            every = LazyRegex(options: [.caseInsensitive]) { TermPattern.pattern(of: parts) }
         }
-        CompiledPatterns.shared[key] = regex
+        if TermPattern.anchorsEveryMatch(parts) || !parts.contains(where: TermPattern.isAnchorable) {
+            compiled = CompiledTerms(every: every, first: every)
+        } else {
+            // Should ICU refuse it, the list's first match is found with `every`.
+            compiled = CompiledTerms(every: every, first: LazyRegex(options: [.caseInsensitive], fallback: every) {
+                TermPattern.pattern(of: parts, firstMatchOnly: true)
+            })
+        }
+        CompiledPatterns.shared[key] = compiled
     }
 
     /// Compiles one regular expression (used by fact extractors).
@@ -51,14 +60,15 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         self.terms = [pattern]
         let key = CompiledPatterns.Key(terms: [pattern], isRegex: true)
         if let cached = CompiledPatterns.shared[key] {
-            regex = cached
+            compiled = cached
             return
         }
         do { try LazyRegex.check(pattern) } catch {
             throw TermPatternError(term: pattern, problem: TermPattern.describe(error))
         }
-        regex = LazyRegex(pattern: pattern, options: [.caseInsensitive])
-        CompiledPatterns.shared[key] = regex
+        let regex = LazyRegex(pattern: pattern, options: [.caseInsensitive])
+        compiled = CompiledTerms(every: regex, first: regex)
+        CompiledPatterns.shared[key] = compiled
     }
 
     /// ICU's reason for refusing a pattern, as far as Foundation passes it on.
@@ -136,8 +146,9 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     ///   matches from the start of that word, which comes first; and every match of such a
     ///   list ends where a word ends and is never empty, so no search for the next match
     ///   starts inside a word. A `/regex/` can end inside a word, and a lone `*` can match
-    ///   nothing, so a list with either keeps `W*stem`.
-    static func pattern(of parts: [Part], form: Form = .compact) -> String {
+    ///   nothing, so a list with either keeps `W*stem` unless `firstMatchOnly`: the first
+    ///   match is the same whatever the list holds, as that search starts at the text's start.
+    static func pattern(of parts: [Part], form: Form = .compact, firstMatchOnly: Bool = false) -> String {
         guard form == .compact else {
             return parts.map { part -> String in
                 switch part {
@@ -146,10 +157,7 @@ public struct TermPattern: Sendable, CustomStringConvertible {
                 }
             }.joined(separator: "|")
         }
-        let anchor = parts.allSatisfy { part in
-            if case .phrase(let p) = part { return !canMatchEmpty(p) }
-            return false
-        }
+        let anchor = firstMatchOnly || anchorsEveryMatch(parts)
         let alternatives = parts.map { part -> Alternative in
             switch part {
             case .regex(let body): return Alternative(atWordStart: false, body: "(?:\(body))", end: .none)
@@ -221,6 +229,25 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         return "(?:" + body.joined(separator: separator) + ")"
     }
 
+    /// True when every match of the list ends where a word ends and is never empty, so that
+    /// anchoring `*stem` keeps every match the same: the list is all stems and phrases, and
+    /// none is a lone `*`.
+    static func anchorsEveryMatch(_ parts: [Part]) -> Bool {
+        parts.allSatisfy { part in
+            if case .phrase(let p) = part { return !canMatchEmpty(p) }
+            return false
+        }
+    }
+
+    /// True for a phrase whose first word is `*stem`, the stem starting with a letter or digit.
+    static func isAnchorable(_ part: Part) -> Bool {
+        guard case .phrase(let p) = part, let first = p.split(whereSeparator: { $0 == " " || $0 == "\t" }).first,
+              first.hasPrefix("*") else { return false }
+        var stem = first.dropFirst()
+        if stem.hasSuffix("*") { stem = stem.dropLast() }
+        return startsWithWordCharacter(stem)
+    }
+
     /// True for a phrase that can match no text: a lone `*` or `**`.
     static func canMatchEmpty(_ phrase: String) -> Bool {
         let tokens = phrase.split(whereSeparator: { $0 == " " || $0 == "\t" })
@@ -234,7 +261,12 @@ public struct TermPattern: Sendable, CustomStringConvertible {
 
     /// True when `text` starts with a letter or a digit, as ICU sees them.
     static func startsWithWordCharacter(_ text: Substring) -> Bool {
-        guard let first = text.unicodeScalars.first, let regex = wordCharacter else { return false }
+        guard let first = text.unicodeScalars.first else { return false }
+        if first.isASCII {
+            // The ASCII letters and digits are exactly the ASCII scalars of \p{L} and \p{N}.
+            return ("a"..."z").contains(first) || ("A"..."Z").contains(first) || ("0"..."9").contains(first)
+        }
+        guard let regex = wordCharacter else { return false }
         let s = String(first)
         return regex.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil
     }
@@ -253,7 +285,7 @@ public struct TermPattern: Sendable, CustomStringConvertible {
 
     /// True when any alternative occurs in `text`.
     public func isFound(in text: String) -> Bool {
-        guard let regex = regex.value else { return false }
+        guard let regex = compiled.first.value else { return false }
         let ns = text as NSString
         return regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) != nil
     }
@@ -268,7 +300,7 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     /// The search stops at the `limit`th match: a rule that needs one mention does not
     /// scan the rest of a long paragraph.
     public func matches(in text: String, groupNames: [String] = [], limit: Int = .max) -> [Match] {
-        guard limit > 0, let regex = regex.value else { return [] }
+        guard limit > 0, let regex = (limit == 1 ? compiled.first : compiled.every).value else { return [] }
         let ns = text as NSString
         var results: [NSTextCheckingResult] = []
         regex.enumerateMatches(in: text, range: NSRange(location: 0, length: ns.length)) { result, _, stop in
@@ -294,10 +326,10 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     public var description: String { terms.joined(separator: " | ") }
 
     /// The same for every pattern of the same terms (they share one compiled expression).
-    var identity: ObjectIdentifier { ObjectIdentifier(regex) }
+    var identity: ObjectIdentifier { ObjectIdentifier(compiled.every) }
 
     /// True when the pattern compiles (it is compiled now if it was not yet).
-    var compiles: Bool { regex.value != nil }
+    var compiles: Bool { compiled.every.value != nil && compiled.first.value != nil }
 }
 
 extension Array {
@@ -342,6 +374,7 @@ public struct TermPatternError: Error, Sendable {
 final class LazyRegex: @unchecked Sendable {
     private let pattern: @Sendable () -> String
     private let options: NSRegularExpression.Options
+    private let fallback: LazyRegex?
     private var compiled: NSRegularExpression?
     private var tried = false
     private let lock = NSLock()
@@ -350,12 +383,15 @@ final class LazyRegex: @unchecked Sendable {
     init(pattern: String, options: NSRegularExpression.Options) {
         self.pattern = { pattern }
         self.options = options
+        self.fallback = nil
     }
 
-    /// A pattern known to be valid, written out and compiled when first matched.
-    init(options: NSRegularExpression.Options, pattern: @escaping @Sendable () -> String) {
+    /// A pattern known to be valid, written out and compiled when first matched; if ICU
+    /// refused it after all, `fallback` is used in its place.
+    init(options: NSRegularExpression.Options, fallback: LazyRegex? = nil, pattern: @escaping @Sendable () -> String) {
         self.pattern = pattern
         self.options = options
+        self.fallback = fallback
     }
 
     /// Throws ICU's error if `pattern` is not a valid regular expression.
@@ -370,16 +406,26 @@ final class LazyRegex: @unchecked Sendable {
     /// The pattern as given to ICU.
     var source: String { pattern() }
 
+    /// True when ICU compiles the pattern itself, without the fallback.
+    var compilesOnItsOwn: Bool { (try? NSRegularExpression(pattern: pattern(), options: options)) != nil }
+
     /// The compiled expression; nil only if ICU refused a pattern that should be valid.
     var value: NSRegularExpression? {
         lock.lock()
         defer { lock.unlock() }
         if !tried {
-            compiled = try? NSRegularExpression(pattern: pattern(), options: options)
+            compiled = (try? NSRegularExpression(pattern: pattern(), options: options)) ?? fallback?.value
             tried = true
         }
         return compiled
     }
+}
+
+/// The compiled forms of a list of terms: `every` finds every match; `first` finds the
+/// first one, maybe faster (`TermPattern.pattern(of:form:firstMatchOnly:)`). Often the same.
+struct CompiledTerms: Sendable {
+    let every: LazyRegex
+    let first: LazyRegex
 }
 
 /// The patterns compiled so far, by what they were compiled from; shared by all threads.
@@ -394,7 +440,7 @@ final class CompiledPatterns: @unchecked Sendable {
 
     static let shared = CompiledPatterns()
 
-    private var patterns: [Key: LazyRegex] = [:]
+    private var patterns: [Key: CompiledTerms] = [:]
     private let lock = NSLock()
 
     /// The term lists compiled so far (not the single regular expressions).
@@ -408,10 +454,10 @@ final class CompiledPatterns: @unchecked Sendable {
     var all: [LazyRegex] {
         lock.lock()
         defer { lock.unlock() }
-        return Array(patterns.values)
+        return patterns.values.flatMap { [$0.every, $0.first] }
     }
 
-    subscript(key: Key) -> LazyRegex? {
+    subscript(key: Key) -> CompiledTerms? {
         get {
             lock.lock()
             defer { lock.unlock() }
