@@ -965,3 +965,23 @@ Kunnassa asui vuonna 2022 yhteensä 12 345 asukasta; alle 18-vuotiaita oli 2 468
     #expect(doc.body.children.count == count)
     #expect(doc.comments.count == count)
 }
+
+@Test func positionsCountedOnceAgreeWithPositionByPosition() throws {
+    // Every text block of two example plans (paragraphs over several lines, list items,
+    // table cells, ä and § of two bytes, a CRLF copy), at every scalar offset and past both ends.
+    let jarvela = try String(contentsOf: Repo.root.appendingPathComponent("Examples/jarvela-2025.md"), encoding: .utf8)
+    let vasterby = try String(contentsOf: Repo.root.appendingPathComponent("Examples/vasterby-2024.md"), encoding: .utf8)
+    var blocks = 0
+    for text in [jarvela, vasterby.replacingOccurrences(of: "\n", with: "\r\n")] {
+        let doc = try parse(text)
+        for block in doc.body.allBlocks.flatMap(\.textBlocks) {
+            let positions = block.positions
+            let count = block.text.unicodeScalars.count
+            for offset in -1...(count + 2) {
+                #expect(positions.position(atScalarOffset: offset) == block.position(atScalarOffset: offset), "\(block.text.prefix(40)) @\(offset)")
+            }
+            blocks += 1
+        }
+    }
+    #expect(blocks > 200)
+}

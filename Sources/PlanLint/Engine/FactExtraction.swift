@@ -57,9 +57,18 @@ enum FactExtraction {
             var items: [YAMLNode] = []
             let names = extractor.fields.map(\.capture)
             for block in blocks {
+                // Counted once per block, not per match: a long paragraph may hold hundreds.
+                var positions: TextBlock.Positions?
+                var scalars: [Unicode.Scalar]?
                 for pattern in extractor.patterns {
                     for m in pattern.matches(in: block.text, groupNames: names) {
-                        if let unless = extractor.unless, isPreceded(by: unless, text: block.text, at: m.lower) { continue }
+                        if let unless = extractor.unless {
+                            let all = scalars ?? Array(block.text.unicodeScalars)
+                            scalars = all
+                            if isPreceded(by: unless, scalars: all, at: m.lower) { continue }
+                        }
+                        let at = positions ?? block.positions
+                        positions = at
                         var pairs: [(String, YAMLNode)] = []
                         for field in extractor.fields {
                             guard let g = m.groups[field.capture] else { continue }
@@ -70,10 +79,10 @@ enum FactExtraction {
                             case .yearEnd: value = "\(g.text)-12-31"
                             }
                             if let constant = field.constant { value = constant }
-                            pairs.append((field.key, scalar(value, block.range(ofScalars: g.lower, g.upper))))
+                            pairs.append((field.key, scalar(value, at.range(ofScalars: g.lower, g.upper))))
                         }
                         guard !pairs.isEmpty else { continue }
-                        items.append(mapping(pairs, range: block.range(ofScalars: m.lower, m.upper)))
+                        items.append(mapping(pairs, range: at.range(ofScalars: m.lower, m.upper)))
                         if extractor.kind == .value { return items[0] }
                     }
                 }
@@ -83,9 +92,8 @@ enum FactExtraction {
         }
     }
 
-    /// True when `terms` occur in the 100 scalars before `offset` in the same text.
-    static func isPreceded(by terms: TermPattern, text: String, at offset: Int) -> Bool {
-        let scalars = Array(text.unicodeScalars)
+    /// True when `terms` occur in the 100 scalars before `offset` in the text of `scalars`.
+    static func isPreceded(by terms: TermPattern, scalars: [Unicode.Scalar], at offset: Int) -> Bool {
         let start = max(0, offset - 100)
         var window = String.UnicodeScalarView()
         window.append(contentsOf: scalars[start..<min(offset, scalars.count)])

@@ -158,14 +158,16 @@ public struct TextBlock: Sendable {
         guard var segment = segments.first else { return range.start }
         for s in segments where s.textOffset <= offset { segment = s }
         var position = segment.position
-        var index = 0
-        for scalar in text.unicodeScalars {
-            if index >= offset { break }
-            if index >= segment.textOffset {
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        var count = 0
+        while count < offset, index < scalars.endIndex {
+            if count >= segment.textOffset {
                 position.column += 1
-                position.offset += String(scalar).utf8.count
+                position.offset += UTF8.width(scalars[index])
             }
-            index += 1
+            scalars.formIndex(after: &index)
+            count += 1
         }
         return position
     }
@@ -173,6 +175,46 @@ public struct TextBlock: Sendable {
     /// The file range of the scalars `lower..<upper` of `text`.
     public func range(ofScalars lower: Int, _ upper: Int) -> SourceRange {
         SourceRange(start: position(atScalarOffset: lower), end: position(atScalarOffset: upper))
+    }
+
+    /// The positions of the block's scalars, for many lookups in one block.
+    public var positions: Positions { Positions(self) }
+
+    /// `position(atScalarOffset:)` without walking the text on every lookup: the UTF-8
+    /// offset of every scalar is counted once. For a block with many matches (a long
+    /// paragraph of council decisions), walking the text per match made it quadratic.
+    public struct Positions: Sendable {
+        private let segments: [Segment]
+        private let start: SourcePosition
+        /// `bytesBefore[i]`: the UTF-8 length of the first `i` scalars.
+        private let bytesBefore: [Int]
+
+        init(_ block: TextBlock) {
+            segments = block.segments
+            start = block.range.start
+            var bytes: [Int] = [0]
+            bytes.reserveCapacity(block.text.unicodeScalars.count + 1)
+            for scalar in block.text.unicodeScalars { bytes.append((bytes.last ?? 0) + UTF8.width(scalar)) }
+            bytesBefore = bytes
+        }
+
+        /// What `TextBlock.position(atScalarOffset:)` returns.
+        public func position(atScalarOffset offset: Int) -> SourcePosition {
+            guard var segment = segments.first else { return start }
+            for s in segments where s.textOffset <= offset { segment = s }
+            var position = segment.position
+            let end = min(offset, bytesBefore.count - 1)
+            if end > segment.textOffset {
+                position.column += end - segment.textOffset
+                position.offset += bytesBefore[end] - bytesBefore[segment.textOffset]
+            }
+            return position
+        }
+
+        /// What `TextBlock.range(ofScalars:_:)` returns.
+        public func range(ofScalars lower: Int, _ upper: Int) -> SourceRange {
+            SourceRange(start: position(atScalarOffset: lower), end: position(atScalarOffset: upper))
+        }
     }
 }
 
