@@ -36,7 +36,7 @@ extension PlanDate: ExpressibleByArgument {
 extension Language: ExpressibleByArgument {}
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, compliance
+    case text, json, compliance, html
 }
 
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
@@ -95,7 +95,7 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("Language of messages: fi, sv or en; default: each plan's own language.", valueName: "lang"))
     var lang: Language?
 
-    @Option(help: "Output format: text (findings), compliance (the result of every requirement) or json.")
+    @Option(help: "Output format: text (findings), compliance (the result of every requirement), html (a self-contained report for the council) or json.")
     var format: OutputFormat = .text
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: error, warning, info or never.")
@@ -123,6 +123,8 @@ struct Lint: ParsableCommand {
             output = JSONReporter().report(result)
         case .compliance:
             output = ComplianceReporter(language: lang).report(result)
+        case .html:
+            output = HTMLReporter(language: lang).report(result)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
         if format != .text {

@@ -44,7 +44,7 @@ public protocol Reporter {
 
 /// The reporters, by `--format` name.
 public enum Reporters {
-    public static let all: [String] = [TextReporter.identifier, JSONReporter.identifier]
+    public static let all: [String] = [TextReporter.identifier, JSONReporter.identifier, ComplianceReporter.identifier, HTMLReporter.identifier]
 }
 
 /// Summary counts, for the closing line of the text output.

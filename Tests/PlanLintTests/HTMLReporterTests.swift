@@ -1,0 +1,346 @@
+// The HTML report on the realistic plans of Examples/: the page is parsed strictly as XML and
+// its elements are asserted, in the plan's language; hostile text from a plan and a pack is
+// shown as text and never becomes markup.
+import Foundation
+import Testing
+@testable import PlanLint
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A parsed element of the report.
+final class Element {
+    let name: String
+    let attributes: [String: String]
+    /// Elements and text nodes (named `#text`) in document order.
+    var children: [Element] = []
+    var ownText = ""
+    weak var parent: Element?
+
+    init(name: String, attributes: [String: String]) {
+        self.name = name
+        self.attributes = attributes
+    }
+
+    /// The text of the element and everything in it.
+    var text: String { name == "#text" ? ownText : children.map(\.text).joined() }
+    var classes: Set<String> { Set((attributes["class"] ?? "").split(separator: " ").map(String.init)) }
+
+    /// Every element under this one (depth first) that matches.
+    func all(_ name: String, class cls: String? = nil) -> [Element] {
+        var out: [Element] = []
+        for c in children {
+            if c.name == name && (cls.map { c.classes.contains($0) } ?? true) { out.append(c) }
+            out += c.all(name, class: cls)
+        }
+        return out
+    }
+
+    func first(_ name: String, class cls: String? = nil) -> Element? { all(name, class: cls).first }
+
+    func byID(_ id: String) -> Element? {
+        if attributes["id"] == id { return self }
+        for c in children { if let e = c.byID(id) { return e } }
+        return nil
+    }
+}
+
+/// Parses the report as XML, so that any unescaped `<` or `&` from the data is an error.
+final class XHTML: NSObject, XMLParserDelegate {
+    let root = Element(name: "#document", attributes: [:])
+    private var current: Element
+    private(set) var error: String?
+
+    private override init() {
+        current = root
+    }
+
+    static func parse(_ html: String) throws -> Element {
+        let doc = XHTML()
+        let parser = XMLParser(data: Data(html.utf8))
+        parser.delegate = doc
+        let ok = parser.parse()
+        if !ok || doc.error != nil {
+            throw ParseError(message: "\(doc.error ?? parser.parserError.map { "\($0)" } ?? "?") at line \(parser.lineNumber), column \(parser.columnNumber)")
+        }
+        return doc.root
+    }
+
+    struct ParseError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        let e = Element(name: name, attributes: attributes)
+        e.parent = current
+        current.children.append(e)
+        current = e
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        current = current.parent ?? root
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if let last = current.children.last, last.name == "#text" {
+            last.ownText += string
+        } else {
+            let t = Element(name: "#text", attributes: [:])
+            t.ownText = string
+            t.parent = current
+            current.children.append(t)
+        }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        error = "\(parseError)"
+    }
+}
+
+enum HTMLRun {
+    static let asOf = PlanDate(year: 2026, month: 11, day: 22)!
+
+    static func report(_ paths: [String], language: Language? = nil) throws -> (RunResult, String) {
+        let outcomes = try paths.map { PlanOutcome.checked(Packs.engine.check(try Repo.plan($0), asOf: asOf, language: language)) }
+        let result = RunResult(outcomes: outcomes, packs: Packs.engine.packs, asOf: asOf, language: language)
+        return (result, HTMLReporter(language: language).report(result))
+    }
+}
+
+@Suite("HTML report")
+struct HTMLReporterTests {
+    @Test("The draft's report shows the plan's facts, the profile, the packs and the chart, in Finnish")
+    func draftOverview() throws {
+        let (result, html) = try HTMLRun.report(["Examples/koskenkyla-luonnos-2026.md"])
+        let doc = try XHTML.parse(html)
+        let page = try #require(doc.first("html"))
+        #expect(page.attributes["lang"] == "fi")
+        let plan = try #require(doc.first("section", class: "plan"))
+        #expect(plan.first("h2")?.text == "Koskenkylän kunnan lasten ja nuorten hyvinvointisuunnitelma 2027–2031")
+        #expect(doc.first("title")?.text == "Vaatimustenmukaisuusraportti — Koskenkylän kunnan lasten ja nuorten hyvinvointisuunnitelma 2027–2031")
+
+        let facts = try #require(plan.first("dl", class: "facts"))
+        let pairs = Dictionary(uniqueKeysWithValues: zip(facts.all("dt").map(\.text), facts.all("dd").map(\.text)))
+        #expect(pairs["Tiedosto"] == "Examples/koskenkyla-luonnos-2026.md")
+        #expect(pairs["Tarkistuspäivä"] == "22.11.2026")
+        #expect(pairs["Tila"] == "luonnos")
+        #expect(pairs["Laajuus"] == "kunnan suunnitelma")
+        #expect(pairs["Viitepäivä"] == "14.12.2026 (suunniteltu päätöspäivä)")
+        let profile = try #require(pairs["Sovellettu lainsäädäntö"])
+        #expect(profile.hasPrefix("P2023-municipal — Kunnan suunnitelma, Lsl 12 § 1–2 mom (610/2022), 1.1.2023 alkaen"))
+        #expect(profile.contains("Viitepäivä 14.12.2026 (suunniteltu päätöspäivä) osuu lain version voimassaoloaikaan (1.1.2023 alkaen)"))
+
+        // The packs: id, version, content hash.
+        let pack = try #require(result.packs.first)
+        let cells = try #require(plan.first("table", class: "packs")?.first("tbody")?.first("tr")).all("td").map(\.text)
+        #expect(cells == [pack.id, pack.title.fi, pack.version, pack.contentHash, String(pack.rules.count)])
+
+        // The verdict and the chart agree with the results.
+        let failed = result.outcomes.compactMap { if case .checked(let r) = $0 { return r } else { return nil } }[0].results
+        #expect(failed.filter { $0.status == .fail }.count == 10)
+        #expect(plan.first("div", class: "verdict")?.text.contains("10/15 sovellettavasta vaatimuksesta ei täyty") == true)
+        let svg = try #require(plan.first("figure", class: "chart")?.first("svg"))
+        #expect(svg.attributes["role"] == "img")
+        let bars = svg.all("g", class: "bar").map { ($0.first("text", class: "label")?.text ?? "", $0.first("text", class: "count")?.text ?? "") }
+        #expect(bars.map(\.0) == ["Täyttyy", "Ei täyty", "Tarkistettava", "Ei sovelleta"])
+        #expect(bars.map(\.1) == ["5", "10", "0", "19"])
+        #expect(svg.first("title")?.text == "Täyttyy 5, Ei täyty 10, Tarkistettava 0, Ei sovelleta 19")
+    }
+
+    @Test("Each finding has its evidence, location, remedy, citation and the statute's wording")
+    func draftFindings() throws {
+        let (_, html) = try HTMLRun.report(["Examples/koskenkyla-luonnos-2026.md"])
+        let doc = try XHTML.parse(html)
+        let findings = doc.all("article", class: "finding")
+        #expect(findings.count == 10)
+        #expect(findings.filter { $0.classes.contains("error") }.count == 5)
+
+        let body = try #require(findings.first { $0.first("code", class: "rule-id")?.text == "LSL-12-1-DECISION-BODY" })
+        #expect(body.first("span", class: "severity")?.text == "✖ Virhe")
+        #expect(body.first("h4")?.text == "Luonnos on menossa toimielimelle, joka ei voi hyväksyä sitä")
+        #expect(body.first("p", class: "message")?.text == "Luonnos on menossa päätettäväksi toimielimelle kunnanhallitus, mutta suunnitelman hyväksyy kunnanvaltuusto.")
+        #expect(body.first("q", class: "evidence")?.text == "kunnanhallitus")
+        let location = try #require(body.first("dl", class: "finding-facts")?.all("dd").first?.text)
+        #expect(location.hasPrefix("Examples/koskenkyla-luonnos-2026.md:14:9 (rivi 14, sarake 9; tieto decision.body)"))
+        // The excerpt marks exactly the span (14:9–14:23).
+        let excerpt = try #require(body.first("pre", class: "excerpt"))
+        #expect(excerpt.first("span", class: "ln")?.text == "14")
+        #expect(excerpt.first("mark")?.text == "kunnanhallitus")
+        #expect(excerpt.text == "14  body: kunnanhallitus")
+        #expect(body.first("p", class: "remedy")?.text.hasPrefix("Korjaus: Ohjaa päätösesitys hallituksen kautta valtuustolle") == true)
+        let link = try #require(body.first("a", class: "cite"))
+        #expect(link.text == "Lastensuojelulaki 417/2007 12 § 1 mom.")
+        #expect(link.attributes["href"] == "https://finlex.fi/fi/laki/ajantasa/2007/20070417")
+
+        // The wording is quoted once per plan; later findings on the same words point back to it.
+        let quotes = doc.all("blockquote")
+        let kunkin = quotes.filter { $0.text.contains("hyväksytään kunkin kunnan kunnanvaltuustossa ja tarkistetaan vähintään kerran neljässä vuodessa") }
+        #expect(kunkin.count == 2, "the long and the short quotation of 12 § 1 mom., each once")
+        #expect(quotes.allSatisfy { $0.attributes["lang"] == "fi" })
+        let periodNumber = try #require(findings.firstIndex { $0.first("code", class: "rule-id")?.text == "LSL-12-1-REVIEW-4Y-PERIOD" }) + 1
+        let predecessor = try #require(findings.first { $0.first("code", class: "rule-id")?.text == "LSL-12-1-REVIEW-4Y-PREDECESSOR" })
+        #expect(predecessor.first("blockquote") == nil)
+        #expect(predecessor.first("div", class: "citation")?.first("p", class: "note")?.first("a")?.attributes["href"] == "#plan-1-finding-\(periodNumber)")
+
+        // A rule on an interpretation says so instead of quoting.
+        let resources = try #require(findings.first { $0.first("code", class: "rule-id")?.text == "GP-RESOURCES-PER-YEAR" })
+        #expect(resources.first("blockquote") == nil)
+        #expect(resources.first("div", class: "citation")?.text.contains("Sääntö perustuu lainkohdan tulkintaan (I: tulkinta)") == true)
+        // A finding about a missing fact points at a bare key: no excerpt then.
+        #expect(resources.first("pre", class: "excerpt") == nil)
+    }
+
+    @Test("Every requirement has a row: failures link to their findings, the rest say why they do not apply")
+    func requirementRows() throws {
+        let (result, html) = try HTMLRun.report(["Examples/koskenkyla-luonnos-2026.md"])
+        let doc = try XHTML.parse(html)
+        guard case .checked(let report) = result.outcomes[0] else { Issue.record("not checked"); return }
+        let tables = doc.all("table", class: "requirements")
+        #expect(tables.count == 2)
+        let rows = tables.flatMap { $0.first("tbody")?.all("tr") ?? [] }
+        #expect(rows.count == report.results.count)
+        #expect(rows.compactMap { $0.first("code", class: "rule-id")?.text } ==
+                report.results.filter { $0.status != .notApplicable }.map(\.rule) + report.results.filter { $0.status == .notApplicable }.map(\.rule))
+
+        let body = try #require(doc.byID("plan-1-req-LSL-12-1-DECISION-BODY"))
+        #expect(body.first("span", class: "badge")?.text == "✖ Ei täyty")
+        let target = try #require(body.all("a").first?.attributes["href"])
+        let linked = try #require(doc.byID(String(target.dropFirst())))
+        #expect(linked.first("code", class: "rule-id")?.text == "LSL-12-1-DECISION-BODY")
+
+        let pass = try #require(doc.byID("plan-1-req-LSL-12-2-1"))
+        #expect(pass.first("span", class: "badge")?.text == "✔ Täyttyy")
+
+        let old = try #require(doc.byID("plan-1-req-LSL-12-2007-2-3"))
+        #expect(old.all("td").last?.text == "Suunnitelmaan sovelletaan lain versiota P2023-municipal; vaatimus kuuluu versioihin P2008, P2014, P2017.")
+        let approval = try #require(doc.byID("plan-1-req-LSL-12-1-APPROVAL-COUNCIL"))
+        #expect(approval.all("td").last?.text == "Suunnitelman tila on luonnos; vaatimus koskee vain tilaa: hyväksytty.")
+        let regional = try #require(doc.byID("plan-1-req-LSL-12-3-APPROVAL-REGIONAL-COUNCIL"))
+        #expect(regional.all("td").last?.text == "Suunnitelma on kunnan suunnitelma; vaatimus koskee vain: hyvinvointialueen suunnitelma.")
+    }
+
+    @Test("A requirement that needs review shows the question to confirm")
+    func needsReview() throws {
+        var (result, _) = try HTMLRun.report(["Examples/jarvela-2025.md"])
+        guard case .checked(var report) = result.outcomes[0] else { Issue.record("not checked"); return }
+        let i = try #require(report.results.firstIndex { $0.rule == "LSL-12-2-1" })
+        report.results[i].status = .needsReview
+        report.results[i].reason = "Onko lasten ja nuorten kasvuolojen tila kuvattu tietoon perustuen?"
+        result.outcomes = [.checked(report)]
+        let doc = try XHTML.parse(HTMLReporter().report(result))
+        let row = try #require(doc.byID("plan-1-req-LSL-12-2-1"))
+        #expect(row.first("span", class: "badge")?.text == "? Tarkistettava")
+        #expect(row.all("td").last?.text.hasPrefix("Varmistettava: Onko lasten ja nuorten kasvuolojen tila kuvattu tietoon perustuen?") == true)
+        #expect(doc.first("div", class: "verdict")?.text.contains("1/15 vaatimuksesta on vielä tarkistettava") == true)
+    }
+
+    @Test("A Swedish plan gets a Swedish report; --lang en gives English words and both wordings of the statute")
+    func languages() throws {
+        let (_, sv) = try HTMLRun.report(["Examples/vasterby-2024.md"])
+        let doc = try XHTML.parse(sv)
+        #expect(doc.first("html")?.attributes["lang"] == "sv")
+        #expect(doc.first("div", class: "verdict")?.text == "✔ UppfylltAlla 15 tillämpliga krav är uppfyllda.")
+        #expect(doc.first("p", class: "none")?.text == "Inga anmärkningar: inga brister hittades i planen.")
+        let pass = try #require(doc.byID("plan-1-req-LSL-12-2-1"))
+        #expect(pass.all("td").last?.text == "Avsnitt «4 Barns och ungas uppväxtmiljö och välfärd», rad 183")
+
+        let (_, en) = try HTMLRun.report(["Examples/koskenkyla-luonnos-2026.md"], language: .en)
+        let english = try XHTML.parse(en)
+        #expect(english.first("html")?.attributes["lang"] == "en")
+        #expect(english.first("h1")?.text == "Child and youth welfare plan: compliance with the law")
+        let wordings = english.all("figure", class: "wording")
+        #expect(wordings.contains { $0.first("blockquote")?.attributes["lang"] == "sv" && $0.first("figcaption")?.text == "Wording of the statute (in Swedish)" })
+        #expect(wordings.contains { $0.first("blockquote")?.attributes["lang"] == "fi" && $0.first("figcaption")?.text == "Wording of the statute (in Finnish)" })
+    }
+
+    @Test("All example plans in one report: a table of contents and one section per plan in its own language")
+    func severalPlans() throws {
+        let paths = ["Examples/alavesi-2023-prose.md", "Examples/jarvela-2025.md", "Examples/koskenkyla-luonnos-2026.md",
+                     "Examples/ranta-2026.yaml", "Examples/vasterby-2024.md"]
+        let (_, html) = try HTMLRun.report(paths)
+        let doc = try XHTML.parse(html)
+        let links = try #require(doc.first("nav", class: "contents")).all("a")
+        #expect(links.map { $0.attributes["href"] } == (1...5).map { "#plan-\($0)" })
+        let sections = doc.all("section", class: "plan")
+        #expect(sections.map { $0.attributes["lang"] } == ["fi", "fi", "fi", "fi", "sv"])
+        // The prose plan's title comes from its first heading.
+        #expect(sections[0].first("h2")?.text == "Alavesen kunnan lasten ja nuorten hyvinvointisuunnitelma 2023–2026")
+        #expect(sections[3].first("dl", class: "facts")?.all("dd").first?.text == "Examples/ranta-2026.yaml")
+    }
+
+    @Test("The page is self-contained: no script, no external resource, print styles inline")
+    func selfContained() throws {
+        let (_, html) = try HTMLRun.report(["Examples/koskenkyla-luonnos-2026.md"])
+        let doc = try XHTML.parse(html)
+        #expect(doc.all("script").isEmpty)
+        #expect(doc.all("link").isEmpty)
+        #expect(doc.all("img").isEmpty)
+        let csp = doc.all("meta").first { $0.attributes["http-equiv"] == "Content-Security-Policy" }
+        #expect(csp?.attributes["content"] == "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+        let css = try #require(doc.first("style")?.text)
+        #expect(css.contains("@media print"))
+        #expect(css.contains("@page { size: A4"))
+        #expect(css.contains("break-before: page"))
+        #expect(!css.contains("url("), "no external resource from CSS")
+        // Every link is either internal or to the statute.
+        for a in doc.all("a") {
+            let href = a.attributes["href"] ?? ""
+            #expect(href.hasPrefix("#") || href.hasPrefix("https://finlex.fi/"), "\(href)")
+        }
+    }
+
+    @Test("Hostile text from a plan and a pack stays text")
+    func hostileText() throws {
+        let original = try String(contentsOf: Repo.root.appendingPathComponent("Examples/koskenkyla-luonnos-2026.md"), encoding: .utf8)
+        let title = #"<script>alert('title')</script> & "Koskenkylä" </h2><h1>"#
+        let body = #"<img src=x onerror=alert(1)> & "kunnanhallitus" {1}"#
+        var text = original.replacingOccurrences(of: #"title: "Koskenkylän kunnan lasten ja nuorten hyvinvointisuunnitelma 2027–2031""#,
+                                                 with: "title: '\(title.replacingOccurrences(of: "'", with: "''"))'")
+        text = text.replacingOccurrences(of: "  body: kunnanhallitus", with: "  body: '\(body)'")
+        #expect(text != original)
+        let file = #"plans/<b>"x"&'y'.md"#
+        let plan = try PlanReader.read(data: Data(text.utf8), file: file)
+        var report = Packs.engine.check(plan, asOf: HTMLRun.asOf)
+        // A pack from anyone: a hostile title and version, and a link that is not a web link.
+        var pack = try #require(Packs.engine.packs.first)
+        pack.title = Localized(fi: "<style>body{display:none}</style>&amp;", sv: "x", en: "x")
+        pack.version = #"1.0"><script>alert(2)</script>"#
+        let i = try #require(report.findings.firstIndex { $0.ruleID == "LSL-12-1-DECISION-BODY" })
+        report.findings[i].citation?.url = "javascript:alert(3)"
+        let result = RunResult(outcomes: [.checked(report)], packs: [pack], asOf: HTMLRun.asOf, language: nil)
+        let html = HTMLReporter().report(result)
+
+        let doc = try XHTML.parse(html)
+        #expect(doc.all("script").isEmpty)
+        #expect(doc.all("img").isEmpty)
+        #expect(doc.all("style").count == 1)
+        #expect(doc.all("h1").count == 1)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("href=\"javascript:"))
+        // Round trip: the reader sees exactly what the plan and the pack say.
+        #expect(doc.first("section", class: "plan")?.first("h2")?.text == title)
+        #expect(doc.first("dl", class: "facts")?.all("dd").first?.text == file)
+        let finding = try #require(doc.all("article", class: "finding").first { $0.first("code", class: "rule-id")?.text == "LSL-12-1-DECISION-BODY" })
+        #expect(finding.first("q", class: "evidence")?.text == body)
+        #expect(finding.first("p", class: "message")?.text.contains(body) == true)
+        #expect(finding.first("pre", class: "excerpt")?.first("mark")?.text == "'\(body)'")
+        #expect(finding.first("a", class: "cite") == nil, "a non-web link is shown as text")
+        let packCells = try #require(doc.first("table", class: "packs")?.first("tbody")?.first("tr")).all("td").map(\.text)
+        #expect(packCells[1] == "<style>body{display:none}</style>&amp;")
+        #expect(packCells[2] == pack.version)
+        #expect(html.contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; &amp; &quot;Koskenkylä&quot;"))
+    }
+
+    @Test("Escaping covers the five characters and control characters")
+    func escaping() {
+        #expect(HTMLReporter.escape(#"<a href="x">Tom & Jerry's</a>"#) == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+        #expect(HTMLReporter.escape("a\u{0}b\u{1B}c\td\ne") == "a\u{FFFD}b\u{FFFD}c\td\ne")
+        #expect(HTMLReporter.escape("Välfärd – 12 §") == "Välfärd – 12 §")
+    }
+
+    @Test("The html format is registered")
+    func registered() {
+        #expect(Reporters.all.contains(HTMLReporter.identifier))
+    }
+}
