@@ -155,6 +155,10 @@ struct HTMLReporterTests {
         let findings = doc.all("article", class: "finding")
         #expect(findings.count == 10)
         #expect(findings.filter { $0.classes.contains("error") }.count == 5)
+        // The most serious first: five errors, four warnings, one note.
+        let severities = findings.map { f in ["error", "warning", "info"].first { f.classes.contains($0) } ?? "?" }
+        #expect(severities == Array(repeating: "error", count: 5) + Array(repeating: "warning", count: 4) + ["info"])
+        #expect(findings.map { $0.first("span", class: "number")?.text } == (1...10).map { String($0) })
 
         let body = try #require(findings.first { $0.first("code", class: "rule-id")?.text == "LSL-12-1-DECISION-BODY" })
         #expect(body.first("span", class: "severity")?.text == "✖ Virhe")

@@ -100,15 +100,19 @@ public struct HTMLReporter: Reporter {
         h += "<div class=\"overview\">\n" + facts(r, lang) + chart(counts, id: id, lang) + "</div>\n"
         h += packs(result.packs, lang)
 
-        // Findings, numbered so that the requirement table can point at them.
+        // Findings, the most serious first (in document order within a severity), numbered so
+        // that the requirement table can point at them.
+        let findings = r.findings.enumerated().sorted { a, b in
+            a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
+        }.map(\.element)
         var numbers: [String: [Int]] = [:]
-        for (i, f) in r.findings.enumerated() { numbers[f.ruleID, default: []].append(i + 1) }
+        for (i, f) in findings.enumerated() { numbers[f.ruleID, default: []].append(i + 1) }
         h += "<h3>\(esc(HTMLText.findings[lang])) (\(r.findings.count))</h3>\n"
         if r.findings.isEmpty {
             h += "<p class=\"none\">\(esc(HTMLText.noFindings[lang]))</p>\n"
         }
         var quoted: [Citation: Int] = [:]
-        for (i, f) in r.findings.enumerated() {
+        for (i, f) in findings.enumerated() {
             h += finding(f, number: i + 1, planID: id, report: r, quotedIn: &quoted, lang)
         }
 
