@@ -14,7 +14,7 @@ import Foundation
 /// The `--format html` output.
 public struct HTMLReporter: Reporter {
     public static let identifier = "html"
-    /// The language asked for; nil: each plan's own.
+    /// The language asked for; nil: the run's (`--lang`), else each plan's own.
     public var language: Language?
 
     public init(language: Language? = nil) {
@@ -26,7 +26,7 @@ public struct HTMLReporter: Reporter {
             if case .checked(let r) = outcome { return r }
             return nil
         }
-        let lang = language ?? reports.first?.language ?? .fi
+        let lang = language ?? result.language ?? reports.first?.language ?? .fi
         let rules = RuleIndex(result.packs)
         var title = HTMLText.reportKind[lang]
         if reports.count == 1 { title += " — " + (reports[0].title ?? HTMLText.untitled[lang]) }
@@ -91,7 +91,7 @@ public struct HTMLReporter: Reporter {
     static let order: [RuleResult.Status] = [.pass, .fail, .needsReview, .notApplicable]
 
     private func plan(_ r: PlanReport, number: Int, result: RunResult, rules: RuleIndex) -> String {
-        let lang = language ?? r.language
+        let lang = language ?? result.language ?? r.language
         let id = "plan-\(number)"
         let counts = StatusCounts(r.results)
         var h = "<section class=\"plan\" id=\"\(id)\" lang=\"\(lang.rawValue)\" aria-labelledby=\"\(id)-title\">\n"
