@@ -51,7 +51,7 @@ check "defective plan: the rule" grep -q "error\[LSL-12-1-DECISION-BODY\]" "$wor
 [ "$status" -eq 1 ] || cat "$work/out"
 
 # The installed hook refuses the commit.
-pre-commit install -q >/dev/null
+pre-commit install >/dev/null
 set +e
 git commit -q -m "Luonnos" >"$work/commit" 2>&1
 status=$?
