@@ -69,7 +69,7 @@ set -e
 check "compliant plan: pre-commit passes" test "$status" -eq 0
 check "compliant plan: the hook is reported as passed" grep -q "^planlint.*Passed" "$work/out"
 [ "$status" -eq 0 ] || cat "$work/out"
-check "installed hook: the compliant plan is committed" git commit -q -m "Suunnitelma 2026–2029"
+check "installed hook: the compliant plan is committed" git commit -q -m "Suunnitelma 2026–2029" >"$work/commit" 2>&1
 
 echo "pre-commit hook: $passed passed, $failures failed"
 [ "$failures" -eq 0 ]
