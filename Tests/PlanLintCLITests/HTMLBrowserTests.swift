@@ -43,6 +43,20 @@ enum Chromium {
     }
 }
 
+@Suite("HTML report on the command line")
+struct HTMLCommandLineTests {
+    @Test("--format html writes the page to stdout and keeps the exit code of the findings")
+    func formatHTML() throws {
+        let r = try CLI.run(["lint", "Examples/koskenkyla-luonnos-2026.md", "--as-of", "2026-11-22", "--format", "html"])
+        #expect(r.status == 1)
+        #expect(r.stdout.hasPrefix("<!DOCTYPE html>\n<html lang=\"fi\">"))
+        #expect(r.stdout.hasSuffix("</html>\n"))
+        let english = try CLI.run(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "--format", "html", "--lang", "en"])
+        #expect(english.status == 0)
+        #expect(english.stdout.contains("<h1>Child and youth welfare plan: compliance with the law</h1>"))
+    }
+}
+
 @Suite("HTML report in headless Chromium",
        .enabled(if: Chromium.path != nil, "chromium is not installed (apt-get install chromium); .ci/run installs it"))
 struct HTMLBrowserTests {

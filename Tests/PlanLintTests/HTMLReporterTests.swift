@@ -342,9 +342,4 @@ struct HTMLReporterTests {
         #expect(HTMLReporter.escape("a\u{0}b\u{1B}c\td\ne") == "a\u{FFFD}b\u{FFFD}c\td\ne")
         #expect(HTMLReporter.escape("Välfärd – 12 §") == "Välfärd – 12 §")
     }
-
-    @Test("The html format is registered")
-    func registered() {
-        #expect(Reporters.all.contains(HTMLReporter.identifier))
-    }
 }
