@@ -199,6 +199,8 @@ struct Rules: ParsableCommand {
                 let why: String
                 if let e = r.error {
                     why = e.description
+                } else if r.expect == .pass && !r.applicable {
+                    why = "the rule does not apply to this example, so it cannot show that the rule passes it"
                 } else if r.expect == .pass {
                     why = "expected no finding, got: " + r.findings.map { "\($0.start.line):\($0.start.column) \($0.message)" }.joined(separator: "; ")
                 } else {

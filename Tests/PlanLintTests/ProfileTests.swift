@@ -58,12 +58,15 @@ struct ProfileTests {
 
     @Test("A regional plan dated before counties existed has no profile, and profile rules say why they do not apply")
     func noProfile() throws {
-        let report = Packs.engine.check(try plan(approved: "2020-05-04", scope: "regional", municipalities: "[]"), asOf: asOf)
+        let report = Packs.engine.check(try plan(approved: "2020-05-04", scope: "regional", municipalities: "[]"), asOf: asOf, language: .en)
         #expect(report.profile == nil)
         let item = try #require(report.results.first { $0.rule == "LSL-12-4-1" })
         #expect(item.status == .notApplicable)
         #expect(item.reason?.contains("no profile") == true)
         #expect(item.reason?.contains("regional") == true)
+        let fi = Packs.engine.check(try plan(approved: "2020-05-04", scope: "regional", municipalities: "[]"), asOf: asOf)
+        #expect(fi.results.first { $0.rule == "LSL-12-4-1" }?.reason?.hasPrefix("mikään ladattu profiili ei kata suunnitelmaa") == true,
+                "the reason is in the plan's language")
     }
 
     @Test("A 2023+ municipal plan is never checked for the old items 3–5; a 2019 plan is")
@@ -188,6 +191,35 @@ struct RuleTableTests {
         #expect(onDisk == generated, "docs/rules.md is stale: regenerate it")
         for p in Packs.engine.packs {
             for r in p.rules { #expect(generated.contains("| \(r.id) |")) }
+        }
+    }
+}
+
+@Suite("Plans written by others")
+struct RealTableOfContentsTests {
+    /// Plans whose headings follow real municipalities' tables of contents (requirements.md §6.1),
+    /// with the content items each one has under a heading of its own.
+    @Test("Content items are recognised under real municipalities' headings", arguments: [
+        ("toc-alavus-style-2012.md", [1, 2, 5, 7]),
+        ("toc-kaarina-style-2010.md", [1, 2, 3, 4, 7]),
+        ("toc-kangasala-style-2014.md", [2, 7]),
+        ("toc-karleby-style-2015.md", [1, 2, 7]),
+        ("toc-keitele-style-2009.md", [1, 2, 3, 4, 5, 6, 7]),
+        ("toc-loviisa-style-2013.md", [1, 2, 6, 7]),
+        ("toc-sodankyla-style-2013.md", [1, 2, 3, 4, 5, 7]),
+    ])
+    func recognised(_ file: String, _ byHeading: [Int]) throws {
+        let report = try Repo.check("Rules/fi-lsl/examples/" + file)
+        #expect(["P2008", "P2014"].contains(report.profile?.value.id ?? ""))
+        for n in 1...7 {
+            let r = try #require(report.results.first { $0.rule == "LSL-12-2007-2-\(n)" })
+            #expect(r.status == .pass, "item \(n): \(r.status)")
+            let how = r.notes.first { $0.kind == .foundInText }?.detail ?? ""
+            if byHeading.contains(n) {
+                #expect(how.hasPrefix("heading:"), "item \(n) is under a heading: \(how)")
+            } else {
+                #expect(how.hasPrefix("text only:"), "item \(n) is found in the text only, and the result says so: \(how)")
+            }
         }
     }
 }

@@ -36,11 +36,11 @@ public struct ComplianceReporter: Reporter {
         out += "\(w.asOf): \(r.asOf.formatted(for: lang))\n"
         if let p = r.profile {
             out += "\(w.profile): \(p.value.id) — \(p.value.title[lang])\n"
-            out += "  \(w.because): \(p.reason)\n"
+            out += "  \(w.because): \(p.reasons[lang])\n"
         } else {
             out += "\(w.profile): \(w.noProfile)\n"
         }
-        out += "\(w.status): \(r.status.value.rawValue) (\(r.status.reason)); \(w.scope): \(r.scope.value.rawValue) (\(r.scope.reason))\n"
+        out += "\(w.status): \(r.status.value.label[lang]) (\(r.status.reasons[lang])); \(w.scope): \(r.scope.value.label[lang]) (\(r.scope.reasons[lang]))\n"
         out += "\(w.packs): " + result.packs.map { "\($0.id) \($0.version) (\($0.contentHash))" }.joined(separator: ", ") + "\n"
         var counts: [RuleResult.Status: Int] = [:]
         for x in r.results { counts[x.status, default: 0] += 1 }
