@@ -9,6 +9,7 @@
 # between runs.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
+[ -x "$repo/.build/debug/planlint" ] || (cd "$repo" && swift build --product planlint)
 work="${PLUGIN_TEST_DIR:-$(mktemp -d)}"
 [ -n "${PLUGIN_TEST_DIR:-}" ] || trap 'rm -rf "$work"' EXIT
 pkg="$work/kunta"
@@ -53,21 +54,25 @@ start=$(date +%s)
 run --as-of 2026-11-22
 echo "first run (builds planlint inside the package): $(( $(date +%s) - start )) s"
 check "no configuration: exit 1 on the draft's errors" test "$status" -eq 1
-check "no configuration: both plans of plans/ checked" grep -q "2 plans checked: 5 errors, 4 warnings, 1 info" <<<"$out"
+# The same summary as planlint itself gives on those plans.
+expected="$(cd "$pkg" && "$repo/.build/debug/planlint" lint plans --as-of 2026-11-22 | tail -1 || true)"
+check "no configuration: both plans of plans/ checked ($expected)" grep -qF "$expected" <<<"$out"
+check "no configuration: 2 plans and 5 errors" grep -q "^2 plans checked: 5 errors, " <<<"$out"
 check "no configuration: the finding names file:line:column" grep -q -- "--> plans/koskenkyla-luonnos-2026.md:14:9" <<<"$out"
 
-# 2. .planlint.yaml: one plan, JSON, English.
+# 2. .planlint.yaml: one plan, the national pack only, JSON, English.
 cat > "$pkg/.planlint.yaml" <<'EOF'
 # planlint settings for `swift package lint-plans`
 paths:
   - plans/jarvela-2025.md
+exclude_packs: [fi-suositukset]   # the national law only
 as_of: 2026-11-22
 format: json
 lang: en
 EOF
 run
 check "configuration: exit 0 on the compliant plan" test "$status" -eq 0
-check "configuration: JSON for one plan" python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert d["summary"]["plans"] == 1 and d["plans"][0]["file"] == "plans/jarvela-2025.md", d["summary"]' "$out"
+check "configuration: JSON for one plan, with fi-lsl only" python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert d["summary"]["plans"] == 1 and d["plans"][0]["file"] == "plans/jarvela-2025.md" and [p["id"] for p in d["packs"]] == ["fi-lsl"], d["summary"]' "$out"
 
 # 3. Arguments win over the file: a path and a format.
 run --format html plans/koskenkyla-luonnos-2026.md

@@ -101,6 +101,14 @@ final class XHTML: NSObject, XMLParserDelegate {
 enum HTMLRun {
     static let asOf = PlanDate(year: 2026, month: 11, day: 22)!
 
+    /// The one plan's report of a run.
+    static func plan(_ result: RunResult) throws -> PlanReport {
+        guard case .checked(let r) = try #require(result.outcomes.first) else { throw Unread() }
+        return r
+    }
+
+    struct Unread: Error {}
+
     static func report(_ paths: [String], language: Language? = nil) throws -> (RunResult, String) {
         let outcomes = try paths.map { PlanOutcome.checked(Packs.engine.check(try Repo.plan($0), asOf: asOf, language: language)) }
         let result = RunResult(outcomes: outcomes, packs: Packs.engine.packs, asOf: asOf, language: language)
@@ -120,45 +128,54 @@ struct HTMLReporterTests {
         #expect(plan.first("h2")?.text == "Koskenkylän kunnan lasten ja nuorten hyvinvointisuunnitelma 2027–2031")
         #expect(doc.first("title")?.text == "Vaatimustenmukaisuusraportti — Koskenkylän kunnan lasten ja nuorten hyvinvointisuunnitelma 2027–2031")
 
+        let report = try HTMLRun.plan(result)
         let facts = try #require(plan.first("dl", class: "facts"))
         let pairs = Dictionary(uniqueKeysWithValues: zip(facts.all("dt").map(\.text), facts.all("dd").map(\.text)))
         #expect(pairs["Tiedosto"] == "Examples/koskenkyla-luonnos-2026.md")
         #expect(pairs["Tarkistuspäivä"] == "22.11.2026")
-        #expect(pairs["Tila"] == "luonnos")
-        #expect(pairs["Laajuus"] == "kunnan suunnitelma")
-        #expect(pairs["Viitepäivä"] == "14.12.2026 (suunniteltu päätöspäivä)")
+        #expect(pairs["Tila"] == "luonnos (status: draft)")
+        #expect(pairs["Laajuus"] == "kunnan suunnitelma (plan.scope: municipal)")
+        #expect(pairs["Viitepäivä"] == "14.12.2026 (suunniteltu päätöspäivä (decision.planned_date))")
         let profile = try #require(pairs["Sovellettu lainsäädäntö"])
         #expect(profile.hasPrefix("P2023-municipal — Kunnan suunnitelma, Lsl 12 § 1–2 mom (610/2022), 1.1.2023 alkaen"))
-        #expect(profile.contains("Viitepäivä 14.12.2026 (suunniteltu päätöspäivä) osuu lain version voimassaoloaikaan (1.1.2023 alkaen)"))
+        let why = try #require(report.profile?.reasons.fi)
+        #expect(why.hasPrefix("viitepäivä 14.12.2026 (suunniteltu päätöspäivä (decision.planned_date)) on 1.1.2023 tai myöhemmin"))
+        #expect(profile.hasSuffix("Miksi tämä versio: " + why))
 
-        // The packs: id, version, content hash.
-        let pack = try #require(result.packs.first)
-        let cells = try #require(plan.first("table", class: "packs")?.first("tbody")?.first("tr")).all("td").map(\.text)
-        #expect(cells == [pack.id, pack.title.fi, pack.version, pack.contentHash, String(pack.rules.count)])
+        // The packs: id, title, version, content hash, number of rules; one row each.
+        let rows = try #require(plan.first("table", class: "packs")?.first("tbody")).all("tr").map { $0.all("td").map(\.text) }
+        #expect(rows == result.packs.map { [$0.id, $0.title.fi, $0.version, $0.contentHash, String($0.rules.count)] })
+        #expect(rows.map(\.first) == ["fi-lsl", "fi-suositukset"])
 
         // The verdict and the chart agree with the results.
-        let failed = result.outcomes.compactMap { if case .checked(let r) = $0 { return r } else { return nil } }[0].results
-        #expect(failed.filter { $0.status == .fail }.count == 10)
-        #expect(plan.first("div", class: "verdict")?.text.contains("10/15 sovellettavasta vaatimuksesta ei täyty") == true)
+        let count = { (s: RuleResult.Status) in report.results.filter { $0.status == s }.count }
+        let applicable = report.results.count - count(.notApplicable)
+        #expect(count(.fail) > 10 && count(.needsReview) == 1)
+        #expect(plan.first("div", class: "verdict")?.text.contains("\(count(.fail))/\(applicable) sovellettavasta vaatimuksesta ei täyty") == true)
         let svg = try #require(plan.first("figure", class: "chart")?.first("svg"))
         #expect(svg.attributes["role"] == "img")
         let bars = svg.all("g", class: "bar").map { ($0.first("text", class: "label")?.text ?? "", $0.first("text", class: "count")?.text ?? "") }
         #expect(bars.map(\.0) == ["Täyttyy", "Ei täyty", "Tarkistettava", "Ei sovelleta"])
-        #expect(bars.map(\.1) == ["5", "10", "0", "19"])
-        #expect(svg.first("title")?.text == "Täyttyy 5, Ei täyty 10, Tarkistettava 0, Ei sovelleta 19")
+        #expect(bars.map(\.1) == [count(.pass), count(.fail), count(.needsReview), count(.notApplicable)].map(String.init))
+        #expect(svg.first("title")?.text == "Täyttyy \(count(.pass)), Ei täyty \(count(.fail)), Tarkistettava 1, Ei sovelleta \(count(.notApplicable))")
+        // A bar's length is its share of all requirements.
+        let widths = svg.all("g", class: "bar").map { $0.all("rect").dropFirst().first?.attributes["width"] }
+        #expect(widths[0] == String(Int((Double(count(.pass)) / Double(report.results.count) * 150).rounded())))
     }
 
     @Test("Each finding has its evidence, location, remedy, citation and the statute's wording")
     func draftFindings() throws {
-        let (_, html) = try HTMLRun.report(["Examples/koskenkyla-luonnos-2026.md"])
+        let (result, html) = try HTMLRun.report(["Examples/koskenkyla-luonnos-2026.md"])
+        let report = try HTMLRun.plan(result)
         let doc = try XHTML.parse(html)
         let findings = doc.all("article", class: "finding")
-        #expect(findings.count == 10)
-        #expect(findings.filter { $0.classes.contains("error") }.count == 5)
-        // The most serious first: five errors, four warnings, one note.
+        #expect(findings.count == report.findings.count)
+        // The most serious first.
         let severities = findings.map { f in ["error", "warning", "info"].first { f.classes.contains($0) } ?? "?" }
-        #expect(severities == Array(repeating: "error", count: 5) + Array(repeating: "warning", count: 4) + ["info"])
-        #expect(findings.map { $0.first("span", class: "number")?.text } == (1...10).map { String($0) })
+        let expected = [Severity.error, .warning, .info].flatMap { s in Array(repeating: s.rawValue, count: report.findings.filter { $0.severity == s }.count) }
+        #expect(severities == expected)
+        #expect(severities.filter { $0 == "error" }.count == 5)
+        #expect(findings.map { $0.first("span", class: "number")?.text } == (1...findings.count).map { String($0) })
 
         let body = try #require(findings.first { $0.first("code", class: "rule-id")?.text == "LSL-12-1-DECISION-BODY" })
         #expect(body.first("span", class: "severity")?.text == "✖ Virhe")
@@ -179,8 +196,8 @@ struct HTMLReporterTests {
 
         // The wording is quoted once per plan; later findings on the same words point back to it.
         let quotes = doc.all("blockquote")
-        let kunkin = quotes.filter { $0.text.contains("hyväksytään kunkin kunnan kunnanvaltuustossa ja tarkistetaan vähintään kerran neljässä vuodessa") }
-        #expect(kunkin.count == 2, "the long and the short quotation of 12 § 1 mom., each once")
+        #expect(Set(quotes.map(\.text)).count == quotes.count, "each wording once")
+        #expect(quotes.contains { $0.text.contains("hyväksytään kunkin kunnan kunnanvaltuustossa ja tarkistetaan vähintään kerran neljässä vuodessa") })
         #expect(quotes.allSatisfy { $0.attributes["lang"] == "fi" })
         let periodNumber = try #require(findings.firstIndex { $0.first("code", class: "rule-id")?.text == "LSL-12-1-REVIEW-4Y-PERIOD" }) + 1
         let predecessor = try #require(findings.first { $0.first("code", class: "rule-id")?.text == "LSL-12-1-REVIEW-4Y-PREDECESSOR" })
@@ -191,8 +208,14 @@ struct HTMLReporterTests {
         let resources = try #require(findings.first { $0.first("code", class: "rule-id")?.text == "GP-RESOURCES-PER-YEAR" })
         #expect(resources.first("blockquote") == nil)
         #expect(resources.first("div", class: "citation")?.text.contains("Sääntö perustuu lainkohdan tulkintaan (I: tulkinta)") == true)
-        // A finding about a missing fact points at a bare key: no excerpt then.
-        #expect(resources.first("pre", class: "excerpt") == nil)
+        // A finding about a missing fact points at a bare key (`plan:`) or at the front
+        // matter's `---`: no excerpt then.
+        let budget = try #require(findings.first { $0.first("code", class: "rule-id")?.text == "LSL-12-1-BUDGET-LINK" })
+        #expect(budget.first("dl", class: "finding-facts")?.all("dd").first?.text.hasPrefix("Examples/koskenkyla-luonnos-2026.md:2:1 ") == true)
+        #expect(budget.first("pre", class: "excerpt") == nil)
+        let deliver = try #require(findings.first { $0.first("code", class: "rule-id")?.text == "JARJL-6-3-DELIVER-HVA" })
+        #expect(deliver.first("pre", class: "excerpt") == nil)
+        #expect(resources.first("pre", class: "excerpt")?.first("mark")?.text == "5 Tavoitteet ja toimenpiteet")
     }
 
     @Test("Every requirement has a row: failures link to their findings, the rest say why they do not apply")
@@ -216,35 +239,38 @@ struct HTMLReporterTests {
         let pass = try #require(doc.byID("plan-1-req-LSL-12-2-1"))
         #expect(pass.first("span", class: "badge")?.text == "✔ Täyttyy")
 
-        let old = try #require(doc.byID("plan-1-req-LSL-12-2007-2-3"))
-        #expect(old.all("td").last?.text == "Suunnitelmaan sovelletaan lain versiota P2023-municipal; vaatimus kuuluu versioihin P2008, P2014, P2017.")
-        let approval = try #require(doc.byID("plan-1-req-LSL-12-1-APPROVAL-COUNCIL"))
-        #expect(approval.all("td").last?.text == "Suunnitelman tila on luonnos; vaatimus koskee vain tilaa: hyväksytty.")
-        let regional = try #require(doc.byID("plan-1-req-LSL-12-3-APPROVAL-REGIONAL-COUNCIL"))
-        #expect(regional.all("td").last?.text == "Suunnitelma on kunnan suunnitelma; vaatimus koskee vain: hyvinvointialueen suunnitelma.")
+        // Why a requirement does not apply, in the plan's language, as the engine decided it.
+        for id in ["LSL-12-2007-2-3", "LSL-12-1-APPROVAL-COUNCIL", "LSL-12-3-APPROVAL-REGIONAL-COUNCIL"] {
+            let row = try #require(doc.byID("plan-1-req-\(id)"))
+            let reason = try #require(report.results.first { $0.rule == id }?.reason)
+            #expect(row.all("td").last?.text == reason)
+        }
+        #expect(doc.byID("plan-1-req-LSL-12-2007-2-3")?.all("td").last?.text == "profiili P2023-municipal; sääntö kuuluu profiileihin P2008, P2014, P2017")
+        // A met content item says where: the section and its line.
+        #expect(pass.all("td").last?.text == "Osio «2 Kasvuolot ja hyvinvoinnin tila», rivi 89")
     }
 
     @Test("A requirement that needs review shows the question to confirm")
     func needsReview() throws {
-        var (result, _) = try HTMLRun.report(["Examples/jarvela-2025.md"])
-        guard case .checked(var report) = result.outcomes[0] else { Issue.record("not checked"); return }
-        let i = try #require(report.results.firstIndex { $0.rule == "LSL-12-2-1" })
-        report.results[i].status = .needsReview
-        report.results[i].reason = "Onko lasten ja nuorten kasvuolojen tila kuvattu tietoon perustuen?"
-        result.outcomes = [.checked(report)]
-        let doc = try XHTML.parse(HTMLReporter().report(result))
-        let row = try #require(doc.byID("plan-1-req-LSL-12-2-1"))
+        let (result, html) = try HTMLRun.report(["Examples/jarvela-2025.md"])
+        let report = try HTMLRun.plan(result)
+        let review = try #require(report.results.first { $0.status == .needsReview })
+        let doc = try XHTML.parse(html)
+        let row = try #require(doc.byID("plan-1-req-\(review.rule)"))
         #expect(row.first("span", class: "badge")?.text == "? Tarkistettava")
-        #expect(row.all("td").last?.text.hasPrefix("Varmistettava: Onko lasten ja nuorten kasvuolojen tila kuvattu tietoon perustuen?") == true)
-        #expect(doc.first("div", class: "verdict")?.text.contains("1/15 vaatimuksesta on vielä tarkistettava") == true)
+        #expect(row.all("td").last?.text.hasPrefix("Varmistettava: Varmista, että alle 18-vuotiaat lapset ja nuoret todella osallistuivat") == true)
+        let applicable = report.results.filter { $0.status != .notApplicable }.count
+        #expect(doc.first("div", class: "verdict")?.text.contains("1/\(applicable) vaatimuksesta on vielä tarkistettava") == true)
+        #expect(doc.first("div", class: "verdict")?.first("span", class: "badge")?.text == "? Tarkistettava")
     }
 
     @Test("A Swedish plan gets a Swedish report; --lang en gives English words and both wordings of the statute")
     func languages() throws {
-        let (_, sv) = try HTMLRun.report(["Examples/vasterby-2024.md"])
+        let (result, sv) = try HTMLRun.report(["Examples/vasterby-2024.md"])
+        let applicable = try HTMLRun.plan(result).results.filter { $0.status != .notApplicable }.count
         let doc = try XHTML.parse(sv)
         #expect(doc.first("html")?.attributes["lang"] == "sv")
-        #expect(doc.first("div", class: "verdict")?.text == "✔ UppfylltAlla 15 tillämpliga krav är uppfyllda.")
+        #expect(doc.first("div", class: "verdict")?.text == "? Ska granskasDe krav som kan granskas maskinellt är uppfyllda; 1 av \(applicable) krav ska ännu granskas.")
         #expect(doc.first("p", class: "none")?.text == "Inga anmärkningar: inga brister hittades i planen.")
         let pass = try #require(doc.byID("plan-1-req-LSL-12-2-1"))
         #expect(pass.all("td").last?.text == "Avsnitt «4 Barns och ungas uppväxtmiljö och välfärd», rad 183")

@@ -27,7 +27,6 @@ public struct HTMLReporter: Reporter {
             return nil
         }
         let lang = language ?? result.language ?? reports.first?.language ?? .fi
-        let rules = RuleIndex(result.packs)
         var title = HTMLText.reportKind[lang]
         if reports.count == 1 { title += " — " + (reports[0].title ?? HTMLText.untitled[lang]) }
 
@@ -56,7 +55,7 @@ public struct HTMLReporter: Reporter {
         for outcome in result.outcomes {
             if case .checked(let r) = outcome {
                 index += 1
-                h += plan(r, number: index, result: result, rules: rules)
+                h += plan(r, number: index, result: result)
             }
         }
         let errors = result.errors
@@ -80,7 +79,7 @@ public struct HTMLReporter: Reporter {
         for (i, r) in reports.enumerated() {
             let counts = StatusCounts(r.results)
             h += "<tr><td><a href=\"#plan-\(i + 1)\">\(esc(r.title ?? HTMLText.untitled[lang]))</a><br/><code class=\"file\">\(esc(r.file))</code></td>"
-            h += "<td>\(esc(HTMLText.planStatus(r.status.value)[lang]))</td>"
+            h += "<td>\(esc(r.status.value.label[lang]))</td>"
             for s in HTMLReporter.order { h += "<td class=\"num\">\(counts[s])</td>" }
             h += "</tr>\n"
         }
@@ -90,7 +89,7 @@ public struct HTMLReporter: Reporter {
     /// The statuses in the order the report lists them.
     static let order: [RuleResult.Status] = [.pass, .fail, .needsReview, .notApplicable]
 
-    private func plan(_ r: PlanReport, number: Int, result: RunResult, rules: RuleIndex) -> String {
+    private func plan(_ r: PlanReport, number: Int, result: RunResult) -> String {
         let lang = language ?? result.language ?? r.language
         let id = "plan-\(number)"
         let counts = StatusCounts(r.results)
@@ -119,10 +118,10 @@ public struct HTMLReporter: Reporter {
         let applicable = r.results.filter { $0.status != .notApplicable }
         let notApplicable = r.results.filter { $0.status == .notApplicable }
         h += "<h3>\(esc(HTMLText.requirements[lang])) (\(applicable.count))</h3>\n"
-        h += requirementTable(applicable, planID: id, report: r, numbers: numbers, rules: rules, lang)
+        h += requirementTable(applicable, planID: id, report: r, numbers: numbers, lang)
         if !notApplicable.isEmpty {
             h += "<h3>\(esc(HTMLText.notApplicableHeading[lang])) (\(notApplicable.count))</h3>\n"
-            h += requirementTable(notApplicable, planID: id, report: r, numbers: numbers, rules: rules, lang)
+            h += requirementTable(notApplicable, planID: id, report: r, numbers: numbers, lang)
         }
         return h + "</section>\n"
     }
@@ -154,39 +153,21 @@ public struct HTMLReporter: Reporter {
         func row(_ label: Localized, _ value: String) { h += "<dt>\(esc(label[lang]))</dt><dd>\(value)</dd>\n" }
         row(HTMLText.file, "<code class=\"file\">\(esc(r.file))</code>")
         row(HTMLText.asOf, esc(r.asOf.formatted(for: lang)))
-        row(HTMLText.status, esc(HTMLText.planStatus(r.status.value)[lang]))
-        row(HTMLText.scope, esc(HTMLText.planScope(r.scope.value)[lang]))
-        row(HTMLText.referenceDate, esc("\(r.referenceDate.value.formatted(for: lang)) (\(HTMLText.basis(basis(r))[lang]))"))
+        // Each derived fact with how the engine decided it.
+        func decided(_ value: String, _ reasons: Localized) -> String {
+            "\(esc(value)) <span class=\"basis\">(\(esc(reasons[lang])))</span>"
+        }
+        row(HTMLText.status, decided(r.status.value.label[lang], r.status.reasons))
+        row(HTMLText.scope, decided(r.scope.value.label[lang], r.scope.reasons))
+        row(HTMLText.referenceDate, decided(r.referenceDate.value.formatted(for: lang), r.referenceDate.reasons))
         if let p = r.profile {
             var v = "<strong class=\"profile-id\">\(esc(p.value.id))</strong> — \(esc(p.value.title[lang]))"
-            v += "<p class=\"why\"><span class=\"label\">\(esc(HTMLText.profileWhy[lang])):</span> \(esc(profileBecause(r, p.value, lang)))</p>"
-            v += "<p class=\"tech\"><span class=\"label\">\(esc(HTMLText.technical[lang])):</span> <span lang=\"en\">\(esc(p.reason))</span></p>"
+            v += "<p class=\"why\"><span class=\"label\">\(esc(HTMLText.profileWhy[lang])):</span> \(esc(p.reasons[lang]))</p>"
             row(HTMLText.profile, v)
         } else {
             row(HTMLText.profile, esc(HTMLText.noProfile[lang]))
         }
         return h + "</dl>\n"
-    }
-
-    private func basis(_ r: PlanReport) -> HTMLText.Basis {
-        let reason = r.referenceDate.reason
-        if reason.hasPrefix("the planned decision date") { return .plannedDecision }
-        if reason.hasPrefix("the latest council decision") { return .councilDecision }
-        return .asOf
-    }
-
-    private func window(_ p: Profile, _ lang: Language) -> String {
-        switch (p.from, p.until) {
-        case let (f?, u?): return "\(f.formatted(for: lang)) – \(u.formatted(for: lang))"
-        case let (f?, nil): return HTMLText.fill(HTMLText.windowFrom, lang, f.formatted(for: lang))
-        case let (nil, u?): return HTMLText.fill(HTMLText.windowUntil, lang, u.formatted(for: lang))
-        case (nil, nil): return HTMLText.windowAny[lang]
-        }
-    }
-
-    private func profileBecause(_ r: PlanReport, _ p: Profile, _ lang: Language) -> String {
-        HTMLText.fill(HTMLText.profileBecause, lang, r.referenceDate.value.formatted(for: lang), HTMLText.basis(basis(r))[lang],
-                      window(p, lang), HTMLText.planScope(r.scope.value)[lang])
     }
 
     private func packs(_ packs: [RulePack], _ lang: Language) -> String {
@@ -263,7 +244,7 @@ public struct HTMLReporter: Reporter {
             h += "<dt>\(esc(HTMLText.evidence[lang]))</dt><dd><q class=\"evidence\">\(esc(e))</q></dd>\n"
         }
         h += "</dl>\n"
-        if let source = report.sourceLines[f.start.line], !HTMLReporter.isBareKey(source) {
+        if let source = report.sourceLines[f.start.line], !HTMLReporter.tellsNothing(source) {
             h += excerpt(source, f)
         }
         h += "<p class=\"remedy\"><span class=\"label\">\(esc(HTMLText.remediation[lang])):</span> \(esc(f.remediation))</p>\n"
@@ -331,7 +312,7 @@ public struct HTMLReporter: Reporter {
     // MARK: - Requirements
 
     private func requirementTable(_ results: [RuleResult], planID: String, report: PlanReport, numbers: [String: [Int]],
-                                  rules: RuleIndex, _ lang: Language) -> String {
+                                  _ lang: Language) -> String {
         // The table of requirements that do not apply has no result column: its title says it.
         let applicable = results.contains { $0.status != .notApplicable }
         var h = "<table class=\"grid requirements\(applicable ? "" : " not-applicable")\">\n<thead><tr>"
@@ -349,12 +330,12 @@ public struct HTMLReporter: Reporter {
             if x.kind == .practice { h += " <span class=\"tag\">\(esc(HTMLText.practice[lang]))</span>" }
             h += "</td>"
             h += "<td>\(x.citation.map { esc($0) } ?? "—")</td>"
-            h += "<td>\(details(x, planID: planID, report: report, numbers: numbers, rules: rules, lang))</td></tr>\n"
+            h += "<td>\(details(x, planID: planID, report: report, numbers: numbers, lang))</td></tr>\n"
         }
         return h + "</tbody>\n</table>\n"
     }
 
-    private func details(_ x: RuleResult, planID: String, report: PlanReport, numbers: [String: [Int]], rules: RuleIndex, _ lang: Language) -> String {
+    private func details(_ x: RuleResult, planID: String, report: PlanReport, numbers: [String: [Int]], _ lang: Language) -> String {
         var parts: [String] = []
         switch x.status {
         case .fail:
@@ -363,7 +344,7 @@ public struct HTMLReporter: Reporter {
         case .needsReview:
             if let q = x.reason { parts.append("<span class=\"label\">\(esc(HTMLText.toConfirm[lang])):</span> \(esc(q))") }
         case .notApplicable:
-            parts.append(esc(notApplicableReason(x, report: report, rule: rules[x.rule], lang)))
+            if let why = x.reason { parts.append(esc(why)) }
         case .pass:
             break
         }
@@ -393,30 +374,6 @@ public struct HTMLReporter: Reporter {
         case .undecided:
             return HTMLText.fill(HTMLText.noteUndecided, lang, n.detail)
         }
-    }
-
-    /// Why a requirement does not apply, in the report's language, worked out from the rule's
-    /// `applies` in the order the engine tests it; the engine's own words when that fails.
-    func notApplicableReason(_ x: RuleResult, report r: PlanReport, rule: Rule?, _ lang: Language) -> String {
-        let fallback = x.reason ?? ""
-        guard let a = rule?.applies else { return fallback }
-        if let wanted = a.profiles {
-            let list = wanted.sorted().joined(separator: ", ")
-            guard let p = r.profile else { return HTMLText.fill(HTMLText.naNoProfile, lang, list) }
-            if !wanted.contains(p.value.id) { return HTMLText.fill(HTMLText.naProfile, lang, p.value.id, list) }
-        }
-        if let scopes = a.scopes, !scopes.contains(r.scope.value) {
-            let list = scopes.sorted { $0.rawValue < $1.rawValue }.map { HTMLText.planScope($0)[lang] }.joined(separator: ", ")
-            return HTMLText.fill(HTMLText.naScope, lang, HTMLText.planScope(r.scope.value)[lang], list)
-        }
-        if let statuses = a.statuses, !statuses.contains(r.status.value) {
-            let list = statuses.sorted { $0.rawValue < $1.rawValue }.map { HTMLText.planStatus($0)[lang] }.joined(separator: ", ")
-            return HTMLText.fill(HTMLText.naStatus, lang, HTMLText.planStatus(r.status.value)[lang], list)
-        }
-        let d = r.referenceDate.value
-        if let from = a.lawFrom, d < from { return HTMLText.fill(HTMLText.naBefore, lang, d.formatted(for: lang), from.formatted(for: lang)) }
-        if let until = a.lawUntil, d > until { return HTMLText.fill(HTMLText.naAfter, lang, d.formatted(for: lang), until.formatted(for: lang)) }
-        return fallback
     }
 
     // MARK: - Small pieces
@@ -451,10 +408,11 @@ public struct HTMLReporter: Reporter {
         }
     }
 
-    /// A line that holds only a mapping key (`plan:`), where a finding about a missing fact
-    /// points: it tells a reader nothing, so no excerpt is shown.
-    static func isBareKey(_ line: String) -> Bool {
+    /// A line that tells a reader nothing, so no excerpt is shown: a bare mapping key
+    /// (`plan:`) or the front matter's `---`, where a finding about a missing fact points.
+    static func tellsNothing(_ line: String) -> Bool {
         let t = line.trimmingCharacters(in: .whitespaces)
+        if t.isEmpty || t == "---" || t == "..." { return true }
         guard t.hasSuffix(":") else { return false }
         return t.dropLast().allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
     }
@@ -508,15 +466,4 @@ struct StatusCounts {
     }
 
     subscript(_ s: RuleResult.Status) -> Int { counts[s] ?? 0 }
-}
-
-/// The rules of the loaded packs by id, for their citations and applicability.
-struct RuleIndex {
-    private var rules: [String: Rule] = [:]
-
-    init(_ packs: [RulePack]) {
-        for p in packs { for r in p.rules where rules[r.id] == nil { rules[r.id] = r } }
-    }
-
-    subscript(_ id: String) -> Rule? { rules[id] }
 }

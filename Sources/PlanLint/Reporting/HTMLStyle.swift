@@ -47,7 +47,7 @@ extension HTMLReporter {
     dl.facts dd { margin: 0; }
     dl.facts p { margin: 4px 0 0; }
     .why { font-size: .93rem; }
-    .tech { font-size: .8rem; color: var(--muted); }
+    .basis { font-size: .86rem; color: var(--muted); }
     .label { font-weight: 600; }
     .file { overflow-wrap: anywhere; }
     .chart { margin: 0; padding: 12px 14px 8px; border: 1px solid var(--line); border-radius: 4px; background: #fff; }

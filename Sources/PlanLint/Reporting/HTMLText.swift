@@ -23,7 +23,6 @@ enum HTMLText {
         fi: "Mikään sääntöpakettien lain versio ei kata suunnitelmaa.",
         sv: "Ingen lagversion i regelpaketen täcker planen.",
         en: "No version of the law in the rule packs covers this plan.")
-    static let technical = Localized(fi: "Tekninen peruste", sv: "Teknisk grund", en: "Technical basis")
     static let packs = Localized(fi: "Sääntöpaketit", sv: "Regelpaket", en: "Rule packs")
     static let packID = Localized(fi: "Tunnus", sv: "Id", en: "Id")
     static let packTitle = Localized(fi: "Nimi", sv: "Namn", en: "Title")
@@ -127,23 +126,6 @@ enum HTMLText {
         }
     }
 
-    static func planStatus(_ s: PlanStatus) -> Localized {
-        switch s {
-        case .draft: return Localized(fi: "luonnos", sv: "utkast", en: "draft")
-        case .proposal: return Localized(fi: "ehdotus", sv: "förslag", en: "proposal")
-        case .approved: return Localized(fi: "hyväksytty", sv: "godkänd", en: "approved")
-        }
-    }
-
-    static func planScope(_ s: PlanScope) -> Localized {
-        switch s {
-        case .municipal: return Localized(fi: "kunnan suunnitelma", sv: "kommunens plan", en: "municipal plan")
-        case .jointMunicipal: return Localized(fi: "kuntien yhteinen suunnitelma", sv: "gemensam plan för flera kommuner", en: "joint plan of several municipalities")
-        case .regional: return Localized(fi: "hyvinvointialueen suunnitelma", sv: "välfärdsområdets plan", en: "plan of a wellbeing services county")
-        case .helsinki: return Localized(fi: "Helsingin kaupungin suunnitelma", sv: "Helsingfors stads plan", en: "plan of the City of Helsinki")
-        }
-    }
-
     static func markMeaning(_ mark: String) -> Localized {
         switch mark {
         case "V2": return Localized(fi: "vahvistettu vain toissijaisesta lähteestä", sv: "bekräftad endast ur en sekundär källa", en: "confirmed from a secondary source only")
@@ -152,53 +134,6 @@ enum HTMLText {
         }
     }
 
-    // MARK: - Why a profile, why not applicable
-
-    /// Where the reference date came from.
-    enum Basis { case plannedDecision, councilDecision, asOf }
-
-    static func basis(_ b: Basis) -> Localized {
-        switch b {
-        case .plannedDecision: return Localized(fi: "suunniteltu päätöspäivä", sv: "planerad beslutsdag", en: "the planned decision date")
-        case .councilDecision: return Localized(fi: "viimeisin valtuuston päätös", sv: "fullmäktiges senaste beslut", en: "the latest council decision")
-        case .asOf: return Localized(fi: "tarkistuspäivä, koska päätöspäivää ei ole", sv: "granskningsdagen, eftersom beslutsdag saknas", en: "the as-of date, as no decision date is given")
-        }
-    }
-
-    static let profileBecause = Localized(
-        fi: "Viitepäivä {0} ({1}) osuu lain version voimassaoloaikaan ({2}), ja versio koskee suunnitelman laajuutta ({3}).",
-        sv: "Referensdagen {0} ({1}) infaller under lagversionens giltighetstid ({2}), och versionen gäller planens omfattning ({3}).",
-        en: "The reference date {0} ({1}) falls in the period of this version of the law ({2}), and the version covers the plan's scope ({3}).")
-    static let windowFrom = Localized(fi: "{0} alkaen", sv: "från {0}", en: "from {0}")
-    static let windowUntil = Localized(fi: "{0} asti", sv: "till {0}", en: "until {0}")
-    static let windowAny = Localized(fi: "aina", sv: "alltid", en: "any date")
-
-    static let naNoProfile = Localized(
-        fi: "Mikään lain versio ei kata suunnitelmaa; vaatimus kuuluu versioihin {0}.",
-        sv: "Ingen lagversion täcker planen; kravet hör till versionerna {0}.",
-        en: "No version of the law covers the plan; the requirement belongs to {0}.")
-    static let naProfile = Localized(
-        fi: "Suunnitelmaan sovelletaan lain versiota {0}; vaatimus kuuluu versioihin {1}.",
-        sv: "Planen granskas enligt lagversionen {0}; kravet hör till versionerna {1}.",
-        en: "The plan is checked against version {0} of the law; the requirement belongs to {1}.")
-    static let naScope = Localized(
-        fi: "Suunnitelma on {0}; vaatimus koskee vain: {1}.",
-        sv: "Planen är en {0}; kravet gäller endast: {1}.",
-        en: "The plan is a {0}; the requirement applies only to: {1}.")
-    static let naStatus = Localized(
-        fi: "Suunnitelman tila on {0}; vaatimus koskee vain tilaa: {1}.",
-        sv: "Planens status är {0}; kravet gäller endast status: {1}.",
-        en: "The plan's status is {0}; the requirement applies only to: {1}.")
-    static let naBefore = Localized(
-        fi: "Viitepäivä {0} on ennen kuin vaatimuksen lainkohta tuli voimaan ({1}).",
-        sv: "Referensdagen {0} är före den dag då lagrummet trädde i kraft ({1}).",
-        en: "The reference date {0} is before the provision came into force ({1}).")
-    static let naAfter = Localized(
-        fi: "Viitepäivä {0} on sen jälkeen, kun vaatimuksen lainkohta oli voimassa ({1} asti).",
-        sv: "Referensdagen {0} är efter den tid då lagrummet gällde (till {1}).",
-        en: "The reference date {0} is after the provision ceased to apply (in force until {1}).")
-
-    /// A text with `{0}`, `{1}`… replaced by `values`, in one language.
     /// One pass over the template, so a value that itself contains `{1}` stays as it is.
     static func fill(_ text: Localized, _ language: Language, _ values: String...) -> String {
         var out = ""
