@@ -118,10 +118,10 @@ public struct HTMLReporter: Reporter {
         let applicable = r.results.filter { $0.status != .notApplicable }
         let notApplicable = r.results.filter { $0.status == .notApplicable }
         h += "<h3>\(esc(HTMLText.requirements[lang])) (\(applicable.count))</h3>\n"
-        h += requirementTable(applicable, planID: id, report: r, numbers: numbers, lang)
+        h += requirementTable(applicable, planID: id, numbers: numbers, lang)
         if !notApplicable.isEmpty {
             h += "<h3>\(esc(HTMLText.notApplicableHeading[lang])) (\(notApplicable.count))</h3>\n"
-            h += requirementTable(notApplicable, planID: id, report: r, numbers: numbers, lang)
+            h += requirementTable(notApplicable, planID: id, numbers: numbers, lang)
         }
         return h + "</section>\n"
     }
@@ -311,8 +311,7 @@ public struct HTMLReporter: Reporter {
 
     // MARK: - Requirements
 
-    private func requirementTable(_ results: [RuleResult], planID: String, report: PlanReport, numbers: [String: [Int]],
-                                  _ lang: Language) -> String {
+    private func requirementTable(_ results: [RuleResult], planID: String, numbers: [String: [Int]], _ lang: Language) -> String {
         // The table of requirements that do not apply has no result column: its title says it.
         let applicable = results.contains { $0.status != .notApplicable }
         var h = "<table class=\"grid requirements\(applicable ? "" : " not-applicable")\">\n<thead><tr>"
@@ -330,12 +329,12 @@ public struct HTMLReporter: Reporter {
             if x.kind == .practice { h += " <span class=\"tag\">\(esc(HTMLText.practice[lang]))</span>" }
             h += "</td>"
             h += "<td>\(x.citation.map { esc($0) } ?? "—")</td>"
-            h += "<td>\(details(x, planID: planID, report: report, numbers: numbers, lang))</td></tr>\n"
+            h += "<td>\(details(x, planID: planID, numbers: numbers, lang))</td></tr>\n"
         }
         return h + "</tbody>\n</table>\n"
     }
 
-    private func details(_ x: RuleResult, planID: String, report: PlanReport, numbers: [String: [Int]], _ lang: Language) -> String {
+    private func details(_ x: RuleResult, planID: String, numbers: [String: [Int]], _ lang: Language) -> String {
         var parts: [String] = []
         switch x.status {
         case .fail:

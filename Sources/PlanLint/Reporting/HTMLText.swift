@@ -29,7 +29,6 @@ enum HTMLText {
     static let packVersion = Localized(fi: "Versio", sv: "Version", en: "Version")
     static let packHash = Localized(fi: "Sisällön tiiviste", sv: "Innehållets hash", en: "Content hash")
     static let packRules = Localized(fi: "Sääntöjä", sv: "Regler", en: "Rules")
-    static let summary = Localized(fi: "Yhteenveto", sv: "Sammanfattning", en: "Summary")
     static let chartCaption = Localized(
         fi: "Vaatimukset tuloksen mukaan ({0} yhteensä)",
         sv: "Kraven enligt resultat ({0} sammanlagt)",
