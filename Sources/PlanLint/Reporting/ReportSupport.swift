@@ -21,7 +21,7 @@ struct ArtifactPath: Hashable {
 
     init(_ file: String, root: String) {
         let rootURL = URL(fileURLWithPath: root, isDirectory: true).standardized
-        let absolute = URL(fileURLWithPath: file, relativeTo: rootURL).standardized.path
+        let absolute = URL(fileURLWithPath: file, relativeTo: rootURL).absoluteURL.standardized.path
         var prefix = rootURL.path
         if !prefix.hasSuffix("/") { prefix += "/" }
         if absolute.hasPrefix(prefix), absolute.count > prefix.count {
