@@ -47,10 +47,14 @@ struct OutputFormat: ExpressibleByArgument, Equatable {
         name = argument
     }
 
+    private init(name: String) {
+        self.name = name
+    }
+
     static var allValueStrings: [String] { Reporters.identifiers }
     var defaultValueDescription: String { name }
 
-    static let text = OutputFormat(argument: TextReporter.identifier)!
+    static let text = OutputFormat(name: TextReporter.identifier)
 }
 
 /// An `--output FORMAT=PATH`: a report written to a file besides the terminal output.
@@ -87,9 +91,12 @@ struct PackOptions: ParsableArguments {
     @Flag(name: .customLong("no-default-packs"), help: "Do not use the packs built into planlint.")
     var noDefaultPacks = false
 
+    @Option(name: .customLong("exclude-pack"), help: ArgumentHelp("Leave out a pack by id, e.g. fi-suositukset (repeatable).", valueName: "id"))
+    var excludePacks: [String] = []
+
     func load() throws -> [RulePack] {
         do {
-            return try PackSet.load(directories: packs, includeEmbedded: !noDefaultPacks)
+            return try PackSet.load(directories: packs, includeEmbedded: !noDefaultPacks, excluding: excludePacks)
         } catch {
             for e in error.errors { printError(e.description) }
             throw Exit.inputError
@@ -129,7 +136,7 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("Language of messages: fi, sv or en; default: each plan's own language.", valueName: "lang"))
     var lang: Language?
 
-    @Option(help: ArgumentHelp("Output format (docs: README.md, Output formats).", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: text (findings), compliance (the result of every requirement), json, or one for CI (README.md, Output formats).", valueName: "format"))
     var format: OutputFormat = .text
 
     @Option(name: .customLong("output"),
@@ -260,8 +267,17 @@ struct Rules: ParsableCommand {
         @Option(help: ArgumentHelp("Language: fi, sv or en.", valueName: "lang"))
         var lang: Language = .en
 
+        @Option(help: "text, or markdown (the table of docs/rules.md).")
+        var format: ListFormat = .text
+
+        enum ListFormat: String, ExpressibleByArgument, CaseIterable { case text, markdown }
+
         func run() throws {
             let packs = try packOptions.load()
+            if format == .markdown {
+                FileHandle.standardOutput.write(Data(RuleTable.markdown(packs).utf8))
+                return
+            }
             var out = ""
             for pack in packs {
                 out += "\(pack.id) \(pack.version) — \(pack.title[lang])\n"
@@ -291,6 +307,8 @@ struct Rules: ParsableCommand {
                 let why: String
                 if let e = r.error {
                     why = e.description
+                } else if r.expect == .pass && !r.applicable {
+                    why = "the rule does not apply to this example, so it cannot show that the rule passes it"
                 } else if r.expect == .pass {
                     why = "expected no finding, got: " + r.findings.map { "\($0.start.line):\($0.start.column) \($0.message)" }.joined(separator: "; ")
                 } else {

@@ -41,6 +41,29 @@ struct CommandLineTests {
         #expect(lapsed.stdout.contains("[LSL-12-1-REVIEW-4Y]"))
     }
 
+    @Test("--exclude-pack leaves a pack out; an unknown id is an error, not a silent no-op")
+    func excludePack() throws {
+        let all = try CLI.run(["rules", "list"])
+        #expect(all.stdout.contains("fi-lsl"))
+        let without = try CLI.run(["rules", "list", "--exclude-pack", "fi-lsl"])
+        #expect(without.status == 0)
+        #expect(!without.stdout.contains("fi-lsl"))
+        let typo = try CLI.run(["lint", "Examples/jarvela-2025.md", "--exclude-pack", "fi-suosituks"])
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("--exclude-pack: no loaded pack has the id 'fi-suosituks'"))
+    }
+
+    @Test("--format compliance lists every requirement with its result, in the plan's language")
+    func complianceFormat() throws {
+        let r = try CLI.run(["lint", "Examples/vasterby-2024.md", "--as-of", "2026-11-22", "--format", "compliance"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.hasPrefix("Rapport om efterlevnad"))
+        #expect(r.stdout.contains("Granskningsdag: 22.11.2026"))
+        #expect(r.stdout.contains("Tillämpad lagstiftning: P2023-municipal"))
+        #expect(r.stdout.contains("UPPFYLLT"))
+        #expect(r.stdout.contains("Tillämpas inte på denna plan:"))
+    }
+
     @Test("Messages follow the plan's language, or --lang")
     func languages() throws {
         let sv = try CLI.run(["lint", "Examples/vasterby-2024.md", "--as-of", "2029-01-01"])

@@ -92,7 +92,7 @@ public struct Engine: Sendable {
                                     citation: rule.citation?.formatted(lang), pack: active.pack.id, status: .pass, reason: nil, notes: [], findings: 0)
             if let reason = notApplicable(rule.applies, context) {
                 result.status = .notApplicable
-                result.reason = reason
+                result.reason = reason[lang]
                 results.append(result)
                 continue
             }
@@ -123,7 +123,8 @@ public struct Engine: Sendable {
         findings.sort { ($0.start, $0.ruleID, $0.end) < ($1.start, $1.ruleID, $1.end) }
         var sourceLines: [Int: String] = [:]
         for f in findings { sourceLines[f.start.line] = plan.line(f.start.line) }
-        return PlanReport(file: plan.file, language: lang, asOf: asOf, status: context.status, scope: context.scope,
+        let title = plan.facts?["plan"]?["title"]?.scalar?.text ?? plan.allSections.first?.title
+        return PlanReport(file: plan.file, title: title, language: lang, asOf: asOf, status: context.status, scope: context.scope,
                           referenceDate: context.referenceDate, profile: context.profile, findings: findings, results: results, sourceLines: sourceLines)
     }
 
@@ -162,27 +163,43 @@ public struct Engine: Sendable {
         return sv > fi ? .sv : .fi
     }
 
-    private func notApplicable(_ a: Applicability, _ c: EvaluationContext) -> String? {
+    /// Why a rule does not apply to the plan, in each language; nil when it applies.
+    private func notApplicable(_ a: Applicability, _ c: EvaluationContext) -> Localized? {
+        func list<S: Sequence>(_ items: S) -> String where S.Element == String { items.sorted().joined(separator: ", ") }
         if let wanted = a.profiles {
+            let w = list(wanted)
             guard let p = c.profile else {
-                return "no profile of the loaded packs covers this plan (\(c.profileReason)); the rule belongs to \(wanted.sorted().joined(separator: ", "))"
+                let r = c.profileReason
+                return Localized(fi: "mikään ladattu profiili ei kata suunnitelmaa (\(r.fi)); sääntö kuuluu profiileihin \(w)",
+                                 sv: "ingen laddad profil täcker planen (\(r.sv)); regeln hör till \(w)",
+                                 en: "no profile of the loaded packs covers this plan (\(r.en)); the rule belongs to \(w)")
             }
             if !wanted.contains(p.value.id) {
-                return "profile \(p.value.id); the rule belongs to \(wanted.sorted().joined(separator: ", "))"
+                let id = p.value.id
+                return Localized(fi: "profiili \(id); sääntö kuuluu profiileihin \(w)", sv: "profil \(id); regeln hör till \(w)",
+                                 en: "profile \(id); the rule belongs to \(w)")
             }
         }
         if let scopes = a.scopes, !scopes.contains(c.scope.value) {
-            return "scope \(c.scope.value.rawValue) (\(c.scope.reason)); the rule applies to \(scopes.map(\.rawValue).sorted().joined(separator: ", "))"
+            let v = c.scope.value.rawValue, r = c.scope.reasons, w = list(scopes.map(\.rawValue))
+            return Localized(fi: "laajuus \(v) (\(r.fi)); sääntöä sovelletaan laajuuteen \(w)", sv: "omfattning \(v) (\(r.sv)); regeln gäller \(w)",
+                             en: "scope \(v) (\(r.en)); the rule applies to \(w)")
         }
         if let statuses = a.statuses, !statuses.contains(c.status.value) {
-            return "status \(c.status.value.rawValue) (\(c.status.reason)); the rule applies to \(statuses.map(\.rawValue).sorted().joined(separator: ", "))"
+            let v = c.status.value.rawValue, r = c.status.reasons, w = list(statuses.map(\.rawValue))
+            return Localized(fi: "tila \(v) (\(r.fi)); sääntöä sovelletaan tilaan \(w)", sv: "status \(v) (\(r.sv)); regeln gäller \(w)",
+                             en: "status \(v) (\(r.en)); the rule applies to \(w)")
         }
-        let d = c.referenceDate.value
+        let d = c.referenceDate.value, r = c.referenceDate.reasons
         if let from = a.lawFrom, d < from {
-            return "reference date \(d.iso) (\(c.referenceDate.reason)) is before the law version in force from \(from.iso)"
+            return Localized(fi: "viitepäivä \(d.formatted(for: .fi)) (\(r.fi)) on ennen \(from.formatted(for: .fi)) voimaan tullutta lain versiota",
+                             sv: "referensdatumet \(d.formatted(for: .sv)) (\(r.sv)) är före lagversionen som trädde i kraft \(from.formatted(for: .sv))",
+                             en: "reference date \(d.iso) (\(r.en)) is before the law version in force from \(from.iso)")
         }
         if let until = a.lawUntil, d > until {
-            return "reference date \(d.iso) (\(c.referenceDate.reason)) is after the law version in force until \(until.iso)"
+            return Localized(fi: "viitepäivä \(d.formatted(for: .fi)) (\(r.fi)) on \(until.formatted(for: .fi)) asti voimassa olleen lain version jälkeen",
+                             sv: "referensdatumet \(d.formatted(for: .sv)) (\(r.sv)) är efter lagversionen som gällde till \(until.formatted(for: .sv))",
+                             en: "reference date \(d.iso) (\(r.en)) is after the law version in force until \(until.iso)")
         }
         return nil
     }

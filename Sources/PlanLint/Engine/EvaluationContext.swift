@@ -49,8 +49,30 @@ struct Resolution {
 /// A derived fact and how it was decided.
 public struct Decided<Value: Sendable & Codable>: Sendable, Codable {
     public var value: Value
-    /// How the engine decided it, in English, for reports.
-    public var reason: String
+    /// How the engine decided it, in each language.
+    public var reasons: Localized
+    /// The reason in English (stable for machines).
+    public var reason: String { reasons.en }
+
+    public init(value: Value, reasons: Localized) {
+        self.value = value
+        self.reasons = reasons
+    }
+
+    enum CodingKeys: String, CodingKey { case value, reason, reasons }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        value = try c.decode(Value.self, forKey: .value)
+        reasons = try c.decode(Localized.self, forKey: .reasons)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(value, forKey: .value)
+        try c.encode(reasons.en, forKey: .reason)
+        try c.encode(reasons, forKey: .reasons)
+    }
 }
 
 final class EvaluationContext {
@@ -68,7 +90,7 @@ final class EvaluationContext {
     private(set) var referenceDate: Decided<PlanDate>
     private(set) var profile: Decided<Profile>?
     /// Why no profile was found, when none was.
-    private(set) var profileReason = ""
+    private(set) var profileReason = Localized.none
 
     init(plan: Plan, asOf: PlanDate, language: Language, extractors: [FactExtractor], profiles: [Profile] = []) {
         self.plan = plan
@@ -82,9 +104,9 @@ final class EvaluationContext {
             contentSections = all
         }
         proseFacts = FactExtraction.extract(plan, sections: contentSections, extractors: extractors)
-        status = Decided(value: .approved, reason: "")
-        scope = Decided(value: .municipal, reason: "")
-        referenceDate = Decided(value: asOf, reason: "")
+        status = Decided(value: .approved, reasons: .none)
+        scope = Decided(value: .municipal, reasons: .none)
+        referenceDate = Decided(value: asOf, reasons: .none)
 
         // The derived facts read other facts, so they are decided once the plan is in place.
         variables["as_of"] = engineValue(asOf.iso, "$as_of")
@@ -114,30 +136,35 @@ final class EvaluationContext {
     private func decideStatus() -> Decided<PlanStatus> {
         if let v = fact("status").first, let text = v.text {
             if let s = PlanStatus(rawValue: text.lowercased()) {
-                return Decided(value: s, reason: v.origin == .text ? "stated in the text, line \(v.node.range.start.line)" : "status: \(s.rawValue)")
+                let line = v.node.range.start.line
+                return Decided(value: s, reasons: v.origin == .text
+                    ? Localized(fi: "todettu tekstissä, rivi \(line)", sv: "anges i texten, rad \(line)", en: "stated in the text, line \(line)")
+                    : Localized(same: "status: \(s.rawValue)"))
             }
         }
         if let a = fact("approvals[*].date").first {
-            return Decided(value: .approved, reason: "an approval is recorded (\(a.origin == .text ? "text, line \(a.node.range.start.line)" : a.path))")
+            let at = a.origin == .text ? Localized(fi: "teksti, rivi \(a.node.range.start.line)", sv: "texten, rad \(a.node.range.start.line)", en: "text, line \(a.node.range.start.line)") : Localized(same: a.path)
+            return Decided(value: .approved, reasons: Localized(fi: "hyväksyminen on kirjattu (\(at.fi))", sv: "ett godkännande finns (\(at.sv))", en: "an approval is recorded (\(at.en))"))
         }
         if fact("decision").first != nil {
-            return Decided(value: .draft, reason: "a decision is planned and no approval is recorded")
+            return Decided(value: .draft, reasons: Localized(fi: "päätös on suunniteltu eikä hyväksymistä ole kirjattu", sv: "ett beslut är planerat och inget godkännande finns", en: "a decision is planned and no approval is recorded"))
         }
-        return Decided(value: .approved, reason: "no status given; treated as an approved plan")
+        return Decided(value: .approved, reasons: Localized(fi: "tilaa ei ole annettu; käsitellään hyväksyttynä suunnitelmana", sv: "ingen status anges; behandlas som en godkänd plan", en: "no status given; treated as an approved plan"))
     }
 
     private func decideScope() -> Decided<PlanScope> {
         if let v = fact("plan.scope").first, let text = v.text, let s = PlanScope(rawValue: text.lowercased()) {
-            return Decided(value: s, reason: "plan.scope: \(s.rawValue)")
+            return Decided(value: s, reasons: Localized(same: "plan.scope: \(s.rawValue)"))
         }
         let municipalities = fact("plan.municipalities[*]").compactMap(\.text)
         if municipalities.count == 1, ["helsinki", "helsingfors"].contains(municipalities[0].lowercased()) {
-            return Decided(value: .helsinki, reason: "the only municipality is Helsinki")
+            return Decided(value: .helsinki, reasons: Localized(fi: "ainoa kunta on Helsinki", sv: "den enda kommunen är Helsingfors", en: "the only municipality is Helsinki"))
         }
         if municipalities.count > 1 {
-            return Decided(value: .jointMunicipal, reason: "\(municipalities.count) municipalities are listed")
+            let n = municipalities.count
+            return Decided(value: .jointMunicipal, reasons: Localized(fi: "kuntia on lueteltu \(n)", sv: "\(n) kommuner anges", en: "\(n) municipalities are listed"))
         }
-        return Decided(value: .municipal, reason: "no scope given; treated as a municipal plan")
+        return Decided(value: .municipal, reasons: Localized(fi: "laajuutta ei ole annettu; käsitellään kunnan suunnitelmana", sv: "omfattning anges inte; behandlas som en kommunal plan", en: "no scope given; treated as a municipal plan"))
     }
 
     /// Approval dates, and review dates on or before the as-of date, that parse.
@@ -154,27 +181,37 @@ final class EvaluationContext {
 
     private func decideReference(status: PlanStatus, decisions: [(PlanDate, FactValue)]) -> Decided<PlanDate> {
         if status != .approved, let v = fact("decision.planned_date").first, let t = v.text, let d = PlanDate(parsing: t) {
-            return Decided(value: d, reason: "the planned decision date (\(v.path))")
+            return Decided(value: d, reasons: Localized(fi: "suunniteltu päätöspäivä (\(v.path))", sv: "det planerade beslutsdatumet (\(v.path))", en: "the planned decision date (\(v.path))"))
         }
         if let last = decisions.max(by: { $0.0 < $1.0 }) {
-            let origin = last.1.origin == .text ? "text, line \(last.1.node.range.start.line)" : last.1.path
-            return Decided(value: last.0, reason: "the latest council decision (\(origin))")
+            let line = last.1.node.range.start.line
+            let o = last.1.origin == .text ? Localized(fi: "teksti, rivi \(line)", sv: "texten, rad \(line)", en: "text, line \(line)") : Localized(same: last.1.path)
+            return Decided(value: last.0, reasons: Localized(fi: "viimeisin valtuuston päätös (\(o.fi))", sv: "fullmäktiges senaste beslut (\(o.sv))",
+                                                            en: "the latest council decision (\(o.en))"))
         }
-        return Decided(value: asOf, reason: "no approval or planned decision date; the as-of date")
+        return Decided(value: asOf, reasons: Localized(fi: "ei hyväksymis- eikä suunniteltua päätöspäivää; tarkistuspäivä", sv: "inget datum för godkännande eller planerat beslut; granskningsdagen",
+                                                       en: "no approval or planned decision date; the as-of date"))
     }
 
     /// The first profile whose window holds the reference date and whose scopes hold the scope.
     private func decideProfile(_ profiles: [Profile]) {
         let date = referenceDate.value, sc = scope.value
         guard !profiles.isEmpty else {
-            profileReason = "no pack defines profiles"
+            profileReason = Localized(fi: "mikään paketti ei määrittele profiileja", sv: "inget paket definierar profiler", en: "no pack defines profiles")
             return
         }
+        let r = referenceDate.reasons, s = scope.reasons
         if let p = profiles.first(where: { $0.scopes.contains(sc) && $0.holds(date) }) {
-            let reason = "reference date \(date.iso) (\(referenceDate.reason)) falls \(p.window.hasPrefix("from") || p.window.hasPrefix("until") ? "" : "within ")\(p.window); scope \(sc.rawValue) (\(scope.reason))"
-            profile = Decided(value: p, reason: reason)
+            let rel = p.relationLocalized
+            profile = Decided(value: p, reasons: Localized(
+                fi: "viitepäivä \(date.formatted(for: .fi)) (\(r.fi)) on \(rel.fi); laajuus \(sc.rawValue) (\(s.fi))",
+                sv: "referensdatumet \(date.formatted(for: .sv)) (\(r.sv)) är \(rel.sv); omfattning \(sc.rawValue) (\(s.sv))",
+                en: "reference date \(date.iso) (\(r.en)) is \(rel.en); scope \(sc.rawValue) (\(s.en))"))
         } else {
-            profileReason = "reference date \(date.iso) (\(referenceDate.reason)), scope \(sc.rawValue) (\(scope.reason)): no profile covers both"
+            profileReason = Localized(
+                fi: "viitepäivä \(date.formatted(for: .fi)) (\(r.fi)), laajuus \(sc.rawValue) (\(s.fi)): mikään profiili ei kata molempia",
+                sv: "referensdatumet \(date.formatted(for: .sv)) (\(r.sv)), omfattning \(sc.rawValue) (\(s.sv)): ingen profil täcker båda",
+                en: "reference date \(date.iso) (\(r.en)), scope \(sc.rawValue) (\(s.en)): no profile covers both")
         }
     }
 

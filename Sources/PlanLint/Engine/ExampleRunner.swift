@@ -1,7 +1,7 @@
 // Running the example plans every rule carries.
 //
-// Each rule has passing and failing examples; a passing one must give no finding of the
-// rule, a failing one at least one. `planlint rules test` and the test suite both run
+// Each rule has passing and failing examples; both must be plans the rule applies to; a
+// passing one must give no finding of the rule, a failing one at least one. `planlint rules test` and the test suite both run
 // them, so a rule whose examples do not behave as stated cannot ship.
 import Foundation
 
@@ -23,7 +23,8 @@ public struct ExampleResult: Sendable {
     public var ok: Bool {
         guard error == nil else { return false }
         switch expect {
-        case .pass: return findings.isEmpty
+        // A passing example the rule does not apply to proves nothing about the rule.
+        case .pass: return findings.isEmpty && applicable
         case .fail: return !findings.isEmpty && applicable
         }
     }

@@ -75,6 +75,8 @@ public struct RuleResult: Sendable, Codable, Hashable {
 /// Everything planlint learned about one plan.
 public struct PlanReport: Sendable {
     public var file: String
+    /// `plan.title`, else the first heading.
+    public var title: String?
     public var language: Language
     public var asOf: PlanDate
     public var status: Decided<PlanStatus>

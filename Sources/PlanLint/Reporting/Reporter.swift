@@ -71,7 +71,7 @@ public enum Reporters {
     /// Every output format, in the order `--help` lists them.
     public static var all: [any Reporter.Type] {
         [
-            TextReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self, GitHubReporter.self,
+            TextReporter.self, ComplianceReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self, GitHubReporter.self,
             GitLabReporter.self, CheckstyleReporter.self, MarkdownReporter.self,
         ]
     }

@@ -23,6 +23,8 @@ public enum RuleExplanation {
         let a = rule.applies
         out += "  scope: " + (a.scopes.map { $0.map(\.rawValue).sorted().joined(separator: ", ") } ?? "every plan") + "\n"
         if let s = a.statuses { out += "  status: " + s.map(\.rawValue).sorted().joined(separator: ", ") + "\n" }
+        if let p = a.profiles { out += "  profile: " + p.sorted().joined(separator: ", ") + " (picked by the plan's reference date and scope)\n" }
+        if let q = rule.review { out += "  needs review: \(q[language])\n" }
         if a.lawFrom != nil || a.lawUntil != nil {
             out += "  law in force: \(a.lawFrom?.iso ?? "…") – \(a.lawUntil?.iso ?? "…") (by the plan's approval date, else its planned decision date, else the as-of date)\n"
         }

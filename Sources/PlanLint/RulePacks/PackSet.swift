@@ -5,7 +5,9 @@ import Foundation
 public enum PackSet {
     /// The embedded packs (unless `includeEmbedded` is false) plus the pack folders given.
     /// A folder pack with the id of an embedded pack replaces it (for developing a pack).
-    public static func load(directories: [String], includeEmbedded: Bool = true) throws(InputErrors) -> [RulePack] {
+    /// `excluding` drops packs by id (e.g. the good-practice pack); an id that names no
+    /// loaded pack is an error, so a typo never silently keeps a pack on.
+    public static func load(directories: [String], includeEmbedded: Bool = true, excluding: [String] = []) throws(InputErrors) -> [RulePack] {
         var errors: [InputError] = []
         var fromDirs: [RulePack] = []
         for dir in directories {
@@ -37,7 +39,11 @@ public enum PackSet {
             seen.insert(p.id)
             packs.append(p)
         }
+        for id in excluding where !packs.contains(where: { $0.id == id }) {
+            let known = packs.map(\.id).joined(separator: ", ")
+            errors.append(InputError(.invalidPack, file: id, "--exclude-pack: no loaded pack has the id '\(id)' (loaded: \(known.isEmpty ? "none" : known))"))
+        }
         guard errors.isEmpty else { throw InputErrors(errors) }
-        return packs
+        return packs.filter { !excluding.contains($0.id) }
     }
 }

@@ -28,9 +28,32 @@ public enum PlanScope: String, Sendable, Codable, CaseIterable {
     case helsinki
 }
 
+extension PlanScope {
+    /// The scope in words.
+    public var label: Localized {
+        switch self {
+        case .municipal: return Localized(fi: "kunnan suunnitelma", sv: "kommunens plan", en: "municipal plan")
+        case .jointMunicipal: return Localized(fi: "kuntien yhteinen suunnitelma", sv: "kommunernas gemensamma plan", en: "joint plan of several municipalities")
+        case .regional: return Localized(fi: "hyvinvointialueen suunnitelma", sv: "välfärdsområdets plan", en: "regional plan of a wellbeing services county")
+        case .helsinki: return Localized(fi: "Helsingin suunnitelma", sv: "Helsingfors plan", en: "Helsinki's plan")
+        }
+    }
+}
+
 /// Where a plan stands (`status`).
 public enum PlanStatus: String, Sendable, Codable, CaseIterable {
     case draft, proposal, approved
+}
+
+extension PlanStatus {
+    /// The status in words.
+    public var label: Localized {
+        switch self {
+        case .draft: return Localized(fi: "luonnos", sv: "utkast", en: "draft")
+        case .proposal: return Localized(fi: "ehdotus", sv: "förslag", en: "proposal")
+        case .approved: return Localized(fi: "hyväksytty", sv: "godkänd", en: "approved")
+        }
+    }
 }
 
 /// Whether a rule encodes a statute or good practice.
@@ -77,6 +100,17 @@ public struct Profile: Sendable, Hashable, Codable {
 
     public func holds(_ date: PlanDate) -> Bool {
         (from.map { date >= $0 } ?? true) && (until.map { date <= $0 } ?? true)
+    }
+
+    /// How a date in the window relates to it: `on or after 2023-01-01`, in each language.
+    public var relationLocalized: Localized {
+        func d(_ x: PlanDate, _ l: Language) -> String { x.formatted(for: l) }
+        switch (from, until) {
+        case let (f?, u?): return Localized(fi: "välillä \(d(f, .fi))–\(d(u, .fi))", sv: "mellan \(d(f, .sv)) och \(d(u, .sv))", en: "within \(f.iso) – \(u.iso)")
+        case let (f?, nil): return Localized(fi: "\(d(f, .fi)) tai myöhemmin", sv: "\(d(f, .sv)) eller senare", en: "on or after \(f.iso)")
+        case let (nil, u?): return Localized(fi: "\(d(u, .fi)) tai aiemmin", sv: "\(d(u, .sv)) eller tidigare", en: "on or before \(u.iso)")
+        case (nil, nil): return Localized(fi: "mikä tahansa päivä", sv: "vilket datum som helst", en: "any date")
+        }
     }
 
     /// `from 2023-01-01`, `2014-08-01 – 2016-12-31`.

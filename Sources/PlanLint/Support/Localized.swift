@@ -21,6 +21,13 @@ public struct Localized: Sendable, Hashable, Codable {
         self.en = en
     }
 
+    /// The same text in every language (a path, a number).
+    public init(same text: String) {
+        self.init(fi: text, sv: text, en: text)
+    }
+
+    public static let none = Localized(same: "")
+
     /// The text in one language.
     public subscript(language: Language) -> String {
         switch language {
