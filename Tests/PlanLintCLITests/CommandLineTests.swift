@@ -81,10 +81,11 @@ struct CommandLineTests {
         #expect(doc["as_of"] as? String == "2026-11-22")
         let plans = try #require(doc["plans"] as? [[String: Any]])
         #expect(plans.map { $0["file"] as? String } == [
-            "Examples/alavesi-2023-prose.md", "Examples/jarvela-2025.md", "Examples/koskenkyla-luonnos-2026.md",
-            "Examples/ranta-2026.yaml", "Examples/vasterby-2024.md",
+            "Examples/alavesi-2023-prose.md", "Examples/helsinki-2024.md", "Examples/jarvela-2025.md",
+            "Examples/koskenkyla-luonnos-2026.md", "Examples/lahdenpera-2019.md", "Examples/merikoski-hva-2024.md",
+            "Examples/ranta-2026.yaml", "Examples/seututrio-2025.md", "Examples/strandvik-2025.md", "Examples/vasterby-2024.md",
         ])
-        let draft = plans[2]
+        let draft = try #require(plans.first { $0["file"] as? String == "Examples/koskenkyla-luonnos-2026.md" })
         let findings = try #require(draft["findings"] as? [[String: Any]])
         let body = try #require(findings.first { $0["rule"] as? String == "LSL-12-1-DECISION-BODY" })
         #expect(body["path"] as? String == "decision.body")

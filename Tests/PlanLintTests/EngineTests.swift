@@ -21,11 +21,38 @@ enum Repo {
 struct EngineTests {
     @Test("Compliant plans in three formats and two languages give no finding", arguments: [
         "Examples/jarvela-2025.md", "Examples/vasterby-2024.md", "Examples/alavesi-2023-prose.md", "Examples/ranta-2026.yaml",
+        "Examples/merikoski-hva-2024.md", "Examples/helsinki-2024.md", "Examples/seututrio-2025.md", "Examples/strandvik-2025.md",
     ])
     func compliant(_ path: String) throws {
         let report = try Repo.check(path)
         #expect(report.findings.isEmpty, "\(report.findings.map { "\($0.ruleID) \($0.start.line): \($0.message)" })")
         #expect(report.status.value == .approved)
+    }
+
+    @Test("Each example plan is checked under its own version of the law", arguments: [
+        ("Examples/lahdenpera-2019.md", "P2017", PlanScope.municipal),
+        ("Examples/merikoski-hva-2024.md", "P2023-regional", PlanScope.regional),
+        ("Examples/helsinki-2024.md", "P2023-helsinki", PlanScope.helsinki),
+        ("Examples/seututrio-2025.md", "P2023-municipal", PlanScope.jointMunicipal),
+        ("Examples/strandvik-2025.md", "P2023-municipal", PlanScope.municipal),
+    ])
+    func profilePerExample(_ path: String, _ profile: String, _ scope: PlanScope) throws {
+        let report = try Repo.check(path)
+        #expect(report.profile?.value.id == profile)
+        #expect(report.scope.value == scope)
+    }
+
+    @Test("The 2019 plan met the law of its time and has lapsed only by the passing of time")
+    func lapsedOldPlan() throws {
+        let now = try Repo.check("Examples/lahdenpera-2019.md")
+        #expect(now.findings.map(\.ruleID) == ["LSL-12-1-REVIEW-4Y"])
+        let lapse = try #require(now.findings.first)
+        #expect(lapse.evidence == "2019-06-17")
+        for n in 1...7 {
+            #expect(now.results.first { $0.rule == "LSL-12-2007-2-\(n)" }?.status == .pass, "item \(n) of the 2008–2022 list")
+        }
+        let inForce = try Repo.check("Examples/lahdenpera-2019.md", asOf: "2022-12-31")
+        #expect(inForce.findings.isEmpty, "\(inForce.findings.map(\.ruleID))")
     }
 
     @Test("The defective draft gets each of its built-in defects")
@@ -34,9 +61,18 @@ struct EngineTests {
         let ids = Set(report.findings.map(\.ruleID))
         #expect(ids == [
             "LSL-12-1-DECISION-BODY", "LSL-12-1-REVIEW-4Y-PREDECESSOR", "LSL-12-1-REVIEW-4Y-PERIOD", "LSL-12-1-BUDGET-LINK",
-            "GP-RESOURCES-PER-YEAR", "GP-STEERING-GROUP-APPOINTED", "GP-STEERING-GROUP-SECTORS", "GP-STEERING-GROUP-HVA",
             "LSL-12-2-3", "LSL-12-2-4",
+            // Good practice (fi-suositukset)
+            "GP-RESOURCES-PER-YEAR", "GP-STEERING-GROUP-APPOINTED", "GP-STEERING-GROUP-SECTORS", "GP-STEERING-GROUP-HVA",
+            "GP-MONITORING-GROUP", "GP-ANNUAL-REPORT", "GP-AUDIT-COMMITTEE", "GP-SECTOR-REPORTING",
+            "GP-CHILD-PARTICIPATION-EVALUATION", "GP-SERVICE-TIERS", "GP-VISION-VALUES", "GP-RIGHTS-FRAME",
+            // The related acts: no annual report to the council, delivery to the county or
+            // named hyte body (JärjL 6 §), no youth network (NuorL 9 §), no student welfare
+            // steering group (OOHL 14 §).
+            "JARJL-6-3-ANNUAL-REPORT", "JARJL-6-3-DELIVER-HVA", "JARJL-6-2-RESPONSIBLE-BODY", "NUORL-9-NETWORK",
+            "OOHL-14-1-STEERING-GROUP",
         ])
+        #expect(Set(report.findings.filter { $0.ruleID.hasPrefix("GP-") }.map(\.pack)) == ["fi-suositukset"])
         #expect(report.status.value == .draft)
         #expect(report.referenceDate.value == PlanDate(year: 2026, month: 12, day: 14))
         let sectors = try #require(report.findings.first { $0.ruleID == "GP-STEERING-GROUP-SECTORS" })
