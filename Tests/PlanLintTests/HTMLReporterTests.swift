@@ -264,6 +264,38 @@ struct HTMLReporterTests {
         #expect(doc.first("div", class: "verdict")?.first("span", class: "badge")?.text == "? Tarkistettava")
     }
 
+    @Test("An accepted deviation stays in the report with its justification, last, and does not count")
+    func acceptedDeviation() throws {
+        let justification = "Kunnanhallitus vahvisti sivistysjohtajan asettaman työryhmän 16.3.2026 § 41 & <b>"
+        let text = try String(contentsOf: Repo.root.appendingPathComponent("Examples/koskenkyla-luonnos-2026.md"), encoding: .utf8)
+        var lines = text.components(separatedBy: "\n")
+        let heading = try #require(lines.firstIndex { $0.hasPrefix("# ") })
+        lines.insert(contentsOf: ["<!-- planlint-disable-file GP-STEERING-GROUP-APPOINTED -- \(justification) -->", ""], at: heading)
+        let plan = try PlanReader.read(data: Data(lines.joined(separator: "\n").utf8), file: "Examples/koskenkyla-luonnos-2026.md")
+        let report = Packs.engine.check(plan, asOf: HTMLRun.asOf)
+        let accepted = try #require(report.findings.first { $0.ruleID == "GP-STEERING-GROUP-APPOINTED" })
+        #expect(!accepted.isActive)
+        let result = RunResult(outcomes: [.checked(report)], packs: Packs.engine.packs, asOf: HTMLRun.asOf, language: nil)
+        let doc = try XHTML.parse(HTMLReporter().report(result))
+
+        let findings = doc.all("article", class: "finding")
+        let last = try #require(findings.last)
+        #expect(last.classes.contains("suppressed"))
+        #expect(last.first("code", class: "rule-id")?.text == "GP-STEERING-GROUP-APPOINTED")
+        #expect(last.first("span", class: "accepted")?.text == "✓ Hyväksytty poikkeama")
+        #expect(last.first("p", class: "suppression")?.text == "Suunnitelman planlint-disable-ohje (rivi \(heading + 1)) hyväksyy poikkeaman: \(justification)")
+        #expect(findings.dropLast().allSatisfy { !$0.classes.contains("suppressed") })
+
+        let active = report.findings.filter(\.isActive)
+        let warnings = active.filter { $0.severity == .warning }.count
+        let sub = try #require(doc.first("div", class: "verdict")?.first("span", class: "sub")?.text)
+        #expect(sub.contains("\(warnings) varoitusta"))
+        #expect(sub.hasSuffix("Lisäksi 1 hyväksyttyä poikkeamaa (planlint-disable)."))
+        let row = try #require(doc.byID("plan-1-req-GP-STEERING-GROUP-APPOINTED"))
+        #expect(row.first("span", class: "badge")?.text == "✖ Ei täyty", "the requirement is still not met; the deviation is accepted")
+        #expect(row.all("td").last?.text == "→ havainto \(findings.count)1 hyväksytty poikkeamana")
+    }
+
     @Test("A Swedish plan gets a Swedish report; --lang en gives English words and both wordings of the statute")
     func languages() throws {
         let (result, sv) = try HTMLRun.report(["Examples/vasterby-2024.md"])

@@ -21,6 +21,11 @@ public struct HTMLReporter: Reporter {
         self.language = language
     }
 
+    /// The command line's reporter: the language of `--lang` comes with the run.
+    public init(options: ReportOptions) {
+        self.init(language: nil)
+    }
+
     public func report(_ result: RunResult) -> String {
         let reports = result.outcomes.compactMap { outcome -> PlanReport? in
             if case .checked(let r) = outcome { return r }
@@ -99,10 +104,12 @@ public struct HTMLReporter: Reporter {
         h += "<div class=\"overview\">\n" + facts(r, lang) + chart(counts, id: id, lang) + "</div>\n"
         h += packs(result.packs, lang)
 
-        // Findings, the most serious first (in document order within a severity), numbered so
-        // that the requirement table can point at them.
+        // Findings, the most serious first (in document order within a severity), accepted
+        // deviations last, numbered so that the requirement table can point at them.
         let findings = r.findings.enumerated().sorted { a, b in
-            a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
+            let x = a.element, y = b.element
+            if x.isActive != y.isActive { return x.isActive }
+            return x.severity != y.severity ? x.severity > y.severity : a.offset < b.offset
         }.map(\.element)
         var numbers: [String: [Int]] = [:]
         for (i, f) in findings.enumerated() { numbers[f.ruleID, default: []].append(i + 1) }
@@ -143,7 +150,9 @@ public struct HTMLReporter: Reporter {
         let s = Counts(r.findings)
         var h = "<div class=\"verdict \(HTMLReporter.cssClass(status))\">\(badge(status, lang))<p><strong>\(esc(text))</strong>"
         if !r.findings.isEmpty {
-            h += "<br/><span class=\"sub\">\(esc(HTMLText.fill(HTMLText.findingCounts, lang, String(s.errors), String(s.warnings), String(s.infos))))</span>"
+            var counts = HTMLText.fill(HTMLText.findingCounts, lang, String(s.errors), String(s.warnings), String(s.infos))
+            if s.suppressed > 0 { counts += " " + HTMLText.fill(HTMLText.findingsSuppressed, lang, String(s.suppressed)) }
+            h += "<br/><span class=\"sub\">\(esc(counts))</span>"
         }
         return h + "</p></div>\n"
     }
@@ -225,12 +234,17 @@ public struct HTMLReporter: Reporter {
     /// that later ones refer to it instead of repeating it.
     private func finding(_ f: Finding, number: Int, planID: String, report: PlanReport, quotedIn: inout [Citation: Int], _ lang: Language) -> String {
         let sev = f.severity.rawValue
-        var h = "<article class=\"finding \(sev)\" id=\"\(planID)-finding-\(number)\">\n<header>"
+        var h = "<article class=\"finding \(sev)\(f.isActive ? "" : " suppressed")\" id=\"\(planID)-finding-\(number)\">\n<header>"
         h += "<span class=\"number\">\(number)</span>"
         h += "<span class=\"severity \(sev)\">\(HTMLReporter.severitySymbol(f.severity)) \(esc(HTMLText.severityLabel(f.severity)[lang]))</span>"
         h += "<code class=\"rule-id\">\(esc(f.ruleID))</code>"
+        if !f.isActive { h += "<span class=\"badge accepted\">✓ \(esc(HTMLText.accepted[lang]))</span>" }
         h += "<h4>\(esc(f.title))</h4></header>\n"
         h += "<p class=\"message\">\(esc(f.message))</p>\n"
+        if let s = f.suppressed {
+            let why = s.justification.flatMap { $0.isEmpty ? nil : $0 } ?? HTMLText.noJustification[lang]
+            h += "<p class=\"suppression\">\(esc(HTMLText.fill(HTMLText.acceptedBy, lang, String(s.location.start.line), why)))</p>\n"
+        }
         h += "<dl class=\"finding-facts\">\n"
         var location = "<code class=\"file\">\(esc(f.file)):\(f.start.line):\(f.start.column)</code>"
         location += " (\(esc(HTMLText.line[lang])) \(f.start.line), \(esc(HTMLText.column[lang])) \(f.start.column)"
@@ -340,6 +354,7 @@ public struct HTMLReporter: Reporter {
         case .fail:
             let links = (numbers[x.rule] ?? []).map { "<a href=\"#\(planID)-finding-\($0)\">\(esc(HTMLText.findingsLink[lang])) \($0)</a>" }
             if !links.isEmpty { parts.append("→ " + links.joined(separator: ", ")) }
+            if x.suppressed > 0 { parts.append("<span class=\"note\">\(esc(HTMLText.fill(HTMLText.acceptedCount, lang, String(x.suppressed))))</span>") }
         case .needsReview:
             if let q = x.reason { parts.append("<span class=\"label\">\(esc(HTMLText.toConfirm[lang])):</span> \(esc(q))") }
         case .notApplicable:

@@ -85,6 +85,9 @@ extension HTMLReporter {
     .finding.error { border-left-color: var(--fail); }
     .finding.warning { border-left-color: var(--review); }
     .finding.info { border-left-color: var(--info); }
+    .finding.suppressed { border-left-style: dashed; background: #fbfcfd; }
+    .badge.accepted { color: var(--na); }
+    .suppression { margin: 0 0 8px; padding: 4px 10px; border: 1px dashed var(--line); border-radius: 3px; font-size: .9rem; }
     .finding header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 10px; }
     .finding header h4 { flex-basis: 100%; }
     .finding .number { font-weight: 700; color: var(--muted); }

@@ -49,6 +49,17 @@ enum HTMLText {
         fi: "Havainnot: {0} virhettä, {1} varoitusta, {2} huomautusta.",
         sv: "Anmärkningar: {0} fel, {1} varningar, {2} upplysningar.",
         en: "Findings: {0} errors, {1} warnings, {2} notes.")
+    static let findingsSuppressed = Localized(
+        fi: "Lisäksi {0} hyväksyttyä poikkeamaa (planlint-disable).",
+        sv: "Därtill {0} godtagna avvikelser (planlint-disable).",
+        en: "Also {0} accepted deviations (planlint-disable).")
+    static let accepted = Localized(fi: "Hyväksytty poikkeama", sv: "Godtagen avvikelse", en: "Accepted deviation")
+    static let acceptedBy = Localized(
+        fi: "Suunnitelman planlint-disable-ohje (rivi {0}) hyväksyy poikkeaman: {1}",
+        sv: "Ett planlint-disable-direktiv i planen (rad {0}) godtar avvikelsen: {1}",
+        en: "A planlint-disable directive in the plan (line {0}) accepts the deviation: {1}")
+    static let noJustification = Localized(fi: "perustelua ei ole annettu", sv: "ingen motivering anges", en: "no justification is given")
+    static let acceptedCount = Localized(fi: "{0} hyväksytty poikkeamana", sv: "{0} godtagna som avvikelse", en: "{0} accepted as a deviation")
     static let findings = Localized(fi: "Havainnot", sv: "Anmärkningar", en: "Findings")
     static let noFindings = Localized(
         fi: "Ei havaintoja: suunnitelmasta ei löytynyt puutteita.",
