@@ -241,9 +241,9 @@ def gitlab(w):
 
 def main():
     if not planlint_has_ci_formats():
-        print("skipped: this planlint has no CI formats (--format github/sarif/markdown/gitlab/junit, --output); "
-              "the CI examples need them")
-        return 0
+        print("FAIL: this planlint has no CI formats (--format github/sarif/markdown/gitlab/junit, --output), "
+              "which the CI examples use")
+        return 1
     w = workspace()
     try:
         gh, results = github(w)
