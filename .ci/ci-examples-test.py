@@ -12,9 +12,9 @@ PLANLINT_CONFIGURATION=debug so that it reuses the build .ci/run has just made.
 docs/ci/gitlab-ci.yml: the job's before_script and script lines run the same way;
 artifacts:reports (Code Quality, JUnit) are read by GitLab itself and cannot run here.
 
-Then the outputs are checked: the annotations, the SARIF (against the official 2.1.0 schema
-when shared/schemas is beside the repository), the step summary, the HTML report, the GitLab
-Code Quality report and the JUnit XML, and the exit codes of the steps.
+Then the outputs are checked: the annotations, the SARIF (against the official 2.1.0 schema,
+the copy in Tests/PlanLintCLITests/Fixtures/schemas), the step summary, the HTML report, the
+GitLab Code Quality report and the JUnit XML, and the exit codes of the steps.
 """
 import json
 import os
@@ -184,18 +184,10 @@ def check_github(gh, results, w):
     check(f"SARIF: every finding ({want['findings']}), the draft's {want['draft']} among them",
           len(run["results"]) == want["findings"]
           and len([r for r in run["results"] if "koskenkyla" in json.dumps(r["locations"])]) == want["draft"], len(run["results"]))
-    schema = None
-    for candidate in [os.path.join(REPO, "..", "shared", "schemas", "sarif-schema-2.1.0.json"),
-                      os.path.join(REPO, "..", "schemas", "sarif-schema-2.1.0.json")]:
-        if os.path.exists(candidate):
-            schema = json.load(open(candidate))
-            break
-    if schema is None:
-        print("note: the SARIF 2.1.0 schema is not beside the repository; the file was not validated against it")
-    else:
-        import jsonschema
-        errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(sarif), key=str)
-        check("SARIF validates against the official 2.1.0 schema", not errors, errors[:1])
+    import jsonschema
+    schema = json.load(open(os.path.join(REPO, "Tests/PlanLintCLITests/Fixtures/schemas/sarif-schema-2.1.0.json")))
+    errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(sarif), key=str)
+    check("SARIF validates against the official 2.1.0 schema", not errors, errors[:1])
 
     summary = open(gh.files["GITHUB_STEP_SUMMARY"]).read()
     check("step summary: a Markdown table of the plans", "| Plan |" in summary and "plans/koskenkyla-luonnos-2026.md" in summary, summary[:400])
