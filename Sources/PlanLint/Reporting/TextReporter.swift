@@ -35,7 +35,8 @@ public struct TextReporter: Reporter {
     private func block(_ report: PlanReport, _ result: RunResult) -> String {
         let words = Words(report.language)
         var out = paint(report.file, "1") + "  "
-        out += paint("(\(words.status) \(report.status.value.rawValue), \(words.scope) \(report.scope.value.rawValue), \(words.law) \(report.referenceDate.value.formatted(for: report.language)))", "2") + "\n"
+        let law = (report.profile?.value.id).map { "\($0), " } ?? ""
+        out += paint("(\(words.status) \(report.status.value.rawValue), \(words.scope) \(report.scope.value.rawValue), \(words.law) \(law)\(report.referenceDate.value.formatted(for: report.language)))", "2") + "\n"
         let active = report.findings.filter(\.isActive)
         let suppressed = report.findings.count - active.count
         let note = suppressed > 0 ? "  " + paint("(\(suppressed) \(words.suppressed))", "2") + "\n" : ""
