@@ -9,6 +9,7 @@
 //   planlint        the command line
 // and the build-time pieces that embed Rules/ into the binary:
 //   EmbedRulePacksTool + Plugins/EmbedRulePacks
+// and, for packages that keep plans: `swift package lint-plans` (Plugins/LintPlans).
 import PackageDescription
 
 let package = Package(
@@ -18,6 +19,7 @@ let package = Package(
         .executable(name: "planlint", targets: ["planlint"]),
         .library(name: "PlanLint", targets: ["PlanLint"]),
         .plugin(name: "EmbedRulePacks", targets: ["EmbedRulePacks"]),
+        .plugin(name: "LintPlans", targets: ["LintPlans"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,6 +41,14 @@ let package = Package(
             name: "PlanLint",
             dependencies: ["PlanLintYAML"],
             plugins: [.plugin(name: "EmbedRulePacks")]
+        ),
+        // Reads the package and prints planlint's report: no permission needed.
+        .plugin(
+            name: "LintPlans",
+            capability: .command(
+                intent: .custom(verb: "lint-plans", description: "Check the package's child and youth welfare plans with planlint")
+            ),
+            dependencies: ["planlint"]
         ),
         .executableTarget(
             name: "planlint",

@@ -1,7 +1,8 @@
-// The planlint command line: `planlint lint`, `planlint rules list|explain`.
+// The planlint command line: `planlint lint`, `planlint rules list|explain|test`.
 //
 // Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 a plan or pack could not be
-// loaded, 64 usage. Errors are printed as `file:line:column: error: message`.
+// loaded, 64 usage, 73 a report file could not be written. Errors are printed to stderr as
+// `file:line:column: error: message`, whatever the format.
 import ArgumentParser
 import Foundation
 import PlanLint
@@ -25,6 +26,8 @@ struct PlanLintCommand: ParsableCommand {
 enum Exit {
     static let findings = ExitCode(1)
     static let inputError = ExitCode(2)
+    /// EX_CANTCREAT of sysexits.h: an output file could not be written.
+    static let cannotWrite = ExitCode(73)
 }
 
 extension PlanDate: ExpressibleByArgument {
@@ -35,8 +38,46 @@ extension PlanDate: ExpressibleByArgument {
 
 extension Language: ExpressibleByArgument {}
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, compliance
+/// A `--format` name: one of `Reporters.all`.
+struct OutputFormat: ExpressibleByArgument, Equatable {
+    var name: String
+
+    init?(argument: String) {
+        guard Reporters.identifiers.contains(argument) else { return nil }
+        name = argument
+    }
+
+    private init(name: String) {
+        self.name = name
+    }
+
+    static var allValueStrings: [String] { Reporters.identifiers }
+    var defaultValueDescription: String { name }
+
+    static let text = OutputFormat(name: TextReporter.identifier)
+}
+
+/// An `--output FORMAT=PATH`: a report written to a file besides the terminal output.
+struct OutputFile {
+    var format: OutputFormat
+    var path: String
+
+    /// Parses `FORMAT=PATH`.
+    init(parsing raw: String) throws(ValidationError) {
+        let known = Reporters.identifiers.joined(separator: ", ")
+        guard let eq = raw.firstIndex(of: "="), !raw[raw.index(after: eq)...].isEmpty else {
+            throw ValidationError("--output expects FORMAT=PATH (FORMAT one of: \(known)), got '\(raw)'")
+        }
+        guard let format = OutputFormat(argument: String(raw[..<eq])) else {
+            throw ValidationError("--output: unknown format '\(raw[..<eq])' (known: \(known))")
+        }
+        self.format = format
+        self.path = String(raw[raw.index(after: eq)...])
+    }
+}
+
+enum ColorMode: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
 }
 
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
@@ -95,41 +136,92 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("Language of messages: fi, sv or en; default: each plan's own language.", valueName: "lang"))
     var lang: Language?
 
-    @Option(help: "Output format: text (findings), compliance (the result of every requirement) or json.")
+    @Option(help: ArgumentHelp("Output format: text (findings), compliance (the result of every requirement), html (the report for the council), json, or one for CI (README.md, Output formats).", valueName: "format"))
     var format: OutputFormat = .text
+
+    @Option(name: .customLong("output"),
+            help: ArgumentHelp("Also write a report to a file, e.g. sarif=planlint.sarif (repeatable). Files are replaced atomically.",
+                               valueName: "format=path"))
+    var outputs: [String] = []
 
     @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: error, warning, info or never.")
     var failOn: FailOn = .error
 
+    @Flag(name: [.short, .long], help: "No progress; text format: only the summary line, and nothing when the exit code is 0.")
+    var quiet = false
+
+    @Option(help: ArgumentHelp("Colours in the text output: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "when"))
+    var color: ColorMode = .auto
+
+    /// Plans checked between two progress updates.
+    static let progressChunk = 16
+    /// Progress is shown for runs of more plans than this (on a terminal).
+    static let progressThreshold = 20
+
+    func validate() throws {
+        var paths = Set<String>()
+        for raw in outputs {
+            let file = try OutputFile(parsing: raw)
+            let key = URL(fileURLWithPath: file.path).standardized.path
+            guard paths.insert(key).inserted else { throw ValidationError("--output: '\(file.path)' is given twice") }
+        }
+    }
+
     func run() throws {
+        // A write past a file size limit must fail as an error (exit 73), not kill the process.
+        signal(SIGXFSZ, SIG_IGN)
+        let files = try outputs.map { raw throws(ValidationError) in try OutputFile(parsing: raw) }
         let engine = try packOptions.engine()
         let packs = engine.packs
-        let (files, missing) = PlanReader.discover(paths)
-        if files.isEmpty && missing.isEmpty {
+        let (planFiles, missing) = PlanReader.discover(paths)
+        if planFiles.isEmpty && missing.isEmpty {
             printError("\(paths.joined(separator: " ")): error: no plan files (.md, .yaml, .yml) found")
             throw Exit.inputError
         }
         let day = asOf ?? PlanDate.today()
         var outcomes = missing.map { PlanOutcome.failed($0) }
-        outcomes += engine.check(files: files, asOf: day, language: lang)
+        outcomes += check(planFiles, engine: engine, asOf: day)
         let result = RunResult(outcomes: outcomes, packs: packs, asOf: day, language: lang)
 
-        let output: String
-        switch format {
-        case .text:
-            let color = isTerminal(STDOUT_FILENO) && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
-            output = TextReporter(color: color, language: lang ?? .en).report(result)
-        case .json:
-            output = JSONReporter().report(result)
-        case .compliance:
-            output = ComplianceReporter(language: lang).report(result)
+        // Load errors go to stderr in every format (the machine formats also carry them).
+        for e in result.errors { printError(e.description) }
+
+        let status = exitCode(result)
+        let environment = ProcessInfo.processInfo.environment
+        let colored: Bool
+        switch color {
+        case .always: colored = true
+        case .never: colored = false
+        case .auto: colored = isTerminal(STDOUT_FILENO) && (environment["NO_COLOR"].map(\.isEmpty) ?? true)
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
-        if format != .text {
-            for e in result.errors { printError(e.description) }
+        let root = FileManager.default.currentDirectoryPath
+        let language = lang ?? .en
+        let quietText = quiet && format == .text
+        if !(quietText && status == .success) {
+            let options = ReportOptions(color: colored, language: language, sourceRoot: root, summaryOnly: quietText)
+            if let reporter = Reporters.make(format.name, options: options) {
+                FileHandle.standardOutput.write(Data(reporter.report(result).utf8))
+            }
         }
 
-        if !result.errors.isEmpty { throw Exit.inputError }
+        var writeFailed = false
+        for file in files {
+            guard let reporter = Reporters.make(file.format.name, options: ReportOptions(color: false, language: language, sourceRoot: root)) else { continue }
+            do {
+                try AtomicFile.write(Data(reporter.report(result).utf8), to: file.path)
+            } catch {
+                printError("\(file.path): error: cannot write the \(file.format.name) report: \(error.reason)")
+                writeFailed = true
+            }
+        }
+        if writeFailed { throw Exit.cannotWrite }
+        if status != .success { throw status }
+    }
+
+    /// 2 when a plan could not be read, 1 when a finding that is not suppressed is at or
+    /// above --fail-on, else 0.
+    func exitCode(_ result: RunResult) -> ExitCode {
+        if !result.errors.isEmpty { return Exit.inputError }
         let threshold: Severity?
         switch failOn {
         case .error: threshold = .error
@@ -137,9 +229,27 @@ struct Lint: ParsableCommand {
         case .info: threshold = .info
         case .never: threshold = nil
         }
-        if let threshold, result.findings.contains(where: { $0.severity >= threshold }) {
-            throw Exit.findings
+        if let threshold, result.findings.contains(where: { $0.isActive && $0.severity >= threshold }) {
+            return Exit.findings
         }
+        return .success
+    }
+
+    /// Checks the plans, showing progress on stderr for long runs when it is a terminal.
+    func check(_ files: [String], engine: Engine, asOf day: PlanDate) -> [PlanOutcome] {
+        guard !quiet, files.count > Lint.progressThreshold, isTerminal(STDERR_FILENO) else {
+            return engine.check(files: files, asOf: day, language: lang)
+        }
+        var outcomes: [PlanOutcome] = []
+        var start = 0
+        while start < files.count {
+            let end = min(start + Lint.progressChunk, files.count)
+            outcomes += engine.check(files: Array(files[start..<end]), asOf: day, language: lang)
+            start = end
+            FileHandle.standardError.write(Data("\r\u{1B}[Kplanlint: \(end)/\(files.count) plans checked".utf8))
+        }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        return outcomes
     }
 }
 

@@ -117,6 +117,9 @@ public struct Engine: Sendable {
             result.findings = violations.count
             results.append(result)
         }
+        let directives = Suppressions.apply(comments: plan.comments, file: plan.file, knownRules: Set(packs.flatMap { $0.rules.map(\.id) }),
+                                            language: lang, findings: &findings, results: &results)
+        findings += directives
         findings.sort { ($0.start, $0.ruleID, $0.end) < ($1.start, $1.ruleID, $1.end) }
         var sourceLines: [Int: String] = [:]
         for f in findings { sourceLines[f.start.line] = plan.line(f.start.line) }

@@ -30,11 +30,18 @@ public struct Finding: Sendable, Codable, Hashable {
     public var citation: Citation?
     public var pack: String
     public var packVersion: String
+    /// Set when a directive in the plan suppresses the finding (docs/suppressions.md): the
+    /// finding stays in the report but counts for neither `--fail-on` nor the exit code.
+    public var suppressed: Suppression? = nil
 
     enum CodingKeys: String, CodingKey {
         case ruleID = "rule", title, severity, message, remediation, file, start, end, path, section, evidence, origin, citation, pack
         case packVersion = "pack_version"
+        case suppressed
     }
+
+    /// True when the finding counts: it is not suppressed.
+    public var isActive: Bool { suppressed == nil }
 }
 
 /// The outcome of one rule (one requirement) on one plan: the line of the compliance report.
@@ -61,6 +68,8 @@ public struct RuleResult: Sendable, Codable, Hashable {
     public var notes: [Note]
     /// How many findings the rule produced.
     public var findings: Int
+    /// How many of those findings a directive in the plan suppresses.
+    public var suppressed: Int = 0
 }
 
 /// Everything planlint learned about one plan.

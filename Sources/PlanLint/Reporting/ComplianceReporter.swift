@@ -13,6 +13,11 @@ public struct ComplianceReporter: Reporter {
         self.language = language
     }
 
+    /// Each plan in its own language, which is the `--lang` language when one is given.
+    public init(options: ReportOptions) {
+        self.init(language: nil)
+    }
+
     public func report(_ result: RunResult) -> String {
         var out = ""
         for outcome in result.outcomes {
@@ -56,7 +61,9 @@ public struct ComplianceReporter: Reporter {
             s += "\n"
             if let c = x.citation { s += String(repeating: " ", count: statusWidth + 2 + width + 2) + c + "\n" }
             let indent = String(repeating: " ", count: statusWidth + 2)
-            if x.status == .fail { s += indent + "→ \(x.findings) \(w.findings)\n" }
+            if x.status == .fail {
+                s += indent + "→ \(x.findings) \(w.findings)" + (x.suppressed > 0 ? " (\(x.suppressed) \(w.suppressed))" : "") + "\n"
+            }
             if x.status == .needsReview, let q = x.reason { s += indent + "→ \(w.confirm): \(q)\n" }
             for n in x.notes where n.kind == .foundInText && n.detail.hasPrefix("text only") {
                 s += indent + "→ \(w.textOnly)\(n.line.map { " (\(w.line) \($0))" } ?? "")\n"
@@ -79,6 +86,8 @@ public struct ComplianceReporter: Reporter {
 struct ComplianceWords {
     var heading, file, asOf, profile, because, noProfile, status, scope, packs, summary, requirements: String
     var notApplicableHeading, findings, confirm, textOnly, line, practice: String
+    /// Said of findings a directive in the plan accepts.
+    var suppressed: String
     var labels: [RuleResult.Status: String]
     var tags: [RuleResult.Status: String]
 
@@ -94,6 +103,7 @@ struct ComplianceWords {
                 packs: "Sääntöpaketit", summary: "Yhteenveto", requirements: "Vaatimukset",
                 notApplicableHeading: "Ei sovelleta tähän suunnitelmaan", findings: "havaintoa", confirm: "varmistettava",
                 textOnly: "löytyi vain tekstistä, ei otsikon alta", line: "rivi", practice: "suositus",
+                suppressed: "hyväksytty suunnitelman planlint-disable-ohjeella",
                 labels: [.pass: "täyttyy", .fail: "ei täyty", .notApplicable: "ei sovelleta", .needsReview: "tarkistettava"],
                 tags: [.pass: "TÄYTTYY", .fail: "EI TÄYTY", .notApplicable: "EI SOVELL.", .needsReview: "TARKISTA"])
         case .sv:
@@ -103,6 +113,7 @@ struct ComplianceWords {
                 packs: "Regelpaket", summary: "Sammanfattning", requirements: "Krav",
                 notApplicableHeading: "Tillämpas inte på denna plan", findings: "anmärkningar", confirm: "ska bekräftas",
                 textOnly: "hittades endast i texten, inte under en rubrik", line: "rad", practice: "rekommendation",
+                suppressed: "godtagna genom planlint-disable i planen",
                 labels: [.pass: "uppfyllda", .fail: "inte uppfyllda", .notApplicable: "tillämpas inte", .needsReview: "ska granskas"],
                 tags: [.pass: "UPPFYLLT", .fail: "EJ UPPFYLLT", .notApplicable: "TILLÄMPAS EJ", .needsReview: "GRANSKA"])
         case .en:
@@ -112,6 +123,7 @@ struct ComplianceWords {
                 packs: "Rule packs", summary: "Summary", requirements: "Requirements",
                 notApplicableHeading: "Not applicable to this plan", findings: "finding(s)", confirm: "to confirm",
                 textOnly: "found in the text only, not under a heading", line: "line", practice: "good practice",
+                suppressed: "accepted by a planlint-disable directive in the plan",
                 labels: [.pass: "pass", .fail: "fail", .notApplicable: "not applicable", .needsReview: "needs review"],
                 tags: [.pass: "PASS", .fail: "FAIL", .notApplicable: "N/A", .needsReview: "REVIEW"])
         }

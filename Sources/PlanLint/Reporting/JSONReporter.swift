@@ -11,6 +11,8 @@ public struct JSONReporter: Reporter {
 
     public init() {}
 
+    public init(options: ReportOptions) {}
+
     struct Document: Encodable {
         var schema = "https://planlint.fi/schemas/findings-v1.json"
         var schema_version = JSONReporter.schemaVersion
@@ -86,6 +88,8 @@ public struct JSONReporter: Reporter {
         var errors: Int
         var warnings: Int
         var infos: Int
+        /// Findings a directive in the plan suppresses; not in errors, warnings or infos.
+        var suppressed: Int
     }
 
     public func report(_ result: RunResult) -> String {
@@ -109,7 +113,8 @@ public struct JSONReporter: Reporter {
         let doc = Document(tool: Tool(), as_of: result.asOf.iso,
                            packs: result.packs.map { Pack(id: $0.id, version: $0.version, origin: $0.origin, content_hash: $0.contentHash, rules: $0.rules.count) },
                            plans: plans, errors: errors,
-                           summary: Summary(plans: plans.count, unreadable: errors.count, errors: c.errors, warnings: c.warnings, infos: c.infos))
+                           summary: Summary(plans: plans.count, unreadable: errors.count, errors: c.errors, warnings: c.warnings, infos: c.infos,
+                                            suppressed: c.suppressed))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(doc), let text = String(data: data, encoding: .utf8) else { return "{}\n" }

@@ -34,25 +34,67 @@ public struct RunResult: Sendable {
     }
 }
 
+/// What a reporter may need besides the run, decided by the command line.
+public struct ReportOptions: Sendable {
+    /// ANSI colours (the text format on a terminal).
+    public var color: Bool
+    /// The language of the tool's own words (headers, summaries, rule descriptions);
+    /// findings carry their own.
+    public var language: Language
+    /// The folder file paths are made relative to (SARIF's `%SRCROOT%`, GitLab's paths):
+    /// the current directory.
+    public var sourceRoot: String
+    /// Only the summary (the text format's `--quiet`).
+    public var summaryOnly: Bool
+
+    public init(color: Bool = false, language: Language = .en, sourceRoot: String = FileManager.default.currentDirectoryPath,
+                summaryOnly: Bool = false) {
+        self.color = color
+        self.language = language
+        self.sourceRoot = sourceRoot
+        self.summaryOnly = summaryOnly
+    }
+}
+
 /// An output format.
 public protocol Reporter {
     /// The `--format` name.
     static var identifier: String { get }
+    /// A reporter for a run of the command line.
+    init(options: ReportOptions)
     /// The report as text.
     func report(_ result: RunResult) -> String
 }
 
 /// The reporters, by `--format` name.
 public enum Reporters {
-    public static let all: [String] = [TextReporter.identifier, JSONReporter.identifier]
+    /// Every output format, in the order `--help` lists them.
+    public static var all: [any Reporter.Type] {
+        [
+            TextReporter.self, ComplianceReporter.self, HTMLReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self, GitHubReporter.self,
+            GitLabReporter.self, CheckstyleReporter.self, MarkdownReporter.self,
+        ]
+    }
+
+    /// The `--format` names.
+    public static var identifiers: [String] { all.map { $0.identifier } }
+
+    /// The reporter named `identifier`, or nil.
+    public static func make(_ identifier: String, options: ReportOptions) -> (any Reporter)? {
+        all.first { $0.identifier == identifier }.map { $0.init(options: options) }
+    }
 }
 
-/// Summary counts, for the closing line of the text output.
+/// Summary counts of the findings that count (suppressed ones apart).
 struct Counts {
-    var errors = 0, warnings = 0, infos = 0
+    var errors = 0, warnings = 0, infos = 0, suppressed = 0
 
     init(_ findings: [Finding]) {
         for f in findings {
+            guard f.isActive else {
+                suppressed += 1
+                continue
+            }
             switch f.severity {
             case .error: errors += 1
             case .warning: warnings += 1

@@ -1,0 +1,265 @@
+// Suppression directives: HTML comments in a Markdown plan that accept a finding.
+//
+// A municipality may have a reason a rule does not fit its plan; it says so in the plan,
+// next to the text, with the reason:
+//
+//   <!-- planlint-disable RULE-ID[, RULE-ID…] -- justification -->    from here to planlint-enable (or the end)
+//   <!-- planlint-enable RULE-ID[, RULE-ID…] -->                      ends those rules' disable
+//   <!-- planlint-disable-next-line RULE-ID -- justification -->      the line after the comment
+//   <!-- planlint-disable-file RULE-ID -- justification -->           the whole file
+//
+// A suppressed finding stays in the report, marked with the directive and its
+// justification, but counts for neither `--fail-on` nor the exit code. Directives are never
+// silently ignored: one naming an unknown rule, or malformed, is itself a finding, and one
+// without a justification is reported as info. The syntax is documented in docs/suppressions.md.
+import Foundation
+
+/// Why a finding is suppressed: the directive and where it is written.
+public struct Suppression: Sendable, Codable, Hashable {
+    /// Which kind of directive suppresses the finding.
+    public enum Directive: String, Sendable, Codable, Hashable {
+        case disable
+        case disableNextLine = "disable-next-line"
+        case disableFile = "disable-file"
+    }
+
+    /// Where the directive is written.
+    public struct Location: Sendable, Codable, Hashable {
+        public var file: String
+        public var start: LineColumn
+        public var end: LineColumn
+    }
+
+    public var directive: Directive
+    /// The text after `--`; nil when the directive gives none.
+    public var justification: String?
+    public var location: Location
+}
+
+/// Reads the directives of a plan and applies them to its findings.
+public enum Suppressions {
+    /// The rules the directives themselves are checked against (not part of any pack).
+    public static let unknownRule = BuiltInRule(
+        id: "PLANLINT-UNKNOWN-SUPPRESSION", severity: .warning,
+        title: Localized(fi: "Vaimennus nimeää säännön, jota ei ole",
+                         sv: "En undertryckning anger en regel som inte finns",
+                         en: "A suppression names a rule that does not exist"),
+        remediation: Localized(fi: "Korjaa säännön tunnus (planlint rules list näyttää tunnukset) tai poista ohje.",
+                               sv: "Rätta regelns id (planlint rules list visar alla id) eller ta bort direktivet.",
+                               en: "Correct the rule id (planlint rules list shows them) or remove the directive."))
+
+    public static let invalidDirective = BuiltInRule(
+        id: "PLANLINT-INVALID-SUPPRESSION", severity: .warning,
+        title: Localized(fi: "Vaimennusohje on virheellinen",
+                         sv: "Ett undertryckningsdirektiv är felaktigt",
+                         en: "A suppression directive is malformed"),
+        remediation: Localized(fi: "Kirjoita ohje muodossa <!-- planlint-disable SÄÄNTÖ -- perustelu --> (docs/suppressions.md).",
+                               sv: "Skriv direktivet som <!-- planlint-disable REGEL -- motivering --> (docs/suppressions.md).",
+                               en: "Write the directive as <!-- planlint-disable RULE-ID -- justification --> (docs/suppressions.md)."))
+
+    public static let unjustified = BuiltInRule(
+        id: "PLANLINT-UNJUSTIFIED-SUPPRESSION", severity: .info,
+        title: Localized(fi: "Vaimennukselta puuttuu perustelu",
+                         sv: "En undertryckning saknar motivering",
+                         en: "A suppression has no justification"),
+        remediation: Localized(fi: "Kirjoita perustelu kahden tavuviivan jälkeen: <!-- planlint-disable SÄÄNTÖ -- perustelu -->.",
+                               sv: "Skriv motiveringen efter två bindestreck: <!-- planlint-disable REGEL -- motivering -->.",
+                               en: "Give the reason after two hyphens: <!-- planlint-disable RULE-ID -- the reason -->."))
+
+    /// Every built-in rule, for reporters that list rules (SARIF).
+    public static let builtInRules = [unknownRule, invalidDirective, unjustified]
+
+    static let keywords = ["planlint-disable", "planlint-disable-next-line", "planlint-disable-file", "planlint-enable"]
+
+    /// A directive as written in one comment.
+    struct Parsed {
+        enum Keyword { case disable, disableNextLine, disableFile, enable }
+        var keyword: Keyword
+        var name: String
+        var rules: [String]
+        var justification: String?
+    }
+
+    /// Parses a comment's text; nil when it is an ordinary comment (not `planlint-…`), and
+    /// `.failure(name)` for an unknown `planlint-` keyword.
+    static func parse(_ text: String) -> Result<Parsed, UnknownKeyword>? {
+        guard text.hasPrefix("planlint-") else { return nil }
+        let name = String(text.prefix { !$0.isWhitespace })
+        var rest = Substring(text.dropFirst(name.count))
+        var justification: String?
+        if let dashes = separator(in: rest) {
+            let after = rest[dashes.upperBound...].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            justification = after.isEmpty ? nil : after
+            rest = rest[..<dashes.lowerBound]
+        }
+        let rules = rest.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
+        let keyword: Parsed.Keyword
+        switch name {
+        case "planlint-disable": keyword = .disable
+        case "planlint-disable-next-line": keyword = .disableNextLine
+        case "planlint-disable-file": keyword = .disableFile
+        case "planlint-enable": keyword = .enable
+        default: return .failure(UnknownKeyword(name: name))
+        }
+        return .success(Parsed(keyword: keyword, name: name, rules: rules, justification: justification))
+    }
+
+    struct UnknownKeyword: Error { var name: String }
+
+    /// The `--` that starts the justification: at the start or after a space or comma.
+    private static func separator(in text: Substring) -> Range<Substring.Index>? {
+        var from = text.startIndex
+        while let r = text.range(of: "--", range: from..<text.endIndex) {
+            if r.lowerBound == text.startIndex { return r }
+            let before = text[text.index(before: r.lowerBound)]
+            if before.isWhitespace || before == "," { return r }
+            from = r.upperBound
+        }
+        return nil
+    }
+
+    /// A rule suppressed from `start` (inclusive) up to `end` (exclusive; nil: the end of the file).
+    private struct Span {
+        var rule: String
+        var start: LineColumn
+        var end: LineColumn?
+        var suppression: Suppression
+    }
+
+    /// Marks the findings the plan's directives suppress, counts them in `results`, and
+    /// returns the findings about the directives themselves.
+    ///
+    /// `knownRules` are the ids of every rule of the loaded packs; a directive naming
+    /// another id is reported and suppresses nothing. Ids match without regard to case.
+    static func apply(comments: [Comment], file: String, knownRules: Set<String>, language: Language,
+                      findings: inout [Finding], results: inout [RuleResult]) -> [Finding] {
+        guard !comments.isEmpty else { return [] }
+        let canonical = Dictionary(knownRules.map { ($0.uppercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        var own: [Finding] = []
+        var spans: [Span] = []
+        var open: [String: Int] = [:]  // rule → index in spans of its open disable
+        var nextLine: [Int: [String: Suppression]] = [:]
+        var wholeFile: [String: Suppression] = [:]
+
+        func report(_ rule: BuiltInRule, _ comment: Comment, _ message: Localized) {
+            own.append(rule.finding(language, message: message[language], file: file, range: comment.range, evidence: comment.text))
+        }
+
+        for comment in comments {
+            guard let parsed = parse(comment.text) else { continue }
+            let directive: Parsed
+            switch parsed {
+            case .failure(let unknown):
+                let known = keywords.joined(separator: ", ")
+                report(invalidDirective, comment, Localized(
+                    fi: "'\(unknown.name)' ei ole planlintin ohje (ohjeet: \(known)), joten se ei vaimenna mitään.",
+                    sv: "'\(unknown.name)' är inget planlint-direktiv (direktiven: \(known)) och undertrycker därför ingenting.",
+                    en: "'\(unknown.name)' is not a planlint directive (the directives: \(known)), so it suppresses nothing."))
+                continue
+            case .success(let d):
+                directive = d
+            }
+            var rules: [String] = []
+            for id in directive.rules {
+                if let known = canonical[id.uppercased()] {
+                    if !rules.contains(known) { rules.append(known) }
+                } else {
+                    report(unknownRule, comment, Localized(
+                        fi: "Ohje \(directive.name) nimeää säännön '\(id)', jota mikään ladattu sääntöpaketti ei määrittele, joten se ei vaimenna sitä.",
+                        sv: "Direktivet \(directive.name) anger regeln '\(id)', som inget inläst regelpaket definierar, och undertrycker därför ingenting för den.",
+                        en: "The directive \(directive.name) names the rule '\(id)', which no loaded pack defines, so it suppresses nothing for it."))
+                }
+            }
+            let start = LineColumn(line: comment.range.start.line, column: comment.range.start.column)
+            let end = LineColumn(line: comment.range.end.line, column: comment.range.end.column)
+
+            if directive.keyword == .enable {
+                // Without ids: ends every disable in force. With ids: ends those rules' disables.
+                let closing = directive.rules.isEmpty ? Array(open.keys) : rules
+                let idle = directive.rules.isEmpty ? (open.isEmpty ? [""] : []) : rules.filter { open[$0] == nil }
+                for rule in idle {
+                    let named = rule.isEmpty ? "" : " " + rule
+                    report(invalidDirective, comment, Localized(
+                        fi: "planlint-enable\(named): yksikään planlint-disable\(named) ei ole tässä voimassa.",
+                        sv: "planlint-enable\(named): inget planlint-disable\(named) gäller här.",
+                        en: "planlint-enable\(named): no planlint-disable\(named) is in force here."))
+                }
+                for rule in closing {
+                    if let i = open.removeValue(forKey: rule) { spans[i].end = start }
+                }
+                continue
+            }
+
+            if directive.rules.isEmpty {
+                report(invalidDirective, comment, Localized(
+                    fi: "Ohje \(directive.name) ei nimeä yhtään sääntöä, joten se ei vaimenna mitään (ohjeen on nimettävä vaimennettavat säännöt).",
+                    sv: "Direktivet \(directive.name) anger ingen regel och undertrycker därför ingenting (ett direktiv måste ange reglerna det undertrycker).",
+                    en: "The directive \(directive.name) names no rule, so it suppresses nothing (a directive must name the rules it suppresses)."))
+                continue
+            }
+            guard !rules.isEmpty else { continue }
+            if directive.justification == nil {
+                let list = rules.joined(separator: ", ")
+                report(unjustified, comment, Localized(
+                    fi: "Ohje \(directive.name) vaimentaa säännön \(list) ilman perustelua.",
+                    sv: "Direktivet \(directive.name) undertrycker \(list) utan motivering.",
+                    en: "The directive \(directive.name) suppresses \(list) without a justification."))
+            }
+            let kind: Suppression.Directive
+            switch directive.keyword {
+            case .disable: kind = .disable
+            case .disableNextLine: kind = .disableNextLine
+            case .disableFile, .enable: kind = .disableFile
+            }
+            let suppression = Suppression(directive: kind, justification: directive.justification,
+                                          location: Suppression.Location(file: file, start: start, end: end))
+            for rule in rules {
+                switch directive.keyword {
+                case .disable:
+                    if open[rule] == nil {
+                        open[rule] = spans.count
+                        spans.append(Span(rule: rule, start: end, end: nil, suppression: suppression))
+                    }
+                case .disableNextLine:
+                    nextLine[end.line + 1, default: [:]][rule] = nextLine[end.line + 1]?[rule] ?? suppression
+                case .disableFile, .enable:
+                    if wholeFile[rule] == nil { wholeFile[rule] = suppression }
+                }
+            }
+        }
+
+        var counts: [String: Int] = [:]
+        for i in findings.indices {
+            let f = findings[i]
+            let s = nextLine[f.start.line]?[f.ruleID]
+                ?? spans.first(where: { $0.rule == f.ruleID && $0.start <= f.start && ($0.end.map { f.start < $0 } ?? true) })?.suppression
+                ?? wholeFile[f.ruleID]
+            if let s {
+                findings[i].suppressed = s
+                counts[f.ruleID, default: 0] += 1
+            }
+        }
+        for i in results.indices {
+            results[i].suppressed = counts[results[i].rule] ?? 0
+        }
+        return own
+    }
+}
+
+/// A rule of planlint itself (about suppression directives), not of any pack.
+public struct BuiltInRule: Sendable {
+    public var id: String
+    public var severity: Severity
+    public var title: Localized
+    public var remediation: Localized
+    /// The pack name findings of built-in rules carry.
+    public static let pack = "planlint"
+
+    func finding(_ language: Language, message: String, file: String, range: SourceRange, evidence: String) -> Finding {
+        Finding(ruleID: id, title: title[language], severity: severity, message: message, remediation: remediation[language], file: file,
+                start: LineColumn(line: range.start.line, column: range.start.column),
+                end: LineColumn(line: range.end.line, column: range.end.column),
+                path: nil, section: nil, evidence: Engine.excerpt(evidence), origin: nil, citation: nil,
+                pack: BuiltInRule.pack, packVersion: PlanLintVersion.current)
+    }
+}

@@ -1,0 +1,101 @@
+// GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
+//
+//   ::error file=Examples/x.md,line=14,col=9,endLine=14,endColumn=23,title=LSL-12-1-DECISION-BODY: …::message
+//
+// error → `::error`, warning → `::warning`, info → `::notice`. Values are escaped exactly
+// as GitHub's toolkit does (actions/toolkit, packages/core/src/command.ts): in the message
+// `%` → %25, CR → %0D, LF → %0A; in properties also `:` → %3A and `,` → %2C. Suppressed
+// findings are not annotated. The last line is the summary, as plain log text.
+import Foundation
+
+/// The `--format github` output.
+public struct GitHubReporter: Reporter {
+    public static let identifier = "github"
+
+    public var options: ReportOptions
+
+    public init(options: ReportOptions) {
+        self.options = options
+    }
+
+    public func report(_ result: RunResult) -> String {
+        var out = ""
+        for outcome in result.outcomes {
+            switch outcome {
+            case .failed(let e):
+                var properties = [("file", ArtifactPath(e.file, root: options.sourceRoot).path)]
+                if let p = e.position {
+                    properties += [("line", String(p.line)), ("col", String(p.column))]
+                }
+                properties.append(("title", "planlint: the plan could not be read"))
+                out += GitHubReporter.command("error", properties, e.message) + "\n"
+            case .checked(let report):
+                let path = ArtifactPath(report.file, root: options.sourceRoot).path
+                for f in report.findings where f.isActive {
+                    var properties = [("file", path), ("line", String(f.start.line)), ("col", String(f.start.column))]
+                    if f.end > f.start {
+                        properties += [("endLine", String(f.end.line)), ("endColumn", String(f.end.column))]
+                    }
+                    properties.append(("title", "\(f.ruleID): \(f.title)"))
+                    var message = f.message
+                    if let c = f.citation { message += "\n" + c.formatted(report.language) }
+                    message += "\n" + f.remediation
+                    out += GitHubReporter.command(GitHubReporter.command(for: f.severity), properties, message) + "\n"
+                }
+            }
+        }
+        let c = Counts(result.findings)
+        let plans = result.reports.count
+        var summary = "planlint: \(plans) plan\(plans == 1 ? "" : "s") checked"
+        if !result.errors.isEmpty { summary += ", \(result.errors.count) could not be read" }
+        summary += ": \(c.errors) error\(c.errors == 1 ? "" : "s"), \(c.warnings) warning\(c.warnings == 1 ? "" : "s"), \(c.infos) info"
+        if c.suppressed > 0 { summary += ", \(c.suppressed) suppressed" }
+        summary += " (as of \(result.asOf.iso))"
+        // A plain line must not be read as a command.
+        out += (summary.hasPrefix("::") ? " " + summary : summary) + "\n"
+        return out
+    }
+
+    static func command(for severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "notice"
+        }
+    }
+
+    /// `::name key=value,key=value::message`, escaped as the toolkit escapes.
+    public static func command(_ name: String, _ properties: [(String, String)], _ message: String) -> String {
+        var s = "::" + name
+        if !properties.isEmpty {
+            s += " " + properties.map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
+        }
+        return s + "::" + escapeData(message)
+    }
+
+    /// The toolkit's `escapeData`: `%`, CR and LF. (Scalar by scalar: a CR LF pair is one
+    /// Swift Character, which a Character-level replacement would miss.)
+    public static func escapeData(_ s: String) -> String {
+        escape(s, property: false)
+    }
+
+    /// The toolkit's `escapeProperty`: `escapeData` plus `:` and `,`.
+    public static func escapeProperty(_ s: String) -> String {
+        escape(s, property: true)
+    }
+
+    private static func escape(_ s: String, property: Bool) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            case ":" where property: out += "%3A"
+            case "," where property: out += "%2C"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
