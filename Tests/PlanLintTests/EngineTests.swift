@@ -235,6 +235,10 @@ struct TermPatternTests {
         let found = ours.matches(in: text, range: whole).map(\.range.location)
         #expect(expected.count > 140_000, "letters and digits of every script")
         #expect(found == expected)
+        // The compact form drops word checks beside a phrase's separators: no separator
+        // character may be a letter or digit.
+        let separatorLetter = try NSRegularExpression(pattern: "(?=\(TermPattern.wordChar))\(TermPattern.separator)", options: [.caseInsensitive])
+        #expect(separatorLetter.firstMatch(in: text, range: whole) == nil)
     }
 
     @Test("Every stem and phrase compiles, whatever characters it holds")
