@@ -65,10 +65,7 @@ public struct GitLabReporter: Reporter {
                 }
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(issues) else { return "[]\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONOutput.render(issues, orElse: "[]")
     }
 
     static func severity(_ s: Severity, kind: RuleKind?) -> String {

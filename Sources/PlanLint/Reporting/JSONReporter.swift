@@ -115,10 +115,7 @@ public struct JSONReporter: Reporter {
                            plans: plans, errors: errors,
                            summary: Summary(plans: plans.count, unreadable: errors.count, errors: c.errors, warnings: c.warnings, infos: c.infos,
                                             suppressed: c.suppressed))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(doc), let text = String(data: data, encoding: .utf8) else { return "{}\n" }
-        return text + "\n"
+        return JSONOutput.render(doc, orElse: "{}")
     }
 }
 

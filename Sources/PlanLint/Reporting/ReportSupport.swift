@@ -81,13 +81,17 @@ enum Fingerprint {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    static func hash(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return String(format: "%016llx", hash)
+    static func hash(_ text: String) -> String { FNV1a.hex(text) }
+}
+
+/// The JSON documents (json, sarif, gitlab): pretty, keys sorted, slashes unescaped, so the
+/// output is stable and diffable.
+enum JSONOutput {
+    static func render<T: Encodable>(_ value: T, orElse fallback: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return fallback + "\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
 

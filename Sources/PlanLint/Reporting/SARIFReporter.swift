@@ -57,10 +57,7 @@ public struct SARIFReporter: Reporter {
                 asOf: result.asOf.iso, plans: plans,
                 packs: result.packs.map { SARIF.PackProperties(id: $0.id, version: $0.version, contentHash: $0.contentHash, origin: $0.origin) }))
         let log = SARIF.Log(runs: [run])
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(log) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONOutput.render(log, orElse: "{}")
     }
 
     /// Every rule of the packs, with local packs' overrides applied, then planlint's own.

@@ -194,14 +194,14 @@ public enum PackLoader {
 
     /// FNV-1a 64 over the sorted files: the same on every machine for the same content.
     static func contentHash(_ files: [String: String]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a()
         for key in files.keys.sorted() {
-            for byte in key.utf8 + [0] + (files[key] ?? "").utf8 + [0] {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
+            hash.add(key.utf8)
+            hash.add([0])
+            hash.add((files[key] ?? "").utf8)
+            hash.add([0])
         }
-        return String(format: "%016llx", hash)
+        return hash.hex
     }
 }
 

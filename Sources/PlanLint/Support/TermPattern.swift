@@ -332,29 +332,14 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     var compiles: Bool { compiled.every.value != nil && compiled.first.value != nil }
 }
 
-extension Array {
+extension RandomAccessCollection {
     /// The elements cut into runs of neighbours with the same `key`, in order.
-    func runs<Key: Equatable>(by key: (Element) -> Key) -> [ArraySlice<Element>] {
-        var out: [ArraySlice<Element>] = []
+    func runs<Key: Equatable>(by key: (Element) -> Key) -> [SubSequence] {
+        var out: [SubSequence] = []
         var start = startIndex
         while start < endIndex {
-            var end = start + 1
-            while end < endIndex && key(self[end]) == key(self[start]) { end += 1 }
-            out.append(self[start..<end])
-            start = end
-        }
-        return out
-    }
-}
-
-extension ArraySlice {
-    /// The elements cut into runs of neighbours with the same `key`, in order.
-    func runs<Key: Equatable>(by key: (Element) -> Key) -> [ArraySlice<Element>] {
-        var out: [ArraySlice<Element>] = []
-        var start = startIndex
-        while start < endIndex {
-            var end = start + 1
-            while end < endIndex && key(self[end]) == key(self[start]) { end += 1 }
+            var end = index(after: start)
+            while end < endIndex && key(self[end]) == key(self[start]) { end = index(after: end) }
             out.append(self[start..<end])
             start = end
         }
