@@ -40,19 +40,37 @@ struct Violation {
 }
 
 /// A remark about a passing check, kept for the compliance record.
+///
+/// A note is structured: its kind says what happened and `data` holds the named values of
+/// that kind (the keys each kind uses are listed on the kind). Reporters render a note from
+/// its kind and data in their own language; no reporter parses text the engine wrote.
 public struct Note: Sendable, Codable, Hashable {
     public enum Kind: String, Sendable, Codable {
-        /// An item recognised in the text only, not by a heading.
+        /// A content item recognised by a heading. data: `heading`.
+        case foundUnderHeading = "found-under-heading"
+        /// A content item the plan maps to a section explicitly. data: `item`, `heading`.
+        case mappedByLegalMap = "mapped-by-legal-map"
+        /// A content item recognised in the text only, not by a heading. data: `words`.
         case foundInText = "found-in-text"
-        /// A fact taken from the prose.
+        /// Terms a `mentions` check found. data: `words`.
+        case mentioned
+        /// A fact taken from the prose. data: `path`, `value`.
         case factFromText = "fact-from-text"
-        /// A reference the check needed was missing, so it could not decide.
+        /// A value the check needed was missing, so it could not decide. data: `check`, and `path` when a path was missing.
         case undecided
     }
 
     public var kind: Kind
     public var line: Int?
-    public var detail: String
+    public var data: [String: String]
+
+    public init(kind: Kind, line: Int?, data: [String: String]) {
+        self.kind = kind
+        self.line = line
+        self.data = data
+    }
+
+    public subscript(key: String) -> String? { data[key] }
 }
 
 struct Outcome {
@@ -97,7 +115,7 @@ struct CheckEvaluator {
             case .literal(let t): expected = t
             case .path(let p): expected = context.resolve(p, item: item, bindings: bindings).nonEmpty.first?.text
             }
-            guard let expected else { return Outcome(passed: true, notes: [Note(kind: .undecided, line: nil, detail: "equals: nothing to compare with")]) }
+            guard let expected else { return Outcome(passed: true, notes: [Note(kind: .undecided, line: nil, data: ["check": "equals"])]) }
             let wanted = normalise(expected)
             return compare(paths, item, bindings, any: false, expected: expected) { normalise($0) == wanted }
 
@@ -188,7 +206,7 @@ struct CheckEvaluator {
                 if hits.count >= spec.min { break }
             }
             if hits.count >= spec.min {
-                return Outcome(passed: true, notes: hits.prefix(1).map { Note(kind: .foundInText, line: $0.0.range(ofScalars: $0.1.lower, $0.1.upper).start.line, detail: $0.1.text) })
+                return Outcome(passed: true, notes: hits.prefix(1).map { Note(kind: .mentioned, line: $0.0.range(ofScalars: $0.1.lower, $0.1.upper).start.line, data: ["words": $0.1.text]) })
             }
             var v = Violation(reason: hits.isEmpty ? .missing : .violation, range: sectionAnchor(spec.inSections))
             v.section = spec.inSections.flatMap { p in context.sections(matching: p).first?.title }
@@ -226,7 +244,7 @@ struct CheckEvaluator {
             if !o.passed { return .pass }
             let line = o.notes.first?.line
             return fail(Violation(reason: .violation, range: line.map { SourceRange(at: SourcePosition(line: $0, column: 1, offset: 0)) },
-                                  evidence: o.notes.first?.detail))
+                                  evidence: o.notes.first.flatMap { $0["words"] ?? $0["heading"] ?? $0["value"] }))
 
         case .when(let condition, let then, let otherwise):
             if evaluate(condition, item: item, bindings: bindings).passed {
@@ -275,7 +293,7 @@ struct CheckEvaluator {
 
     private func textNotes(_ values: [FactValue]) -> [Note] {
         values.prefix(1).filter { $0.origin == .text }.map {
-            Note(kind: .factFromText, line: $0.node.range.start.line, detail: "\($0.path): \($0.text ?? "")")
+            Note(kind: .factFromText, line: $0.node.range.start.line, data: ["path": $0.path, "value": $0.text ?? ""])
         }
     }
 
@@ -315,7 +333,7 @@ struct CheckEvaluator {
         let refValues = context.resolve(spec.reference, item: item, bindings: bindings).nonEmpty
         guard let refValue = refValues.first, let reference = date(refValue) else {
             if let bad = refValues.first { return fail(invalidDate(bad)) }
-            return Outcome(passed: true, notes: [Note(kind: .undecided, line: nil, detail: "no reference date at \(spec.reference)")])
+            return Outcome(passed: true, notes: [Note(kind: .undecided, line: nil, data: ["check": "date_within", "path": spec.reference.description])])
         }
         let r = resolveAll(spec.paths, item, bindings)
         guard !r.nonEmpty.isEmpty else { return fail(missing(r)) }
@@ -388,14 +406,14 @@ struct CheckEvaluator {
                     return fail(Violation(reason: .empty, range: s.titleRange, section: s.title, evidence: s.title, origin: .frontMatter,
                                           values: ["section": .text(s.title)]))
                 }
-                return Outcome(passed: true, notes: [Note(kind: .foundInText, line: s.titleRange.start.line, detail: "legal_map.\(item) → \(s.title)")])
+                return Outcome(passed: true, notes: [Note(kind: .mappedByLegalMap, line: s.titleRange.start.line, data: ["item": item, "heading": s.title])])
             }
             return fail(Violation(reason: .missing, range: mapped.range, path: "legal_map.\(item)", evidence: target, origin: .frontMatter,
                                   values: ["section": .text(target), "path": .text("legal_map.\(item)")]))
         }
         let found = sections(matching: spec.aliases)
         if let full = found.first(where: { !spec.notEmpty || !$0.isEmpty }) {
-            return Outcome(passed: true, notes: [Note(kind: .foundInText, line: full.titleRange.start.line, detail: "heading: \(full.title)")])
+            return Outcome(passed: true, notes: [Note(kind: .foundUnderHeading, line: full.titleRange.start.line, data: ["heading": full.title])])
         }
         if let empty = found.first {
             return fail(Violation(reason: .empty, range: empty.titleRange, section: empty.title, evidence: empty.title,
@@ -405,7 +423,7 @@ struct CheckEvaluator {
             for block in textBlocks(in: nil, includeTitles: false) {
                 if let m = terms.firstMatch(in: block.text) {
                     let range = block.range(ofScalars: m.lower, m.upper)
-                    return Outcome(passed: true, notes: [Note(kind: .foundInText, line: range.start.line, detail: "text only: \(m.text)")])
+                    return Outcome(passed: true, notes: [Note(kind: .foundInText, line: range.start.line, data: ["words": m.text])])
                 }
             }
         }

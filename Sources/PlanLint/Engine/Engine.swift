@@ -104,7 +104,7 @@ public struct Engine: Sendable {
                     result.reason = question[lang]
                 } else if let undecided = outcome.notes.first(where: { $0.kind == .undecided }) {
                     result.status = .needsReview
-                    result.reason = undecided.detail
+                    result.reason = Engine.undecidedReason(undecided)[lang]
                 }
                 results.append(result)
                 continue
@@ -235,6 +235,17 @@ public struct Engine: Sendable {
                        end: LineColumn(line: r.end.line, column: r.end.column),
                        path: v.path, section: v.section, evidence: v.evidence.map { Engine.excerpt($0) }, origin: v.origin,
                        citation: rule.citation, pack: pack.id, packVersion: pack.version)
+    }
+
+    /// Why a check could not decide, in each language.
+    static func undecidedReason(_ note: Note) -> Localized {
+        if let path = note["path"] {
+            return Localized(fi: "vertailupäivää ei ole (\(path)), joten ehtoa ei voitu ratkaista",
+                             sv: "inget referensdatum (\(path)), så villkoret kunde inte avgöras",
+                             en: "no reference date (\(path)), so the condition could not be decided")
+        }
+        return Localized(fi: "vertailuarvoa ei ole, joten ehtoa ei voitu ratkaista", sv: "inget värde att jämföra med, så villkoret kunde inte avgöras",
+                         en: "nothing to compare with, so the condition could not be decided")
     }
 
     static let invalidDateMessage = Localized(

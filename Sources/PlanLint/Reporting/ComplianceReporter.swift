@@ -65,7 +65,7 @@ public struct ComplianceReporter: Reporter {
                 s += indent + "→ \(x.findings) \(w.findings)" + (x.suppressed > 0 ? " (\(x.suppressed) \(w.suppressed))" : "") + "\n"
             }
             if x.status == .needsReview, let q = x.reason { s += indent + "→ \(w.confirm): \(q)\n" }
-            for n in x.notes where n.kind == .foundInText && n.detail.hasPrefix("text only") {
+            for n in x.notes where n.kind == .foundInText {
                 s += indent + "→ \(w.textOnly)\(n.line.map { " (\(w.line) \($0))" } ?? "")\n"
             }
             if x.status == .notApplicable, let why = x.reason { s += indent + "→ \(why)\n" }

@@ -372,21 +372,18 @@ public struct HTMLReporter: Reporter {
     private func note(_ n: Note, _ lang: Language) -> String? {
         let line = n.line.map(String.init) ?? "?"
         switch n.kind {
+        case .foundUnderHeading:
+            return HTMLText.fill(HTMLText.noteHeading, lang, n["heading"] ?? "", line)
+        case .mappedByLegalMap:
+            return HTMLText.fill(HTMLText.noteLegalMap, lang, n["heading"] ?? "", line)
         case .foundInText:
-            if n.detail.hasPrefix("heading: ") {
-                return HTMLText.fill(HTMLText.noteHeading, lang, String(n.detail.dropFirst("heading: ".count)), line)
-            }
-            if n.detail.hasPrefix("text only: ") {
-                return HTMLText.fill(HTMLText.noteTextOnly, lang, String(n.detail.dropFirst("text only: ".count)), line)
-            }
-            if n.detail.hasPrefix("legal_map."), let arrow = n.detail.range(of: " → ") {
-                return HTMLText.fill(HTMLText.noteLegalMap, lang, String(n.detail[arrow.upperBound...]), line)
-            }
-            return HTMLText.fill(HTMLText.noteMention, lang, n.detail, line)
+            return HTMLText.fill(HTMLText.noteTextOnly, lang, n["words"] ?? "", line)
+        case .mentioned:
+            return HTMLText.fill(HTMLText.noteMention, lang, n["words"] ?? "", line)
         case .factFromText:
-            return HTMLText.fill(HTMLText.noteFromText, lang, n.detail, line)
+            return HTMLText.fill(HTMLText.noteFromText, lang, "\(n["path"] ?? ""): \(n["value"] ?? "")", line)
         case .undecided:
-            return HTMLText.fill(HTMLText.noteUndecided, lang, n.detail)
+            return HTMLText.fill(HTMLText.noteUndecided, lang, Engine.undecidedReason(n)[lang])
         }
     }
 
