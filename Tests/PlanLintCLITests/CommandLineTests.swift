@@ -31,11 +31,17 @@ struct CommandLineTests {
 
     @Test("--fail-on decides the exit code")
     func failOn() throws {
-        // The Swedish plan has no errors; force a warning threshold on a plan with warnings only.
         let never = try CLI.run(["lint", "Examples/koskenkyla-luonnos-2026.md", "--as-of", "2026-11-22", "--fail-on", "never"])
         #expect(never.status == 0)
-        let info = try CLI.run(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "--fail-on", "info"])
-        #expect(info.status == 0)
+        // A thin plan with recommendations (warnings) and no statutory error: the threshold
+        // alone decides whether the run fails.
+        let thin = "Rules/fi-suositukset/examples/municipal-2024-thin.md"
+        let errorsOnly = try CLI.run(["lint", thin, "--as-of", "2026-11-22", "--lang", "en", "--fail-on", "error"])
+        #expect(errorsOnly.status == 0, "\(errorsOnly.stdout)")
+        #expect(errorsOnly.stdout.contains("warning["))
+        #expect(!errorsOnly.stdout.contains("error["))
+        let warnings = try CLI.run(["lint", thin, "--as-of", "2026-11-22", "--fail-on", "warning"])
+        #expect(warnings.status == 1)
         let lapsed = try CLI.run(["lint", "Examples/jarvela-2025.md", "--as-of", "2030-06-01", "--fail-on", "error"])
         #expect(lapsed.status == 1, "four years after 10.12.2025 the plan has lapsed")
         #expect(lapsed.stdout.contains("[LSL-12-1-REVIEW-4Y]"))
