@@ -162,7 +162,7 @@ def decide(facts, as_of):
     approvals = [a for a in (facts.get("approvals") or []) if isinstance(a, dict)]
     reviews = [r for r in (facts.get("reviews") or []) if isinstance(r, dict)]
     status = facts.get("status")
-    if status is None:
+    if status not in ("draft", "proposal", "approved"):  # missing or invalid: decided from the facts
         status = "draft" if facts.get("decision") and not approvals else "approved"
     scope = get(facts, "plan", "scope") or "municipal"
     decisions = [d for d in (parse_date(x.get("date")) for x in approvals + reviews) if d]
