@@ -189,7 +189,7 @@ def run_planlint(binary, plan):
 
 def profile_undecided(plan):
     profile = plan.get("profile")
-    if not profile:
+    if not profile or profile.get("id") is None:
         return True
     if profile.get("id") in ("undecidable", "undecided") or profile.get("needs_review") or profile.get("candidates"):
         return True
