@@ -256,8 +256,8 @@ def compare(expected, plan):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--binary", default=os.path.join(".build", "debug", "planlint"),
-                        help="the planlint to measure (default .build/debug/planlint)")
+    parser.add_argument("--binary", default=os.path.join(os.path.dirname(HERE), ".build", "debug", "planlint"),
+                        help="the planlint to measure (default: the debug build of this checkout)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--corpus", default=HERE, help="the corpus folder (default: this script's folder)")
     args = parser.parse_args()
