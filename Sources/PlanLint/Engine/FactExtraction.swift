@@ -25,7 +25,9 @@ enum FactExtraction {
         if let only = extractor.inSections {
             for s in sections where only.isFound(in: s.title) {
                 if extractor.source != .body { out.append(titleBlock(s)) }
-                if extractor.source != .titles { out += s.allBlocks.flatMap(\.textBlocks) }
+                guard extractor.source != .titles else { continue }
+                let blocks = s.allBlocks.flatMap(\.textBlocks)
+                if extractor.joinsSection, let joined = TextBlock(joining: blocks) { out.append(joined) } else { out += blocks }
             }
             return out
         }
@@ -82,7 +84,12 @@ enum FactExtraction {
                             pairs.append((field.key, scalar(value, at.range(ofScalars: g.lower, g.upper))))
                         }
                         guard !pairs.isEmpty else { continue }
-                        items.append(mapping(pairs, range: at.range(ofScalars: m.lower, m.upper)))
+                        // A `value:` fact is the one scalar, not a mapping.
+                        if pairs.count == 1, pairs[0].0.isEmpty {
+                            items.append(pairs[0].1)
+                        } else {
+                            items.append(mapping(pairs, range: at.range(ofScalars: m.lower, m.upper)))
+                        }
                         if extractor.kind == .value { return items[0] }
                     }
                 }
@@ -93,10 +100,22 @@ enum FactExtraction {
     }
 
     /// True when `terms` occur in the 100 scalars before `offset` in the text of `scalars`.
+    ///
+    /// The window stops at the start of the sentence: "Hyvinvointikertomus hyväksyttiin
+    /// 9.12.2024. Valtuusto hyväksyi suunnitelman 16.2.2025." keeps the second date.
     static func isPreceded(by terms: TermPattern, scalars: [Unicode.Scalar], at offset: Int) -> Bool {
-        let start = max(0, offset - 100)
+        let end = min(offset, scalars.count)
+        var start = max(0, offset - 100)
+        var i = end - 1
+        while i > start {
+            let c = scalars[i - 1]
+            if scalars[i] == "\n" { start = i + 1; break }
+            if (c == "." || c == "!" || c == "?") && scalars[i].properties.isWhitespace { start = i; break }
+            i -= 1
+        }
+        guard start < end else { return false }
         var window = String.UnicodeScalarView()
-        window.append(contentsOf: scalars[start..<min(offset, scalars.count)])
+        window.append(contentsOf: scalars[start..<end])
         return terms.isFound(in: String(window))
     }
 

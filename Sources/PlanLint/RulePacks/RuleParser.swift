@@ -161,7 +161,7 @@ struct FactExtractorParser {
     let reader: NodeReader
 
     func parse(_ node: YAMLNode) throws(InputError) -> FactExtractor {
-        try reader.checkKeys(node, allowed: ["path", "kind", "source", "patterns", "fields", "unless", "in", "field", "classes"], "a fact")
+        try reader.checkKeys(node, allowed: ["path", "kind", "source", "patterns", "fields", "value", "unless", "in", "join", "field", "classes"], "a fact")
         let pathNode = try reader.require(node, "path", "a fact")
         let path = try reader.path(pathNode, "fact path")
         var keys: [String] = []
@@ -204,9 +204,17 @@ struct FactExtractorParser {
                 }
                 captureNames.formUnion(FactExtractorParser.namedGroups(text))
             }
-            let fieldsNode = try reader.require(node, "fields", "a fact")
-            for pair in try reader.mapping(fieldsNode, "fields") {
-                let key = try reader.string(pair.key, "field name")
+            // `value: {…}` makes the fact one scalar (`status: draft`); `fields:` a mapping.
+            var fieldPairs: [YAMLPair]
+            if let single = node["value"] {
+                guard node["fields"] == nil else { throw reader.error(single, "a fact has either value: or fields:, not both") }
+                guard kind == .value else { throw reader.error(single, "value: is for a fact of kind value; a list fact has fields:") }
+                fieldPairs = [YAMLPair(key: YAMLNode(content: .scalar(YAMLScalar(text: "", style: .plain, value: .string(""))), range: single.range), value: single)]
+            } else {
+                fieldPairs = try reader.mapping(try reader.require(node, "fields", "a fact"), "fields")
+            }
+            for pair in fieldPairs {
+                let key = node["value"] != nil ? "" : try reader.string(pair.key, "field name")
                 var capture = key
                 var conversion = FactExtractor.Field.Conversion.text
                 var constant: String?
@@ -230,10 +238,17 @@ struct FactExtractorParser {
                 fields.append(.init(key: key, capture: capture, conversion: conversion, constant: constant))
             }
         }
-        return FactExtractor(keys: keys, kind: kind, source: source, patterns: patterns, fields: fields,
-                             unless: try node["unless"].map { n throws(InputError) in try reader.terms(n, "unless") },
-                             inSections: try node["in"].map { n throws(InputError) in try reader.terms(n, "in") },
-                             classField: classField, classes: classes)
+        var extractor = FactExtractor(keys: keys, kind: kind, source: source, patterns: patterns, fields: fields,
+                                      unless: try node["unless"].map { n throws(InputError) in try reader.terms(n, "unless") },
+                                      inSections: try node["in"].map { n throws(InputError) in try reader.terms(n, "in") },
+                                      classField: classField, classes: classes)
+        if let j = node["join"] {
+            let t = try reader.string(j, "join")
+            guard t == "section" || t == "paragraph" else { throw reader.error(j, "join must be paragraph or section, found '\(t)'") }
+            guard extractor.inSections != nil || t == "paragraph" else { throw reader.error(j, "join: section needs in: (the headings of the sections to read whole)") }
+            extractor.joinsSection = t == "section"
+        }
+        return extractor
     }
 
     static func namedGroups(_ pattern: String) -> Set<String> {
