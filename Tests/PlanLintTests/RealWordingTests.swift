@@ -135,3 +135,37 @@ struct RealWordingTests {
         }
     }
 }
+
+@Suite("Real wording: whose plan")
+struct WhosePlanTests {
+    @Test("A plan titled as Helsinki's or as a county's is checked as such; a chapter about the county is not")
+    func scopeFromTitle() throws {
+        let helsinki = try check("""
+            # Helsingin kaupunki
+
+            # Kasvun tuki – Helsingin lasten ja nuorten hyvinvointisuunnitelma 2025–2028
+
+            ## Johdanto
+
+            Teksti.
+            """)
+        #expect(helsinki.scope.value == .helsinki, "\(helsinki.scope.reason)")
+        let county = try check("""
+            # Järvimaan hyvinvointialueen lasten ja nuorten hyvinvointisuunnitelma 2024–2027
+
+            ## Johdanto
+
+            Teksti.
+            """)
+        #expect(county.scope.value == .regional, "\(county.scope.reason)")
+        let municipal = try check("""
+            # Lasten ja nuorten hyvinvointisuunnitelma 2024–2027
+
+            ## Yhteistyö hyvinvointialueen kanssa
+
+            Hyvinvointialueen lasten ja nuorten hyvinvointisuunnitelma ohjaa lastensuojelua; kunta \
+            vastaa varhaiskasvatuksesta ja opetuksesta. Helsingin kaupunki on naapurikunta.
+            """)
+        #expect(municipal.scope.value == .municipal, "\(municipal.scope.reason)")
+    }
+}
