@@ -92,7 +92,8 @@ public struct Engine: Sendable {
                                     citation: rule.citation?.formatted(lang), pack: active.pack.id, status: .pass, reason: nil, notes: [], findings: 0)
             if let reason = notApplicable(rule.applies, context) {
                 result.status = .notApplicable
-                result.reason = reason[lang]
+                result.condition = reason.plan[lang]
+                result.reason = reason.rule[lang].isEmpty ? reason.plan[lang] : Catalogue.engine.because.render(lang, ["plan": .text(reason.plan[lang]), "rule": .text(reason.rule[lang])])
                 results.append(result)
                 continue
             }
@@ -163,43 +164,37 @@ public struct Engine: Sendable {
         return sv > fi ? .sv : .fi
     }
 
-    /// Why a rule does not apply to the plan, in each language; nil when it applies.
-    private func notApplicable(_ a: Applicability, _ c: EvaluationContext) -> Localized? {
-        func list<S: Sequence>(_ items: S) -> String where S.Element == String { items.sorted().joined(separator: ", ") }
+    /// Why a rule does not apply to the plan, in each language: the plan's side (its version
+    /// of the law, scope, status or date, shared by every rule it rules out) and the rule's;
+    /// nil when the rule applies.
+    private func notApplicable(_ a: Applicability, _ c: EvaluationContext) -> (plan: Localized, rule: Localized)? {
+        let m = Catalogue.engine
         if let wanted = a.profiles {
-            let w = list(wanted)
+            // Versions of the law by their titles; an id no loaded pack defines (refused at
+            // load) would show as written.
+            let titles = wanted.sorted().map { id in profiles.first { $0.id == id }?.title ?? Localized(same: id) }
+            let rule = m.ruleProfiles.localized(["profiles": .labels(titles)])
             guard let p = c.profile else {
-                let r = c.profileReason
-                return Localized(fi: "mikään ladattu profiili ei kata suunnitelmaa (\(r.fi)); sääntö kuuluu profiileihin \(w)",
-                                 sv: "ingen laddad profil täcker planen (\(r.sv)); regeln hör till \(w)",
-                                 en: "no profile of the loaded packs covers this plan (\(r.en)); the rule belongs to \(w)")
+                return (m.noProfileCovers.localized(["why": .label(c.profileReason)]), rule)
             }
             if !wanted.contains(p.value.id) {
-                let id = p.value.id
-                return Localized(fi: "profiili \(id); sääntö kuuluu profiileihin \(w)", sv: "profil \(id); regeln hör till \(w)",
-                                 en: "profile \(id); the rule belongs to \(w)")
+                return (m.planProfile.localized(["profile": .label(p.value.title)]), rule)
             }
         }
         if let scopes = a.scopes, !scopes.contains(c.scope.value) {
-            let v = c.scope.value.rawValue, r = c.scope.reasons, w = list(scopes.map(\.rawValue))
-            return Localized(fi: "laajuus \(v) (\(r.fi)); sääntöä sovelletaan laajuuteen \(w)", sv: "omfattning \(v) (\(r.sv)); regeln gäller \(w)",
-                             en: "scope \(v) (\(r.en)); the rule applies to \(w)")
+            return (m.planScope.localized(["scope": .label(c.scope.value.label), "why": .label(c.scope.reasons)]),
+                    m.ruleScopes.localized(["scopes": .labels(PlanScope.allCases.filter(scopes.contains).map(\.label))]))
         }
         if let statuses = a.statuses, !statuses.contains(c.status.value) {
-            let v = c.status.value.rawValue, r = c.status.reasons, w = list(statuses.map(\.rawValue))
-            return Localized(fi: "tila \(v) (\(r.fi)); sääntöä sovelletaan tilaan \(w)", sv: "status \(v) (\(r.sv)); regeln gäller \(w)",
-                             en: "status \(v) (\(r.en)); the rule applies to \(w)")
+            return (m.planStatus.localized(["status": .label(c.status.value.label), "why": .label(c.status.reasons)]),
+                    m.ruleStatuses.localized(["statuses": .labels(PlanStatus.allCases.filter(statuses.contains).map(\.label))]))
         }
         let d = c.referenceDate.value, r = c.referenceDate.reasons
         if let from = a.lawFrom, d < from {
-            return Localized(fi: "viitepäivä \(d.formatted(for: .fi)) (\(r.fi)) on ennen \(from.formatted(for: .fi)) voimaan tullutta lain versiota",
-                             sv: "referensdatumet \(d.formatted(for: .sv)) (\(r.sv)) är före lagversionen som trädde i kraft \(from.formatted(for: .sv))",
-                             en: "reference date \(d.iso) (\(r.en)) is before the law version in force from \(from.iso)")
+            return (m.beforeLaw.localized(["date": .date(d), "why": .label(r), "from": .date(from)]), .none)
         }
         if let until = a.lawUntil, d > until {
-            return Localized(fi: "viitepäivä \(d.formatted(for: .fi)) (\(r.fi)) on \(until.formatted(for: .fi)) asti voimassa olleen lain version jälkeen",
-                             sv: "referensdatumet \(d.formatted(for: .sv)) (\(r.sv)) är efter lagversionen som gällde till \(until.formatted(for: .sv))",
-                             en: "reference date \(d.iso) (\(r.en)) is after the law version in force until \(until.iso)")
+            return (m.afterLaw.localized(["date": .date(d), "why": .label(r), "until": .date(until)]), .none)
         }
         return nil
     }
@@ -239,19 +234,11 @@ public struct Engine: Sendable {
 
     /// Why a check could not decide, in each language.
     static func undecidedReason(_ note: Note) -> Localized {
-        if let path = note["path"] {
-            return Localized(fi: "vertailupäivää ei ole (\(path)), joten ehtoa ei voitu ratkaista",
-                             sv: "inget referensdatum (\(path)), så villkoret kunde inte avgöras",
-                             en: "no reference date (\(path)), so the condition could not be decided")
-        }
-        return Localized(fi: "vertailuarvoa ei ole, joten ehtoa ei voitu ratkaista", sv: "inget värde att jämföra med, så villkoret kunde inte avgöras",
-                         en: "nothing to compare with, so the condition could not be decided")
+        if let path = note["path"] { return Catalogue.engine.noReferenceAt.localized(["path": .text(path)]) }
+        return Catalogue.engine.noReference.text
     }
 
-    static let invalidDateMessage = Localized(
-        fi: "{path}: '{value}' ei ole kelvollinen päivämäärä (odotettiin muotoa VVVV-KK-PP tai p.k.vvvv).",
-        sv: "{path}: '{value}' är inte ett giltigt datum (väntade ÅÅÅÅ-MM-DD eller d.m.åååå).",
-        en: "{path}: '{value}' is not a valid date (expected YYYY-MM-DD or d.m.yyyy).")
+    static var invalidDateMessage: Localized { Catalogue.engine.invalidDate.text }
 
     /// The `{fact:PATH}` placeholders used in the templates.
     static func factPlaceholders(in templates: [String]) -> Set<String> {
@@ -267,19 +254,10 @@ public struct Engine: Sendable {
         return names
     }
 
-    /// Fills `{name}` placeholders; an unknown placeholder is left as written.
+    /// Fills a pack's `{name}` placeholders with the catalogue's filler; an unknown
+    /// placeholder is left as written.
     static func render(_ template: String, _ values: [String: Placeholder], _ language: Language) -> String {
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let v = values[name] { out += v.rendered(language) } else { out += rest[open...close] }
-            rest = rest[rest.index(after: close)...]
-        }
-        out += rest
-        return out
+        MessageTemplate.fill(template, values.mapValues(\.value), language)
     }
 
     /// A one-line excerpt of at most 120 characters.
