@@ -44,7 +44,9 @@ struct ProfileTests {
         let profile = try #require(report.profile)
         #expect(profile.value.id == expected)
         #expect(profile.reason.contains(approved), "the reason names the date: \(profile.reason)")
-        #expect(profile.reason.contains(scope), "the reason names the scope: \(profile.reason)")
+        let label = try #require(PlanScope(rawValue: scope)).label
+        #expect(profile.reason.contains(label.en), "the reason names the scope in words: \(profile.reason)")
+        #expect(profile.reasons.fi.contains(label.fi) && !profile.reasons.fi.contains(scope), "not as a code: \(profile.reasons.fi)")
     }
 
     @Test("A draft is checked against the law in force on its planned decision date")

@@ -213,18 +213,18 @@ public struct Engine: Sendable {
            let node = context.resolve(anchor, item: nil, bindings: [:]).nonEmpty.first?.node {
             range = node.range
         }
-        var values = v.values
+        var values = v.values.mapValues { Engine.labelled($0.value, rule.labels) }
         for name in Engine.factPlaceholders(in: [template[lang], rule.remediation[lang]]) {
             let path = String(name.dropFirst("fact:".count))
             guard let p = try? FactPath(parsing: path), let text = context.resolve(p, item: nil, bindings: [:]).nonEmpty.first?.text else {
-                values[name] = .text("?")
+                values[name] = MessageValue.text("?")
                 continue
             }
-            values[name] = PlanDate(parsing: text).map { Placeholder.date($0) } ?? .text(text)
+            values[name] = PlanDate(parsing: text).map { MessageValue.date($0) } ?? Engine.labelled(.text(text), rule.labels)
         }
         let r = range ?? SourceRange(at: .start)
         return Finding(ruleID: rule.id, title: rule.title[lang], severity: rule.severity,
-                       message: Engine.render(template[lang], values, lang), remediation: Engine.render(rule.remediation[lang], values, lang),
+                       message: MessageTemplate.fill(template[lang], values, lang), remediation: MessageTemplate.fill(rule.remediation[lang], values, lang),
                        file: context.plan.file,
                        start: LineColumn(line: r.start.line, column: r.start.column),
                        end: LineColumn(line: r.end.line, column: r.end.column),
@@ -254,10 +254,15 @@ public struct Engine: Sendable {
         return names
     }
 
-    /// Fills a pack's `{name}` placeholders with the catalogue's filler; an unknown
-    /// placeholder is left as written.
-    static func render(_ template: String, _ values: [String: Placeholder], _ language: Language) -> String {
-        MessageTemplate.fill(template, values.mapValues(\.value), language)
+    /// A code value written through the rule's label for it, if it has one.
+    static func labelled(_ value: MessageValue, _ labels: [String: Localized]) -> MessageValue {
+        guard !labels.isEmpty else { return value }
+        switch value {
+        case .text(let t): return labels[t].map { .label($0) } ?? value
+        case .list(let items) where items.contains(where: { labels[$0] != nil }):
+            return .labels(items.map { labels[$0] ?? Localized(same: $0) })
+        default: return value
+        }
     }
 
     /// A one-line excerpt of at most 120 characters.

@@ -122,6 +122,8 @@ struct EngineMessages {
         sv: "referensdatumet {date} ({why}) är efter lagversionen som gällde till {until}",
         en: "the reference date {date} ({why}) is after the version of the law in force until {until}")
     let because = Message("engine.because", fi: "{plan}; {rule}", sv: "{plan}; {rule}", en: "{plan}; {rule}")
+    let givenInDataBlock = Message("engine.given_in_data_block",
+        fi: "annettu tietolohkossa ({field})", sv: "anges i faktablocket ({field})", en: "given in the data block ({field})")
     let noReferenceAt = Message("engine.undecided_path",
         fi: "vertailupäivää ei ole ({path}), joten ehtoa ei voitu ratkaista",
         sv: "inget referensdatum ({path}), så villkoret kunde inte avgöras",
@@ -452,6 +454,6 @@ struct SuppressionMessages {
         en: "The directive {directive} names no rule, so it suppresses nothing (a directive must name the rules it suppresses).")
     let unjustified = Message("suppress.unjustified",
         fi: "Ohje {directive} vaimentaa {n|säännön|säännöt} {rules} ilman perustelua.",
-        sv: "Direktivet {directive} undertrycker {rules} utan motivering.",
-        en: "The directive {directive} suppresses {rules} without a justification.")
+        sv: "Direktivet {directive} undertrycker {n|regeln|reglerna} {rules} utan motivering.",
+        en: "The directive {directive} suppresses {n|the rule|the rules} {rules} without a justification.")
 }

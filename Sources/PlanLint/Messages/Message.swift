@@ -7,7 +7,7 @@
 // `#` standing for the number). Values are typed, so the filler writes each in the language
 // of the message: a date as the language writes dates, a list joined with "ja", "och" or
 // "and", a code (a status, a scope) through its label, never as the code. Rule packs use
-// the same filler for their messages (Engine.render).
+// the same filler for their messages (Engine.finding).
 import Foundation
 
 /// A sentence or label of planlint in every language.

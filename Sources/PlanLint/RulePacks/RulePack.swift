@@ -228,6 +228,9 @@ public struct Rule: Sendable {
     /// Where a finding points when the check cannot say (a fact missing everywhere).
     public var anchor: FactPath?
     public var examples: [RuleExample]
+    /// Words for the code values the rule's messages may name (`social` → "sosiaalipalvelut"),
+    /// so a message never prints a code: a value with a label is written through it.
+    public var labels: [String: Localized] = [:]
     /// The pack file and position that defines the rule.
     public var definedIn: String
     public var definedAt: SourcePosition
