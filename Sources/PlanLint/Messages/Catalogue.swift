@@ -370,12 +370,12 @@ struct ExplainMessages {
                               en: "some {paths} matches: {pattern}")
     let equals = Message("explain.check.equals", fi: "{paths} on {value}", sv: "{paths} är {value}", en: "{paths} equals {value}")
     let withinBefore = Message("explain.check.within_before",
-        fi: "{paths} ({pick}) on enintään {years|# vuosi|# vuotta} ennen päivää {reference}",
-        sv: "{paths} ({pick}) är högst {years|# år|# år} före {reference}",
+        fi: "{paths} ({pick}) on enintään {years|# vuosi|# vuotta} ennen vertailupäivää ({reference})",
+        sv: "{paths} ({pick}) är högst {years|# år|# år} före jämförelsedagen ({reference})",
         en: "{paths} ({pick}) is at most {years|# year|# years} before {reference}")
     let withinAfter = Message("explain.check.within_after",
-        fi: "{paths} ({pick}) on enintään {years|# vuosi|# vuotta} päivän {reference} jälkeen",
-        sv: "{paths} ({pick}) är högst {years|# år|# år} efter {reference}",
+        fi: "{paths} ({pick}) on enintään {years|# vuosi|# vuotta} vertailupäivän ({reference}) jälkeen",
+        sv: "{paths} ({pick}) är högst {years|# år|# år} efter jämförelsedagen ({reference})",
         en: "{paths} ({pick}) is at most {years|# year|# years} after {reference}")
     let pickEarliest = Message("explain.pick_earliest", fi: "varhaisin", sv: "tidigaste", en: "earliest")
     let pickLatest = Message("explain.pick_latest", fi: "viimeisin", sv: "senaste", en: "latest")

@@ -49,7 +49,7 @@ public enum RuleExplanation {
     /// A readable outline of a check in `l`; paths and search patterns as the pack writes them.
     static func describe(_ check: Check, indent: String, _ l: Language) -> String {
         let m = Catalogue.explain
-        let paths = { (ps: [FactPath]) -> MessageValue in .text(ps.map(\.description).joined(separator: " \(m.or[l]) ")) }
+        let paths = { (ps: [FactPath]) -> MessageValue in .text(ps.map { reference($0, l).rendered(l) }.joined(separator: " \(m.or[l]) ")) }
         func line(_ message: Message, _ values: [String: MessageValue]) -> String { indent + message.render(l, values) + "\n" }
         func nested(_ c: Check) -> String { describe(c, indent: indent + "  ", l) }
         switch check {
