@@ -72,10 +72,10 @@ enum HandBuiltRun {
         ]
         return PlanReport(
             file: "plans/testi.md", title: Localized(fi: "Testilän suunnitelma", sv: "Testbys plan", en: "Testville's plan")[l], language: l, asOf: asOf,
-            status: Decided(value: .approved, reasons: Localized(fi: "annettu tietolohkossa (status)", sv: "anges i faktablocket (status)",
-                                                                 en: "given in the data block (status)")),
-            scope: Decided(value: .municipal, reasons: Localized(fi: "annettu tietolohkossa (plan.scope)", sv: "anges i faktablocket (plan.scope)",
-                                                                en: "given in the data block (plan.scope)")),
+            status: Decided(value: .approved, reasons: Localized(fi: "annettu tietolohkon kentässä status", sv: "anges i faktablockets fält status",
+                                                                 en: "given in the data block's field status")),
+            scope: Decided(value: .municipal, reasons: Localized(fi: "annettu tietolohkon kentässä plan.scope", sv: "anges i faktablockets fält plan.scope",
+                                                                en: "given in the data block's field plan.scope")),
             referenceDate: Decided(value: day(2025, 6, 16), reasons: Localized(fi: "viimeisin valtuuston päätös",
                                    sv: "fullmäktiges senaste beslut", en: "the latest council decision")),
             profile: Decided(value: profile, reasons: Localized(fi: "viitepäivä on 1.1.2023 tai myöhemmin", sv: "referensdatumet är 1.1.2023 eller senare",

@@ -123,7 +123,7 @@ struct EngineMessages {
         en: "the reference date {date} ({why}) is after the version of the law in force until {until}")
     let because = Message("engine.because", fi: "{plan}; {rule}", sv: "{plan}; {rule}", en: "{plan}; {rule}")
     let givenInDataBlock = Message("engine.given_in_data_block",
-        fi: "annettu tietolohkossa ({field})", sv: "anges i faktablocket ({field})", en: "given in the data block ({field})")
+        fi: "annettu tietolohkon kentässä {field}", sv: "anges i faktablockets fält {field}", en: "given in the data block's field {field}")
     let noReferenceAt = Message("engine.undecided_path",
         fi: "vertailupäivää ei ole ({path}), joten ehtoa ei voitu ratkaista",
         sv: "inget referensdatum ({path}), så villkoret kunde inte avgöras",
