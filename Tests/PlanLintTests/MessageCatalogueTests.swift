@@ -52,12 +52,14 @@ enum Giveaway {
     static let alsoNative: [Language: Set<String>] = [.fi: [], .sv: ["plan", "status", "text", "info", "regional"], .en: []]
 
     /// The giveaway words of `text` in `language`. Spans that quote the data block's syntax
-    /// (`{key: value}`, `[a, b]`, `key:`, `path.to.field`, HTML comments) are left out: a fix
-    /// that shows what to write quotes the data block's own spelling.
+    /// (`{key: value}`, `[a, b]`, `key:`, `path.to.field`, HTML comments) and search patterns
+    /// (`term*`, `/regex/`) are left out: a fix that shows what to write quotes the data
+    /// block's own spelling, and a pattern lists the words of both languages.
     static func words(in text: String, _ language: Language) -> [String] {
         guard language != .en else { return [] }
         var t = text
-        for pattern in [#"<!--.*?-->"#, #"\{[^{}]*\}"#, #"\[[^\[\]]*\]"#, #"[A-Za-z_$]+[A-Za-z0-9_]*(\[[^\]]*\])?(\.[A-Za-z_*\[\]0-9]+)+"#,
+        for pattern in [#"<!--.*?-->"#, #"[A-Za-z_$@]+[A-Za-z0-9_]*(\[[^\]]*\])?(\.[A-Za-z_*\[\]0-9]+)+"#, #"\{[^{}]*\}"#, #"\[[^\[\]]*\]"#,
+                        #"/[^/\n]*/"#, #"\S*\*\S*"#,
                         #"[A-Za-z_]+:(?=\s)"#, #"'[^']*'"#, #"«[^»]*»"#] {
             t = t.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
         }
@@ -129,6 +131,24 @@ struct MessageCatalogueTests {
         #expect(MessageTemplate.fill("{a} {b} {LSL-1: \"x\"} {c|one}", ["a": .text("A")], .fi) == "A {b} {LSL-1: \"x\"} {c|one}")
         // A value is not read again as a template.
         #expect(MessageTemplate.fill("{a}", ["a": .text("{b}")], .fi) == "{b}")
+    }
+
+    @Test("rules list names severities in the asked language, rules explain outlines checks in it")
+    func rulesListAndExplain() throws {
+        let fi = RuleTable.text(Packs.engine.packs, language: .fi)
+        let line = try #require(fi.split(separator: "\n").first { $0.hasPrefix("  LSL-12-1-APPROVAL-COUNCIL ") })
+        #expect(line.contains("  Virhe  "), "\(line)")
+        #expect(!fi.contains(" error ") && !fi.contains(" warning "))
+        for pack in Packs.engine.packs {
+            for rule in pack.rules {
+                for l in [Language.fi, .sv] {
+                    let labels = RuleExplanation.labels(rule, profiles: Packs.engine.profiles)
+                    let text = RuleExplanation.describe(rule.check, indent: "", l, labels: labels)
+                    let words = Giveaway.words(in: text, l)
+                    #expect(words.isEmpty, "\(rule.id) \(l.rawValue): \(words) in \(text)")
+                }
+            }
+        }
     }
 
     @Test("Finnish output of a defective draft has no English or code words", arguments: [Language.fi, .sv])

@@ -412,6 +412,10 @@ struct ExplainMessages {
     let otherwise = Message("explain.check.otherwise", fi: "muuten:", sv: "annars:", en: "otherwise:")
     let asOfVariable = Message("explain.var.as_of", fi: "tarkistuspäivä", sv: "granskningsdagen", en: "the as-of date")
     let referenceVariable = Message("explain.var.reference_date", fi: "viitepäivä", sv: "referensdatumet", en: "the reference date")
+    let statusVariable = Message("explain.var.status", fi: "suunnitelman tila", sv: "planens status", en: "the plan's status")
+    let scopeVariable = Message("explain.var.scope", fi: "suunnitelman laajuus", sv: "planens omfattning", en: "the plan's scope")
+    let profileVariable = Message("explain.var.profile", fi: "lain versio", sv: "lagversionen", en: "the version of the law")
+    let languageVariable = Message("explain.var.language", fi: "suunnitelman kieli", sv: "planens språk", en: "the plan's language")
     let lastDecisionVariable = Message("explain.var.last_decision", fi: "viimeisin valtuuston päätös", sv: "fullmäktiges senaste beslut",
                                        en: "the latest council decision")
 }

@@ -4,7 +4,9 @@ import Foundation
 
 /// Renders the explanation of one rule.
 public enum RuleExplanation {
-    public static func text(_ rule: Rule, pack: RulePack, language: Language) -> String {
+    /// `profiles`: the versions of the law of every loaded pack, so a check on `$profile`
+    /// names the version by its title.
+    public static func text(_ rule: Rule, pack: RulePack, language: Language, profiles: [Profile] = []) -> String {
         let m = Catalogue.explain, l = language
         var out = "\(rule.id) — \(rule.title[l])\n"
         out += "  " + m.header.render(l, ["pack": .text(pack.id), "version": .text(pack.version), "severity": .label(Catalogue.label(rule.severity).text),
@@ -34,7 +36,7 @@ public enum RuleExplanation {
         if a.lawFrom != nil || a.lawUntil != nil {
             out += "  " + m.lawInForce.render(l, ["from": a.lawFrom.map { .date($0) } ?? .text("…"), "until": a.lawUntil.map { .date($0) } ?? .text("…")]) + "\n"
         }
-        out += "\n\(m.checks[l]):\n" + describe(rule.check, indent: "  ", l)
+        out += "\n\(m.checks[l]):\n" + describe(rule.check, indent: "  ", l, labels: labels(rule, profiles: profiles + pack.profiles))
         out += "\n\(m.message[l]):\n  \(rule.messages.violation[l])\n"
         out += "\n\(m.whatToDo[l]):\n  \(rule.remediation[l])\n"
         out += "\n\(m.examples[l]):\n"
@@ -47,19 +49,23 @@ public enum RuleExplanation {
     }
 
     /// A readable outline of a check in `l`; paths and search patterns as the pack writes them.
-    static func describe(_ check: Check, indent: String, _ l: Language) -> String {
+    /// A code value (a status, a scope, or one the rule labels) is written through its label.
+    static func describe(_ check: Check, indent: String, _ l: Language, labels: [String: Localized] = [:]) -> String {
         let m = Catalogue.explain
         let paths = { (ps: [FactPath]) -> MessageValue in .text(ps.map { reference($0, l).rendered(l) }.joined(separator: " \(m.or[l]) ")) }
         func line(_ message: Message, _ values: [String: MessageValue]) -> String { indent + message.render(l, values) + "\n" }
-        func nested(_ c: Check) -> String { describe(c, indent: indent + "  ", l) }
+        func nested(_ c: Check) -> String { describe(c, indent: indent + "  ", l, labels: labels) }
+        func words(_ values: [String]) -> MessageValue {
+            .labels(values.map { v in PlanStatus(rawValue: v)?.label ?? PlanScope(rawValue: v)?.label ?? labels[v] ?? Localized(same: v) })
+        }
         switch check {
         case .present(let p): return line(m.present, ["paths": paths(p)])
         case .isDate(let p): return line(m.isDate, ["paths": paths(p)])
-        case .oneOf(let p, let v, let any): return line(any ? m.someOneOf : m.everyOneOf, ["paths": paths(p), "values": .list(v)])
+        case .oneOf(let p, let v, let any): return line(any ? m.someOneOf : m.everyOneOf, ["paths": paths(p), "values": words(v)])
         case .matches(let p, let t, let any): return line(any ? m.someMatches : m.everyMatches, ["paths": paths(p), "pattern": .text(t.description)])
         case .equals(let p, let v):
             switch v {
-            case .literal(let s): return line(m.equals, ["paths": paths(p), "value": .text(s)])
+            case .literal(let s): return line(m.equals, ["paths": paths(p), "value": words([s])])
             case .path(let q): return line(m.equals, ["paths": paths(p), "value": reference(q, l)])
             }
         case .dateWithin(let d):
@@ -81,8 +87,8 @@ public enum RuleExplanation {
         case .each(let p, _, let c): return line(m.each, ["paths": paths(p)]) + nested(c)
         case .some(let p, _, let c): return line(m.some, ["paths": paths(p)]) + nested(c)
         case .covers(let p, let members, let min):
-            if let min { return line(m.coversAtLeast, ["paths": paths(p), "n": .number(min), "values": .list(members)]) }
-            return line(m.covers, ["paths": paths(p), "values": .list(members)])
+            if let min { return line(m.coversAtLeast, ["paths": paths(p), "n": .number(min), "values": words(members)]) }
+            return line(m.covers, ["paths": paths(p), "values": words(members)])
         case .section(let s):
             var text = m.section.render(l, ["aliases": .text(s.aliases.description)])
             if let item = s.item { text += m.sectionMap.render(l, ["item": .text(item)]) }
@@ -109,6 +115,13 @@ public enum RuleExplanation {
         }
     }
 
+    /// The words for the codes a rule's check names: its own labels and the versions of the law.
+    static func labels(_ rule: Rule, profiles: [Profile]) -> [String: Localized] {
+        var out = rule.labels
+        for p in profiles where out[p.id] == nil { out[p.id] = p.title }
+        return out
+    }
+
     /// A path a check compares with: the engine's dates by name, any other as written.
     private static func reference(_ path: FactPath, _ l: Language) -> MessageValue {
         let m = Catalogue.explain
@@ -117,6 +130,10 @@ public enum RuleExplanation {
             case "as_of": return .label(m.asOfVariable.text)
             case "reference_date": return .label(m.referenceVariable.text)
             case "last_decision": return .label(m.lastDecisionVariable.text)
+            case "status": return .label(m.statusVariable.text)
+            case "scope": return .label(m.scopeVariable.text)
+            case "profile": return .label(m.profileVariable.text)
+            case "language": return .label(m.languageVariable.text)
             default: break
             }
         }
