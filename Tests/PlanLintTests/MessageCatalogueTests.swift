@@ -151,7 +151,7 @@ struct MessageCatalogueTests {
         }
     }
 
-    @Test("Finnish output of a defective draft has no English or code words", arguments: [Language.fi, .sv])
+    @Test("The output of a defective draft in Finnish and Swedish has no English or code words", arguments: [Language.fi, .sv])
     func defectiveDraft(_ language: Language) throws {
         let report = try Repo.check("Examples/koskenkyla-luonnos-2026.md", language: language)
         let result = RunResult(outcomes: [.checked(report)], packs: Packs.engine.packs, asOf: report.asOf, language: language)
@@ -166,5 +166,23 @@ struct MessageCatalogueTests {
         #expect(Giveaway.words(in: String(summary), language).isEmpty, "\(summary)")
         let header = try #require(text.split(separator: "\n").first)
         #expect(Giveaway.words(in: String(header), language).isEmpty, "\(header)")
+        // The council reports, as an official reads them: the HTML page's text outside code,
+        // quotations of the plan (evidence, excerpts) and the appendix, and the compliance
+        // report above its appendix.
+        var page = HTMLReporter().report(result)
+        for pattern in [#"<head>[\s\S]*</head>"#, #"<section class="appendix"[\s\S]*</section>"#, #"<code[^>]*>[^<]*</code>"#, #"<q class="evidence">[^<]*</q>"#,
+                        #"<pre class="excerpt">[\s\S]*?</pre>"#, #"<[^>]+>"#] {
+            page = page.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+        }
+        for line in page.split(separator: "\n") {
+            #expect(Giveaway.words(in: String(line), language).isEmpty, "html: \(line)")
+        }
+        let compliance = ComplianceReporter().report(result)
+        let body = compliance.components(separatedBy: "\n\(Catalogue.compliance.appendix[language]):").first ?? compliance
+        for line in body.split(separator: "\n") {
+            // Rule ids are codes by design: leave them out.
+            let prose = line.replacingOccurrences(of: #"\b[A-Z][A-Z0-9]*(-[A-Z0-9]+)+\b"#, with: " ", options: .regularExpression)
+            #expect(Giveaway.words(in: prose, language).isEmpty, "compliance: \(line)")
+        }
     }
 }
