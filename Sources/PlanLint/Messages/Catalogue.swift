@@ -154,7 +154,7 @@ struct TextMessages {
         sv: "{plans|# plan granskad|# planer granskade}{unread}: {errors|# fel|# fel}, {warnings|# varning|# varningar}, {infos|# upplysning|# upplysningar}{suppressed} (granskningsdag {date}; regelpaket: {packs})",
         en: "{plans|# plan|# plans} checked{unread}: {errors|# error|# errors}, {warnings|# warning|# warnings}, {infos|# info|# info}{suppressed} (as of {date}; packs: {packs})")
     let summaryUnread = Message("text.summary_unread",
-        fi: ", {n} ei voitu lukea", sv: ", {n|# kunde|# kunde} inte läsas", en: ", {n} could not be read")
+        fi: ", {n} ei voitu lukea", sv: ", {n} kunde inte läsas", en: ", {n} could not be read")
     let summarySuppressed = Message("text.summary_suppressed",
         fi: ", {n} vaimennettu", sv: ", {n} undertryckta", en: ", {n} suppressed")
 }
