@@ -92,6 +92,10 @@ struct CommonMessages {
                               sv: "Uppgiften hittades i planens text, inte i faktablocket.",
                               en: "The fact was found in the plan's text, not in the data block.")
     let planLine = Message("common.plan_line", fi: "rivi {line}", sv: "rad {line}", en: "line {line}")
+    let dateWithin = Message("common.date_within", fi: "välillä {from}–{until}", sv: "mellan {from} och {until}", en: "within {from} – {until}")
+    let dateOnOrAfter = Message("common.date_on_or_after", fi: "{from} tai myöhemmin", sv: "{from} eller senare", en: "on or after {from}")
+    let dateOnOrBefore = Message("common.date_on_or_before", fi: "{until} tai aiemmin", sv: "{until} eller tidigare", en: "on or before {until}")
+    let anyDate = Message("common.any_date", fi: "mikä tahansa päivä", sv: "vilket datum som helst", en: "any date")
 }
 
 /// The engine's own sentences: why a rule does not apply, why a check could not decide.

@@ -104,12 +104,12 @@ public struct Profile: Sendable, Hashable, Codable {
 
     /// How a date in the window relates to it: `on or after 2023-01-01`, in each language.
     public var relationLocalized: Localized {
-        func d(_ x: PlanDate, _ l: Language) -> String { x.formatted(for: l) }
+        let m = Catalogue.common
         switch (from, until) {
-        case let (f?, u?): return Localized(fi: "välillä \(d(f, .fi))–\(d(u, .fi))", sv: "mellan \(d(f, .sv)) och \(d(u, .sv))", en: "within \(f.iso) – \(u.iso)")
-        case let (f?, nil): return Localized(fi: "\(d(f, .fi)) tai myöhemmin", sv: "\(d(f, .sv)) eller senare", en: "on or after \(f.iso)")
-        case let (nil, u?): return Localized(fi: "\(d(u, .fi)) tai aiemmin", sv: "\(d(u, .sv)) eller tidigare", en: "on or before \(u.iso)")
-        case (nil, nil): return Localized(fi: "mikä tahansa päivä", sv: "vilket datum som helst", en: "any date")
+        case let (f?, u?): return m.dateWithin.localized(["from": .date(f), "until": .date(u)])
+        case let (f?, nil): return m.dateOnOrAfter.localized(["from": .date(f)])
+        case let (nil, u?): return m.dateOnOrBefore.localized(["until": .date(u)])
+        case (nil, nil): return m.anyDate.text
         }
     }
 
