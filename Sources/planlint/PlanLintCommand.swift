@@ -278,18 +278,7 @@ struct Rules: ParsableCommand {
                 FileHandle.standardOutput.write(Data(RuleTable.markdown(packs).utf8))
                 return
             }
-            var out = ""
-            for pack in packs {
-                out += "\(pack.id) \(pack.version) — \(pack.title[lang])\n"
-                let width = pack.rules.map(\.id.count).max() ?? 0
-                for rule in pack.rules {
-                    let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
-                    let sev = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-                    out += "  \(id)  \(sev)  \(rule.title[lang])\n"
-                }
-                out += "\n"
-            }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            FileHandle.standardOutput.write(Data(RuleTable.text(packs, language: lang).utf8))
         }
     }
 
@@ -342,7 +331,7 @@ struct Rules: ParsableCommand {
                 printError(message)
                 throw ExitCode.validationFailure
             }
-            FileHandle.standardOutput.write(Data(RuleExplanation.text(rule, pack: pack, language: lang).utf8))
+            FileHandle.standardOutput.write(Data(RuleExplanation.text(rule, pack: pack, language: lang, profiles: packs.flatMap(\.profiles)).utf8))
         }
     }
 }

@@ -595,7 +595,7 @@ struct OutputFormatTests {
         let missing = try ws.run(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "--output", "sarif=ei-ole/out.sarif"])
         #expect(missing.status == 73)
         #expect(missing.stderr == "ei-ole/out.sarif: error: cannot write the sarif report: cannot create a file in '\(ws.url.standardized.path)/ei-ole': No such file or directory\n", "\(missing.stderr)")
-        #expect(missing.stdout.contains("1 plan checked: 0 errors"))
+        #expect(missing.stdout.contains("1 suunnitelma tarkistettu: 0 virhettä"))
         let folder = try ws.run(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "--output", "junit=Examples"])
         #expect(folder.status == 73)
         #expect(folder.stderr == "Examples: error: cannot write the junit report: it is a folder\n")
@@ -680,7 +680,7 @@ struct OutputFormatTests {
         #expect(r.stderr.contains("unclosed-quote.md:9:1: error: found unexpected end of stream"))
         if format == "text" {
             #expect(!r.stdout.contains("error: found unexpected"), "\(r.stdout)")
-            #expect(r.stdout.contains("1 plan checked, 1 could not be read"))
+            #expect(r.stdout.contains("1 suunnitelma tarkistettu, 1 ei voitu lukea"))
         }
     }
 
@@ -690,7 +690,7 @@ struct OutputFormatTests {
         #expect(failing.status == 1)
         let full = try CLI.run(["lint", "Examples", "--as-of", "2026-11-22"]).stdout
         let summary = try #require(full.split(separator: "\n").last)
-        #expect(summary.contains(" plans checked: "))
+        #expect(summary.contains(" suunnitelmaa tarkistettu: "), "most of the examples are in Finnish")
         #expect(failing.stdout == summary + "\n", "the last line of the full output, alone")
         let passing = try CLI.run(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "-q"])
         #expect(passing.status == 0)

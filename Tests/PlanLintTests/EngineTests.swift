@@ -76,7 +76,7 @@ struct EngineTests {
         #expect(report.status.value == .draft)
         #expect(report.referenceDate.value == PlanDate(year: 2026, month: 12, day: 14))
         let sectors = try #require(report.findings.first { $0.ruleID == "GP-STEERING-GROUP-SECTORS" })
-        #expect(sectors.message == "The group has no members from: social, health.")
+        #expect(sectors.message == "The group has no members from: social services and health care.", "sector codes are written through the rule's labels")
     }
 
     @Test("A 2023+ municipal plan is never checked for the old items 3–5")

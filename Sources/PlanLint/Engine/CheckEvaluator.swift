@@ -13,12 +13,13 @@ enum Placeholder {
     case number(Int)
     case list([String])
 
-    func rendered(_ language: Language) -> String {
+    /// The value for the catalogue's filler (MessageTemplate).
+    var value: MessageValue {
         switch self {
-        case .text(let t): return t
-        case .date(let d): return d.formatted(for: language)
-        case .number(let n): return String(n)
-        case .list(let items): return items.joined(separator: ", ")
+        case .text(let t): return .text(t)
+        case .date(let d): return .date(d)
+        case .number(let n): return .number(n)
+        case .list(let items): return .list(items)
         }
     }
 }

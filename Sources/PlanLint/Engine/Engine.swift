@@ -92,7 +92,8 @@ public struct Engine: Sendable {
                                     citation: rule.citation?.formatted(lang), pack: active.pack.id, status: .pass, reason: nil, notes: [], findings: 0)
             if let reason = notApplicable(rule.applies, context) {
                 result.status = .notApplicable
-                result.reason = reason[lang]
+                result.condition = reason.plan[lang]
+                result.reason = reason.rule[lang].isEmpty ? reason.plan[lang] : Catalogue.engine.because.render(lang, ["plan": .text(reason.plan[lang]), "rule": .text(reason.rule[lang])])
                 results.append(result)
                 continue
             }
@@ -163,43 +164,37 @@ public struct Engine: Sendable {
         return sv > fi ? .sv : .fi
     }
 
-    /// Why a rule does not apply to the plan, in each language; nil when it applies.
-    private func notApplicable(_ a: Applicability, _ c: EvaluationContext) -> Localized? {
-        func list<S: Sequence>(_ items: S) -> String where S.Element == String { items.sorted().joined(separator: ", ") }
+    /// Why a rule does not apply to the plan, in each language: the plan's side (its version
+    /// of the law, scope, status or date, shared by every rule it rules out) and the rule's;
+    /// nil when the rule applies.
+    private func notApplicable(_ a: Applicability, _ c: EvaluationContext) -> (plan: Localized, rule: Localized)? {
+        let m = Catalogue.engine
         if let wanted = a.profiles {
-            let w = list(wanted)
+            // Versions of the law by their titles; an id no loaded pack defines (refused at
+            // load) would show as written.
+            let titles = wanted.sorted().map { id in profiles.first { $0.id == id }?.title ?? Localized(same: id) }
+            let rule = m.ruleProfiles.localized(["profiles": .labels(titles)])
             guard let p = c.profile else {
-                let r = c.profileReason
-                return Localized(fi: "mikään ladattu profiili ei kata suunnitelmaa (\(r.fi)); sääntö kuuluu profiileihin \(w)",
-                                 sv: "ingen laddad profil täcker planen (\(r.sv)); regeln hör till \(w)",
-                                 en: "no profile of the loaded packs covers this plan (\(r.en)); the rule belongs to \(w)")
+                return (m.noProfileCovers.localized(["why": .label(c.profileReason)]), rule)
             }
             if !wanted.contains(p.value.id) {
-                let id = p.value.id
-                return Localized(fi: "profiili \(id); sääntö kuuluu profiileihin \(w)", sv: "profil \(id); regeln hör till \(w)",
-                                 en: "profile \(id); the rule belongs to \(w)")
+                return (m.planProfile.localized(["profile": .label(p.value.title)]), rule)
             }
         }
         if let scopes = a.scopes, !scopes.contains(c.scope.value) {
-            let v = c.scope.value.rawValue, r = c.scope.reasons, w = list(scopes.map(\.rawValue))
-            return Localized(fi: "laajuus \(v) (\(r.fi)); sääntöä sovelletaan laajuuteen \(w)", sv: "omfattning \(v) (\(r.sv)); regeln gäller \(w)",
-                             en: "scope \(v) (\(r.en)); the rule applies to \(w)")
+            return (m.planScope.localized(["scope": .label(c.scope.value.label), "why": .label(c.scope.reasons)]),
+                    m.ruleScopes.localized(["scopes": .labels(PlanScope.allCases.filter(scopes.contains).map(\.label))]))
         }
         if let statuses = a.statuses, !statuses.contains(c.status.value) {
-            let v = c.status.value.rawValue, r = c.status.reasons, w = list(statuses.map(\.rawValue))
-            return Localized(fi: "tila \(v) (\(r.fi)); sääntöä sovelletaan tilaan \(w)", sv: "status \(v) (\(r.sv)); regeln gäller \(w)",
-                             en: "status \(v) (\(r.en)); the rule applies to \(w)")
+            return (m.planStatus.localized(["status": .label(c.status.value.label), "why": .label(c.status.reasons)]),
+                    m.ruleStatuses.localized(["statuses": .labels(PlanStatus.allCases.filter(statuses.contains).map(\.label))]))
         }
         let d = c.referenceDate.value, r = c.referenceDate.reasons
         if let from = a.lawFrom, d < from {
-            return Localized(fi: "viitepäivä \(d.formatted(for: .fi)) (\(r.fi)) on ennen \(from.formatted(for: .fi)) voimaan tullutta lain versiota",
-                             sv: "referensdatumet \(d.formatted(for: .sv)) (\(r.sv)) är före lagversionen som trädde i kraft \(from.formatted(for: .sv))",
-                             en: "reference date \(d.iso) (\(r.en)) is before the law version in force from \(from.iso)")
+            return (m.beforeLaw.localized(["date": .date(d), "why": .label(r), "from": .date(from)]), .none)
         }
         if let until = a.lawUntil, d > until {
-            return Localized(fi: "viitepäivä \(d.formatted(for: .fi)) (\(r.fi)) on \(until.formatted(for: .fi)) asti voimassa olleen lain version jälkeen",
-                             sv: "referensdatumet \(d.formatted(for: .sv)) (\(r.sv)) är efter lagversionen som gällde till \(until.formatted(for: .sv))",
-                             en: "reference date \(d.iso) (\(r.en)) is after the law version in force until \(until.iso)")
+            return (m.afterLaw.localized(["date": .date(d), "why": .label(r), "until": .date(until)]), .none)
         }
         return nil
     }
@@ -218,18 +213,18 @@ public struct Engine: Sendable {
            let node = context.resolve(anchor, item: nil, bindings: [:]).nonEmpty.first?.node {
             range = node.range
         }
-        var values = v.values
+        var values = v.values.mapValues { Engine.labelled($0.value, rule.labels) }
         for name in Engine.factPlaceholders(in: [template[lang], rule.remediation[lang]]) {
             let path = String(name.dropFirst("fact:".count))
             guard let p = try? FactPath(parsing: path), let text = context.resolve(p, item: nil, bindings: [:]).nonEmpty.first?.text else {
-                values[name] = .text("?")
+                values[name] = MessageValue.text("?")
                 continue
             }
-            values[name] = PlanDate(parsing: text).map { Placeholder.date($0) } ?? .text(text)
+            values[name] = PlanDate(parsing: text).map { MessageValue.date($0) } ?? Engine.labelled(.text(text), rule.labels)
         }
         let r = range ?? SourceRange(at: .start)
         return Finding(ruleID: rule.id, title: rule.title[lang], severity: rule.severity,
-                       message: Engine.render(template[lang], values, lang), remediation: Engine.render(rule.remediation[lang], values, lang),
+                       message: MessageTemplate.fill(template[lang], values, lang), remediation: MessageTemplate.fill(rule.remediation[lang], values, lang),
                        file: context.plan.file,
                        start: LineColumn(line: r.start.line, column: r.start.column),
                        end: LineColumn(line: r.end.line, column: r.end.column),
@@ -239,19 +234,11 @@ public struct Engine: Sendable {
 
     /// Why a check could not decide, in each language.
     static func undecidedReason(_ note: Note) -> Localized {
-        if let path = note["path"] {
-            return Localized(fi: "vertailupäivää ei ole (\(path)), joten ehtoa ei voitu ratkaista",
-                             sv: "inget referensdatum (\(path)), så villkoret kunde inte avgöras",
-                             en: "no reference date (\(path)), so the condition could not be decided")
-        }
-        return Localized(fi: "vertailuarvoa ei ole, joten ehtoa ei voitu ratkaista", sv: "inget värde att jämföra med, så villkoret kunde inte avgöras",
-                         en: "nothing to compare with, so the condition could not be decided")
+        if let path = note["path"] { return Catalogue.engine.noReferenceAt.localized(["path": .text(path)]) }
+        return Catalogue.engine.noReference.text
     }
 
-    static let invalidDateMessage = Localized(
-        fi: "{path}: '{value}' ei ole kelvollinen päivämäärä (odotettiin muotoa VVVV-KK-PP tai p.k.vvvv).",
-        sv: "{path}: '{value}' är inte ett giltigt datum (väntade ÅÅÅÅ-MM-DD eller d.m.åååå).",
-        en: "{path}: '{value}' is not a valid date (expected YYYY-MM-DD or d.m.yyyy).")
+    static var invalidDateMessage: Localized { Catalogue.engine.invalidDate.text }
 
     /// The `{fact:PATH}` placeholders used in the templates.
     static func factPlaceholders(in templates: [String]) -> Set<String> {
@@ -267,19 +254,15 @@ public struct Engine: Sendable {
         return names
     }
 
-    /// Fills `{name}` placeholders; an unknown placeholder is left as written.
-    static func render(_ template: String, _ values: [String: Placeholder], _ language: Language) -> String {
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let v = values[name] { out += v.rendered(language) } else { out += rest[open...close] }
-            rest = rest[rest.index(after: close)...]
+    /// A code value written through the rule's label for it, if it has one.
+    static func labelled(_ value: MessageValue, _ labels: [String: Localized]) -> MessageValue {
+        guard !labels.isEmpty else { return value }
+        switch value {
+        case .text(let t): return labels[t].map { .label($0) } ?? value
+        case .list(let items) where items.contains(where: { labels[$0] != nil }):
+            return .labels(items.map { labels[$0] ?? Localized(same: $0) })
+        default: return value
         }
-        out += rest
-        return out
     }
 
     /// A one-line excerpt of at most 120 characters.

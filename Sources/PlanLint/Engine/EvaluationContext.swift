@@ -150,7 +150,7 @@ final class EvaluationContext {
                 let line = v.node.range.start.line
                 return Decided(value: s, reasons: v.origin == .text
                     ? Localized(fi: "todettu tekstissä, rivi \(line)", sv: "anges i texten, rad \(line)", en: "stated in the text, line \(line)")
-                    : Localized(same: "status: \(s.rawValue)"))
+                    : Catalogue.engine.givenInDataBlock.localized(["field": .text("status")]))
             }
         }
         if let a = fact("approvals[*].date").first {
@@ -165,7 +165,7 @@ final class EvaluationContext {
 
     private func decideScope() -> Decided<PlanScope> {
         if let v = fact("plan.scope").first, let text = v.text, let s = PlanScope(rawValue: text.lowercased()) {
-            return Decided(value: s, reasons: Localized(same: "plan.scope: \(s.rawValue)"))
+            return Decided(value: s, reasons: Catalogue.engine.givenInDataBlock.localized(["field": .text("plan.scope")]))
         }
         let municipalities = fact("plan.municipalities[*]").compactMap(\.text)
         if municipalities.count == 1, ["helsinki", "helsingfors"].contains(municipalities[0].lowercased()) {
@@ -215,14 +215,14 @@ final class EvaluationContext {
         if let p = profiles.first(where: { $0.scopes.contains(sc) && $0.holds(date) }) {
             let rel = p.relationLocalized
             profile = Decided(value: p, reasons: Localized(
-                fi: "viitepäivä \(date.formatted(for: .fi)) (\(r.fi)) on \(rel.fi); laajuus \(sc.rawValue) (\(s.fi))",
-                sv: "referensdatumet \(date.formatted(for: .sv)) (\(r.sv)) är \(rel.sv); omfattning \(sc.rawValue) (\(s.sv))",
-                en: "reference date \(date.iso) (\(r.en)) is \(rel.en); scope \(sc.rawValue) (\(s.en))"))
+                fi: "viitepäivä \(date.formatted(for: .fi)) (\(r.fi)) on \(rel.fi); laajuus: \(sc.label.fi) (\(s.fi))",
+                sv: "referensdatumet \(date.formatted(for: .sv)) (\(r.sv)) är \(rel.sv); omfattning: \(sc.label.sv) (\(s.sv))",
+                en: "reference date \(date.iso) (\(r.en)) is \(rel.en); scope: \(sc.label.en) (\(s.en))"))
         } else {
             profileReason = Localized(
-                fi: "viitepäivä \(date.formatted(for: .fi)) (\(r.fi)), laajuus \(sc.rawValue) (\(s.fi)): mikään profiili ei kata molempia",
-                sv: "referensdatumet \(date.formatted(for: .sv)) (\(r.sv)), omfattning \(sc.rawValue) (\(s.sv)): ingen profil täcker båda",
-                en: "reference date \(date.iso) (\(r.en)), scope \(sc.rawValue) (\(s.en)): no profile covers both")
+                fi: "viitepäivä \(date.formatted(for: .fi)) (\(r.fi)), laajuus: \(sc.label.fi) (\(s.fi)): mikään lain versio ei kata molempia",
+                sv: "referensdatumet \(date.formatted(for: .sv)) (\(r.sv)), omfattning: \(sc.label.sv) (\(s.sv)): ingen lagversion täcker båda",
+                en: "reference date \(date.iso) (\(r.en)), scope: \(sc.label.en) (\(s.en)): no profile covers both")
         }
     }
 

@@ -65,6 +65,9 @@ public struct RuleResult: Sendable, Codable, Hashable {
     public var status: Status
     /// Not applicable: why (profile, scope, status). Needs review: what to confirm.
     public var reason: String?
+    /// Not applicable: the plan's side of the reason (its version of the law, scope, status
+    /// or date), the same for every rule it rules out, so a report can group them.
+    public var condition: String? = nil
     public var notes: [Note]
     /// How many findings the rule produced.
     public var findings: Int

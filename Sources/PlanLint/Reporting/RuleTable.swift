@@ -3,6 +3,23 @@
 import Foundation
 
 public enum RuleTable {
+    /// `planlint rules list`: each pack, then its rules with severity and title in `language`.
+    public static func text(_ packs: [RulePack], language: Language) -> String {
+        var out = ""
+        for pack in packs {
+            out += "\(pack.id) \(pack.version) — \(pack.title[language])\n"
+            let width = pack.rules.map(\.id.count).max() ?? 0
+            let severityWidth = Severity.allCases.map { Catalogue.label($0)[language].count }.max() ?? 0
+            for rule in pack.rules {
+                let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+                let severity = Catalogue.label(rule.severity)[language].padding(toLength: severityWidth, withPad: " ", startingAt: 0)
+                out += "  \(id)  \(severity)  \(rule.title[language])\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
     /// A Markdown document: the profiles, then one table per pack.
     public static func markdown(_ packs: [RulePack]) -> String {
         var out = "# Rules\n\n"

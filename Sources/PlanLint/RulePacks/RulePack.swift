@@ -104,12 +104,12 @@ public struct Profile: Sendable, Hashable, Codable {
 
     /// How a date in the window relates to it: `on or after 2023-01-01`, in each language.
     public var relationLocalized: Localized {
-        func d(_ x: PlanDate, _ l: Language) -> String { x.formatted(for: l) }
+        let m = Catalogue.common
         switch (from, until) {
-        case let (f?, u?): return Localized(fi: "välillä \(d(f, .fi))–\(d(u, .fi))", sv: "mellan \(d(f, .sv)) och \(d(u, .sv))", en: "within \(f.iso) – \(u.iso)")
-        case let (f?, nil): return Localized(fi: "\(d(f, .fi)) tai myöhemmin", sv: "\(d(f, .sv)) eller senare", en: "on or after \(f.iso)")
-        case let (nil, u?): return Localized(fi: "\(d(u, .fi)) tai aiemmin", sv: "\(d(u, .sv)) eller tidigare", en: "on or before \(u.iso)")
-        case (nil, nil): return Localized(fi: "mikä tahansa päivä", sv: "vilket datum som helst", en: "any date")
+        case let (f?, u?): return m.dateWithin.localized(["from": .date(f), "until": .date(u)])
+        case let (f?, nil): return m.dateOnOrAfter.localized(["from": .date(f)])
+        case let (nil, u?): return m.dateOnOrBefore.localized(["until": .date(u)])
+        case (nil, nil): return m.anyDate.text
         }
     }
 
@@ -228,6 +228,9 @@ public struct Rule: Sendable {
     /// Where a finding points when the check cannot say (a fact missing everywhere).
     public var anchor: FactPath?
     public var examples: [RuleExample]
+    /// Words for the code values the rule's messages may name (`social` → "sosiaalipalvelut"),
+    /// so a message never prints a code: a value with a label is written through it.
+    public var labels: [String: Localized] = [:]
     /// The pack file and position that defines the rule.
     public var definedIn: String
     public var definedAt: SourcePosition

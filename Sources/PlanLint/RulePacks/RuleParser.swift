@@ -6,7 +6,7 @@ struct RuleParser {
     let source: PackSource
     let defaultAsOf: PlanDate
 
-    static let keys = ["id", "title", "severity", "kind", "citation", "applies", "check", "message", "remediation", "review", "anchor", "examples"]
+    static let keys = ["id", "title", "severity", "kind", "citation", "applies", "check", "message", "remediation", "review", "anchor", "examples", "labels"]
 
     func parse(_ node: YAMLNode) throws(InputError) -> Rule {
         try reader.checkKeys(node, allowed: RuleParser.keys, "a rule")
@@ -40,9 +40,16 @@ struct RuleParser {
         let review = try node["review"].map { n throws(InputError) in try reader.localized(n, "\(what): review") }
         let anchor = try node["anchor"].map { n throws(InputError) in try reader.path(n, "\(what): anchor") }
         let examples = try parseExamples(try reader.require(node, "examples", what), what)
+        var labels: [String: Localized] = [:]
+        if let l = node["labels"] {
+            for pair in try reader.mapping(l, "\(what): labels") {
+                let code = try reader.string(pair.key, "\(what): labels")
+                labels[code] = try reader.localized(pair.value, "\(what): labels.\(code)")
+            }
+        }
         return Rule(id: id, title: title, severity: severity, kind: kind, citation: citation, applies: applies, check: check,
                     messages: messages, remediation: remediation, review: review, anchor: anchor, examples: examples,
-                    definedIn: reader.file, definedAt: node.range.start)
+                    labels: labels, definedIn: reader.file, definedAt: node.range.start)
     }
 
     func parseCitation(_ node: YAMLNode, _ what: String) throws(InputError) -> Citation {
