@@ -37,7 +37,8 @@ public struct TextReporter: Reporter {
         var out = paint(report.file, "1") + "  "
         let law = (report.profile?.value.id).map { "\($0), " } ?? ""
         out += paint("(\(words.status) \(report.status.value.rawValue), \(words.scope) \(report.scope.value.rawValue), \(words.law) \(law)\(report.referenceDate.value.formatted(for: report.language)))", "2") + "\n"
-        let active = report.findings.filter(\.isActive)
+        // Findings a waiver accepts are shown, marked; other suppressed ones are counted.
+        let active = report.findings.filter { $0.isActive || $0.suppressed?.directive == .waiver }
         let suppressed = report.findings.count - active.count
         let note = suppressed > 0 ? "  " + paint("(\(suppressed) \(words.suppressed))", "2") + "\n" : ""
         guard !active.isEmpty else {
@@ -66,7 +67,11 @@ public struct TextReporter: Reporter {
             if let origin = f.origin, origin == .text {
                 out += "  = " + words.foundInText + "\n"
             }
-            out += "  = " + words.fix + ": " + TextReporter.visible(f.remediation) + "\n\n"
+            out += "  = " + words.fix + ": " + TextReporter.visible(f.remediation) + "\n"
+            if let s = f.suppressed, let mark = Waivers.mark(s, report.language) {
+                out += "  = " + paint(TextReporter.visible(mark), "2") + "\n"
+            }
+            out += "\n"
         }
         return out
     }
