@@ -78,8 +78,9 @@ struct ConfigCommand: ParsableCommand {
             return
         }
         var out = "configuration: " + (configuration?.file ?? "none (no .planlint.yaml in \(path) or a folder above it)") + "\n"
-        let keyWidth = min(40, entries.map(\.key.count).max() ?? 0)
-        let valueWidth = min(50, entries.map(\.value.count).max() ?? 0)
+        // Columns as wide as the common case; a longer key or value pushes its line only.
+        let keyWidth = entries.map(\.key.count).filter { $0 <= 24 }.max() ?? 0
+        let valueWidth = entries.map(\.value.count).filter { $0 <= 24 }.max() ?? 0
         for e in entries {
             let key = e.key.padding(toLength: max(keyWidth, e.key.count), withPad: " ", startingAt: 0)
             let value = e.value.padding(toLength: max(valueWidth, e.value.count), withPad: " ", startingAt: 0)

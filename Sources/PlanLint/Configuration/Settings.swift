@@ -92,7 +92,7 @@ public struct EffectiveSettings: Sendable {
         }
         for o in configuration?.overrides ?? [] {
             for r in o.rules {
-                out.append(e("overrides[\(list(o.files))].\(r.rule)", r.disabled ? "off" : (r.severity?.rawValue ?? "unchanged"), r.origin))
+                out.append(e("overrides[\(o.files.joined(separator: ", "))].\(r.rule)", r.disabled ? "off" : (r.severity?.rawValue ?? "unchanged"), r.origin))
             }
         }
         for w in configuration?.waivers ?? [] {

@@ -21,7 +21,7 @@ public enum Waivers {
 
     /// The line the text output adds to a waived finding; nil for other suppressions.
     public static func mark(_ s: Suppression, _ language: Language) -> String? {
-        guard let w = s.waiver else { return nil }
+        guard s.directive == .waiver, let w = s.waiver else { return nil }
         let place = "\(w.file):\(w.line)"
         return Localized(
             fi: "hyväksytty poikkeuksena (\(place)): \(w.reason) — päätös \(w.reference), hyväksyjä \(w.acceptedBy), voimassa \(w.expires.formatted(for: .fi)) asti",
@@ -92,5 +92,24 @@ public enum Waivers {
         if !expiredAt.isEmpty {
             report.findings.sort { ($0.start, $0.ruleID, $0.end) < ($1.start, $1.ruleID, $1.end) }
         }
+    }
+}
+
+extension Suppression {
+    /// What a report says of a finding accepted outside the plan (a waiver or the baseline),
+    /// in `language`; nil for a directive in the plan.
+    public func externalNote(_ language: Language) -> String? {
+        if let mark = Waivers.mark(self, language) { return mark }
+        guard directive == .baseline else { return nil }
+        let file = location.file
+        return Localized(fi: "tunnettu havainto, kirjattu perustasoon \(file)",
+                         sv: "känd anmärkning, registrerad i baslinjen \(file)",
+                         en: "a known finding, recorded in the baseline \(file)")[language]
+    }
+
+    /// How the text output counts findings the baseline knows.
+    public static func baselineCount(_ n: Int, _ language: Language) -> String {
+        Localized(fi: "\(n) tunnettua havaintoa perustasossa", sv: "\(n) kända anmärkningar i baslinjen",
+                  en: "\(n) known finding\(n == 1 ? "" : "s") in the baseline")[language]
     }
 }

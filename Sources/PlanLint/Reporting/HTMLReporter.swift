@@ -243,7 +243,8 @@ public struct HTMLReporter: Reporter {
         h += "<p class=\"message\">\(esc(f.message))</p>\n"
         if let s = f.suppressed {
             let why = s.justification.flatMap { $0.isEmpty ? nil : $0 } ?? HTMLText.noJustification[lang]
-            h += "<p class=\"suppression\">\(esc(HTMLText.fill(HTMLText.acceptedBy, lang, String(s.location.start.line), why)))</p>\n"
+            let text = s.externalNote(lang) ?? HTMLText.fill(HTMLText.acceptedBy, lang, String(s.location.start.line), why)
+            h += "<p class=\"suppression\">\(esc(text))</p>\n"
         }
         h += "<dl class=\"finding-facts\">\n"
         var location = "<code class=\"file\">\(esc(f.file)):\(f.start.line):\(f.start.column)</code>"

@@ -1,7 +1,8 @@
 // Text output for people: grouped by file, the source line with the span underlined as a
 // compiler shows it, the citation and what to do, and a summary line. Plans that could not
 // be read are not part of it: the command line prints those errors to stderr (every format
-// does), and the summary counts them. Suppressed findings are counted, not shown.
+// does), and the summary counts them. Suppressed findings are counted, not shown, except
+// waived ones (docs/configuration.md): those are shown, marked with the waiver.
 import Foundation
 
 /// The terminal format.
@@ -39,8 +40,10 @@ public struct TextReporter: Reporter {
         out += paint("(\(words.status) \(report.status.value.rawValue), \(words.scope) \(report.scope.value.rawValue), \(words.law) \(law)\(report.referenceDate.value.formatted(for: report.language)))", "2") + "\n"
         // Findings a waiver accepts are shown, marked; other suppressed ones are counted.
         let active = report.findings.filter { $0.isActive || $0.suppressed?.directive == .waiver }
-        let suppressed = report.findings.count - active.count
-        let note = suppressed > 0 ? "  " + paint("(\(suppressed) \(words.suppressed))", "2") + "\n" : ""
+        let known = report.findings.filter { $0.suppressed?.directive == .baseline }.count
+        let suppressed = report.findings.count - active.count - known
+        var note = suppressed > 0 ? "  " + paint("(\(suppressed) \(words.suppressed))", "2") + "\n" : ""
+        if known > 0 { note += "  " + paint("(" + Suppression.baselineCount(known, report.language) + ")", "2") + "\n" }
         guard !active.isEmpty else {
             return out + "  " + paint("✓ " + words.noFindings, "32") + "\n" + note + "\n"
         }
@@ -68,7 +71,7 @@ public struct TextReporter: Reporter {
                 out += "  = " + words.foundInText + "\n"
             }
             out += "  = " + words.fix + ": " + TextReporter.visible(f.remediation) + "\n"
-            if let s = f.suppressed, let mark = Waivers.mark(s, report.language) {
+            if let s = f.suppressed, let mark = s.externalNote(report.language) {
                 out += "  = " + paint(TextReporter.visible(mark), "2") + "\n"
             }
             out += "\n"
