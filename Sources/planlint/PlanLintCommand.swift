@@ -1,4 +1,4 @@
-// The planlint command line: `planlint lint`, `planlint rules list|explain|test`, `planlint config`.
+// The planlint command line: `planlint lint`, `planlint rules list|explain|test`, `planlint config`, `planlint init`.
 //
 // Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 a plan or pack could not be
 // loaded, 64 usage, 73 a report file could not be written. Errors are printed to stderr as
@@ -17,7 +17,7 @@ struct PlanLintCommand: ParsableCommand {
         commandName: "planlint",
         abstract: "Checks Finnish child and youth welfare plans against the law (Lastensuojelulaki 12 §) and good practice.",
         version: PlanLintVersion.current,
-        subcommands: [Lint.self, Rules.self, ConfigCommand.self],
+        subcommands: [Lint.self, Rules.self, ConfigCommand.self, InitCommand.self],
         defaultSubcommand: Lint.self
     )
 }

@@ -308,3 +308,35 @@ struct ConfigurationTests {
         #expect(throws: InputError.self) { try Baseline.load(file: root.path + "/missing.json") }
     }
 }
+
+@Suite("planlint init")
+struct ScaffoldTests {
+    @Test("The scaffold's configuration loads its pack, and the pack's examples pass and fail as they should", arguments: [Language.fi, .sv])
+    func scaffold(_ language: Language) throws {
+        let root = try Folder()
+        for file in Scaffold.files(packID: "koskenkyla", language: language) { try root.write(file.path, file.text) }
+        let config = try Configuration.load(file: root.path + "/.planlint.yaml")
+        #expect(config.packs?.value == [root.path + "/Rules/koskenkyla"])
+        let packs = try PackSet.load(directories: config.packs?.value ?? [])
+        let engine = try Engine(packs: packs)
+        let results = ExampleRunner.run(engine).filter { $0.pack == "koskenkyla" }
+        #expect(results.map(\.rule) == ["KOSKENKYLA-CONTACT", "KOSKENKYLA-CONTACT"])
+        #expect(results.allSatisfy { $0.ok }, "\(results.map { "\($0.file) \($0.expect) \($0.findings.map(\.message))" })")
+        let failing = try #require(results.first { $0.expect == .fail })
+        #expect(failing.findings.first?.message == (language == .sv ? "Planen saknar en kontaktperson (contact.name)." : "Suunnitelmasta puuttuu yhteyshenkilö (contact.name)."))
+        // The commented waiver in the configuration is valid once uncommented.
+        let text = Scaffold.files(packID: "koskenkyla", language: language)[0].text
+        let waivers = try #require(text.range(of: "# waivers:"))
+        let uncommented = String(text[..<waivers.lowerBound]) + text[waivers.lowerBound...]
+            .replacingOccurrences(of: "# waivers:", with: "waivers:").replacingOccurrences(of: "#   ", with: "  ")
+        let withWaiver = try Configuration.parse(uncommented, file: ".planlint.yaml", folder: root.path)
+        #expect(withWaiver.waivers.map(\.rule) == ["KOSKENKYLA-CONTACT"])
+        #expect(withWaiver.unknownRules(known: engine.rules.map(\.rule.id)).isEmpty)
+    }
+
+    @Test("Pack ids are lower-case letters, digits and hyphens")
+    func packIDs() {
+        #expect(Scaffold.isValidPackID("koskenkyla") && Scaffold.isValidPackID("jokilaakso-hva2"))
+        #expect(!Scaffold.isValidPackID("Koskenkylä") && !Scaffold.isValidPackID("2kunta") && !Scaffold.isValidPackID("../x") && !Scaffold.isValidPackID(""))
+    }
+}
