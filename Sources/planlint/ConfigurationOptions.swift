@@ -96,3 +96,22 @@ extension Lint {
         return files
     }
 }
+
+extension PackOptions {
+    /// The pack folders and exclusions of `planlint rules …`: the configuration's found from
+    /// the current folder upward, then the flags'. A bad configuration prints its error and exits 2.
+    func configured() throws -> (directories: [String], excluding: [String]) {
+        var flags = CommandLineSettings()
+        flags.packs = packs
+        flags.excludePacks = excludePacks
+        flags.noDefaultPacks = noDefaultPacks
+        do throws(InputError) {
+            let configuration = try ConfiguredRun.runConfiguration(explicit: nil)
+            let settings = EffectiveSettings(configuration: configuration, flags: flags, today: PlanDate.today())
+            return (settings.packDirectories, settings.excludePacks.map(\.value))
+        } catch {
+            printError(error.description)
+            throw Exit.inputError
+        }
+    }
+}

@@ -95,8 +95,9 @@ struct PackOptions: ParsableArguments {
     var excludePacks: [String] = []
 
     func load() throws -> [RulePack] {
+        let (directories, excluded) = try configured()
         do {
-            return try PackSet.load(directories: packs, includeEmbedded: !noDefaultPacks, excluding: excludePacks)
+            return try PackSet.load(directories: directories, includeEmbedded: !noDefaultPacks, excluding: excluded)
         } catch {
             for e in error.errors { printError(e.description) }
             throw Exit.inputError

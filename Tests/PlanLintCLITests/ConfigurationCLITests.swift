@@ -36,8 +36,17 @@ struct ConfigurationCLITests {
         defer { try? FileManager.default.removeItem(at: dir) }
         // From another folder, naming the plan: the file is found from the plan's folder up.
         let plan = dir.appendingPathComponent("plans/koskenkyla-luonnos-2026.md").path
-        let run = try CLI.run(["lint", "--fail-on", "never", "--format", "json", plan], in: FileManager.default.temporaryDirectory)
+        let sarifPath = dir.appendingPathComponent("planlint.sarif").path
+        let run = try CLI.run(["lint", "--fail-on", "never", "--format", "json", "--output", "sarif=" + sarifPath, plan],
+                              in: FileManager.default.temporaryDirectory)
         #expect(run.status == 0, "\(run.stderr)")
+        // SARIF marks the waived finding as an external suppression, and stays valid SARIF.
+        let sarif = try String(contentsOfFile: sarifPath, encoding: .utf8)
+        #expect(sarif.contains("\"kind\" : \"external\""))
+        if SchemaValidator.available {
+            let report = try SchemaValidator.validate(sarif)
+            #expect(report.status == 0, "\(report.stdout)")
+        }
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let findings = ((json["plans"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]]) ?? []
         let waived = try #require(findings.first { $0["rule"] as? String == "LSL-12-1-DECISION-BODY" })

@@ -57,10 +57,10 @@ public struct EffectiveSettings: Sendable {
         baseline = flags.baseline.map { Setting<String?>($0, .flag("--baseline")) } ?? fileBaseline ?? Setting<String?>(nil, .default)
     }
 
-    /// The packs to load, with duplicates removed.
+    /// The packs to load, each folder once (`Rules/kunta` and `./Rules/kunta` are one).
     public var packDirectories: [String] {
         var seen = Set<String>()
-        return packs.map(\.value).filter { seen.insert($0).inserted }
+        return packs.map(\.value).filter { seen.insert(Configuration.absolute($0)).inserted }
     }
 
     /// One line of `planlint config`: a key, its value as text, and its origin.
