@@ -80,6 +80,10 @@ struct ConfigurationTests {
         let groups = try ConfiguredRun.groups(files: [a, b, c], explicit: nil)
         #expect(groups.map(\.files) == [[a, c], [b]])
         #expect(groups.map { $0.configuration?.failOn?.value } == [.warning, .info])
+        // --config: one file for every plan.
+        let given = try Configuration.load(file: near)
+        let one = try ConfiguredRun.groups(files: [a, b, c], explicit: given)
+        #expect(one.map(\.files) == [[a, b, c]] && one.first?.configuration?.failOn?.value == .info)
     }
 
     @Test("Flags win over the file, the file over the defaults, and each value says where it came from")

@@ -103,7 +103,7 @@ struct ComplianceWords {
                 packs: "Sääntöpaketit", summary: "Yhteenveto", requirements: "Vaatimukset",
                 notApplicableHeading: "Ei sovelleta tähän suunnitelmaan", findings: "havaintoa", confirm: "varmistettava",
                 textOnly: "löytyi vain tekstistä, ei otsikon alta", line: "rivi", practice: "suositus",
-                suppressed: "hyväksytty suunnitelman planlint-disable-ohjeella",
+                suppressed: "hyväksytty (planlint-disable-ohje, poikkeuspäätös tai perustaso)",
                 labels: [.pass: "täyttyy", .fail: "ei täyty", .notApplicable: "ei sovelleta", .needsReview: "tarkistettava"],
                 tags: [.pass: "TÄYTTYY", .fail: "EI TÄYTY", .notApplicable: "EI SOVELL.", .needsReview: "TARKISTA"])
         case .sv:
@@ -113,7 +113,7 @@ struct ComplianceWords {
                 packs: "Regelpaket", summary: "Sammanfattning", requirements: "Krav",
                 notApplicableHeading: "Tillämpas inte på denna plan", findings: "anmärkningar", confirm: "ska bekräftas",
                 textOnly: "hittades endast i texten, inte under en rubrik", line: "rad", practice: "rekommendation",
-                suppressed: "godtagna genom planlint-disable i planen",
+                suppressed: "godtagna (planlint-disable, undantagsbeslut eller baslinje)",
                 labels: [.pass: "uppfyllda", .fail: "inte uppfyllda", .notApplicable: "tillämpas inte", .needsReview: "ska granskas"],
                 tags: [.pass: "UPPFYLLT", .fail: "EJ UPPFYLLT", .notApplicable: "TILLÄMPAS EJ", .needsReview: "GRANSKA"])
         case .en:
@@ -123,7 +123,7 @@ struct ComplianceWords {
                 packs: "Rule packs", summary: "Summary", requirements: "Requirements",
                 notApplicableHeading: "Not applicable to this plan", findings: "finding(s)", confirm: "to confirm",
                 textOnly: "found in the text only, not under a heading", line: "line", practice: "good practice",
-                suppressed: "accepted by a planlint-disable directive in the plan",
+                suppressed: "accepted (a planlint-disable directive, a waiver or the baseline)",
                 labels: [.pass: "pass", .fail: "fail", .notApplicable: "not applicable", .needsReview: "needs review"],
                 tags: [.pass: "PASS", .fail: "FAIL", .notApplicable: "N/A", .needsReview: "REVIEW"])
         }

@@ -50,9 +50,9 @@ enum HTMLText {
         sv: "Anmärkningar: {0} fel, {1} varningar, {2} upplysningar.",
         en: "Findings: {0} errors, {1} warnings, {2} notes.")
     static let findingsSuppressed = Localized(
-        fi: "Lisäksi {0} hyväksyttyä poikkeamaa (planlint-disable).",
-        sv: "Därtill {0} godtagna avvikelser (planlint-disable).",
-        en: "Also {0} accepted deviations (planlint-disable).")
+        fi: "Lisäksi {0} hyväksyttyä poikkeamaa (planlint-disable-ohje, poikkeuspäätös tai perustaso).",
+        sv: "Därtill {0} godtagna avvikelser (planlint-disable, undantagsbeslut eller baslinje).",
+        en: "Also {0} accepted deviations (a planlint-disable directive, a waiver or the baseline).")
     static let accepted = Localized(fi: "Hyväksytty poikkeama", sv: "Godtagen avvikelse", en: "Accepted deviation")
     static let acceptedBy = Localized(
         fi: "Suunnitelman planlint-disable-ohje (rivi {0}) hyväksyy poikkeaman: {1}",
