@@ -41,8 +41,10 @@ struct ConfigurationOptions: ParsableArguments {
     }
 
     /// Writes the baseline if asked (before any baseline is applied, so it records every
-    /// finding that counts), then marks the findings the baseline in use knows.
-    func baselines(_ outcomes: inout [PlanOutcome], packs: [RulePack], asOf: PlanDate, settings: EffectiveSettings) throws {
+    /// finding that counts), then marks the findings the baseline in use knows. Returns false
+    /// when the baseline could not be written (the run then reports and exits 73).
+    func baselines(_ outcomes: inout [PlanOutcome], packs: [RulePack], asOf: PlanDate, settings: EffectiveSettings) throws -> Bool {
+        var written = true
         if let path = writeBaseline {
             let folder = URL(fileURLWithPath: path).standardized.deletingLastPathComponent().path
             let baseline = Baseline(result: RunResult(outcomes: outcomes, packs: packs, asOf: asOf, language: nil), folder: folder)
@@ -50,10 +52,10 @@ struct ConfigurationOptions: ParsableArguments {
                 try AtomicFile.write(baseline.encoded(), to: path)
             } catch {
                 printError("\(path): error: cannot write the baseline: \(error.reason)")
-                throw Exit.cannotWrite
+                written = false
             }
         }
-        guard let path = settings.baseline.value else { return }
+        guard let path = settings.baseline.value else { return written }
         do throws(InputError) {
             let baseline = try Baseline.load(file: path)
             let folder = URL(fileURLWithPath: path).standardized.deletingLastPathComponent().path
@@ -62,6 +64,7 @@ struct ConfigurationOptions: ParsableArguments {
             printError(error.description)
             throw Exit.inputError
         }
+        return written
     }
 }
 

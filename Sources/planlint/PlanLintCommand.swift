@@ -1,8 +1,8 @@
 // The planlint command line: `planlint lint`, `planlint rules list|explain|test`, `planlint config`, `planlint init`.
 //
-// Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 a plan or pack could not be
-// loaded, 64 usage, 73 a report file could not be written. Errors are printed to stderr as
-// `file:line:column: error: message`, whatever the format.
+// Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 a plan, pack, configuration or
+// baseline could not be loaded, 64 usage, 73 a report or baseline file could not be written.
+// Errors are printed to stderr as `file:line:column: error: message`, whatever the format.
 import ArgumentParser
 import Foundation
 import PlanLint
@@ -190,7 +190,7 @@ struct Lint: ParsableCommand {
             check(files, engine: engine, asOf: day, language: lang)
         }
         outcomes += checked.outcomes
-        try configOptions.baselines(&outcomes, packs: checked.packs, asOf: day, settings: settings)
+        let baselineWritten = try configOptions.baselines(&outcomes, packs: checked.packs, asOf: day, settings: settings)
         let result = RunResult(outcomes: outcomes, packs: checked.packs, asOf: day, language: lang)
 
         // Load errors go to stderr in every format (the machine formats also carry them).
@@ -214,7 +214,7 @@ struct Lint: ParsableCommand {
             }
         }
 
-        var writeFailed = false
+        var writeFailed = !baselineWritten
         for file in files {
             guard let reporter = Reporters.make(file.format.name, options: ReportOptions(color: false, language: language, sourceRoot: root)) else { continue }
             do {
