@@ -153,6 +153,11 @@ struct ConfigurationTests {
         #expect(!Glob.matches("luonnos-*.md", "plans/koskenkyla-luonnos-2026.md"))
         #expect(Glob.matches("./plans/a?.md", "plans/ab.md"))
         #expect(Glob.matches("**", "a/b/c.md"))
+        // A hostile pattern of many ** against a deep path answers at once.
+        let deep = Array(repeating: "a", count: 60).joined(separator: "/") + "/x.md"
+        #expect(!Glob.matches(Array(repeating: "**", count: 60).joined(separator: "/") + "/y.md", deep))
+        #expect(Glob.matches(Array(repeating: "**", count: 60).joined(separator: "/") + "/x.md", deep))
+        #expect(!Glob.matches(Array(repeating: "**/*", count: 40).joined(separator: "/") + "/y.md", deep))
     }
 
     @Test("A misspelt key is an error at its position with the right key suggested", arguments: [

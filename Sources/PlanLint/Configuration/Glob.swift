@@ -8,24 +8,36 @@ import Foundation
 
 /// Glob matching for configuration paths.
 public enum Glob {
+    /// The most folders a pattern or a path may have; deeper ones match nothing.
+    static let maxSegments = 512
+
     /// True when `path` (relative, `/`-separated) matches `pattern`.
     public static func matches(_ pattern: String, _ path: String) -> Bool {
         var pattern = pattern
         if pattern.hasPrefix("./") { pattern.removeFirst(2) }
         if !pattern.contains("/") { pattern = "**/" + pattern }
-        return match(Array(pattern.split(separator: "/", omittingEmptySubsequences: true)),
-                     Array(path.split(separator: "/", omittingEmptySubsequences: true)))
-    }
-
-    private static func match(_ p: [Substring], _ s: [Substring]) -> Bool {
-        guard let first = p.first else { return s.isEmpty }
-        if first == "**" {
-            let rest = Array(p.dropFirst())
-            for i in 0...s.count where match(rest, Array(s[i...])) { return true }
-            return false
+        let p = pattern.split(separator: "/", omittingEmptySubsequences: true)
+        let s = path.split(separator: "/", omittingEmptySubsequences: true)
+        // No real path is this deep; the bound keeps the recursion below shallow.
+        guard p.count <= maxSegments, s.count <= maxSegments else { return false }
+        // Pattern position × path position, each decided once: linear in their product,
+        // whatever mix of `**` and `*` a pattern has.
+        var memo: [Int: Bool] = [:]
+        func match(_ pi: Int, _ si: Int) -> Bool {
+            let key = pi * (s.count + 1) + si
+            if let known = memo[key] { return known }
+            let result: Bool
+            if pi == p.count {
+                result = si == s.count
+            } else if p[pi] == "**" {
+                result = match(pi + 1, si) || (si < s.count && match(pi, si + 1))
+            } else {
+                result = si < s.count && segment(Array(p[pi]), Array(s[si])) && match(pi + 1, si + 1)
+            }
+            memo[key] = result
+            return result
         }
-        guard let head = s.first, segment(Array(first), Array(head)) else { return false }
-        return match(Array(p.dropFirst()), Array(s.dropFirst()))
+        return match(0, 0)
     }
 
     /// One folder or file name against one pattern segment (`*`, `?`, literal characters).
