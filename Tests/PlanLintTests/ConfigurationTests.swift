@@ -247,6 +247,10 @@ struct ConfigurationTests {
         let result = RunResult(outcomes: [.checked(reports[0])], packs: Packs.engine.packs, asOf: Configured.day, language: .en)
         let text = TextReporter(color: false).report(result)
         #expect(text.contains("waived (\(root.path)/.planlint.yaml:2): Valtuusto käsittelee suunnitelman joulukuussa. — decision khall 3.2.2026 § 14, accepted by kunnanhallitus, until 2027-01-31"))
+        // The council report says which decision accepted it, not that a directive in the plan did.
+        let html = HTMLReporter(options: ReportOptions(language: .en, sourceRoot: root.path)).report(result)
+        #expect(html.contains("decision khall 3.2.2026 § 14, accepted by kunnanhallitus, until 2027-01-31"))
+        #expect(!html.contains("A planlint-disable directive in the plan (line 2)"))
         let sarif = SARIFReporter(options: ReportOptions(language: .en, sourceRoot: root.path)).report(result)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
         let results = try #require(((json["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
