@@ -4,8 +4,10 @@
 // This folder owns the configuration: the file's model and its strict reader
 // (ConfigurationLoader.swift), finding the file upward from a plan (like `.swiftlint.yml`),
 // combining it with command-line flags into the effective settings with the origin of every
-// value (Settings.swift), and what the settings do to a plan's report: per-rule severity and
-// disable, per-path overrides, waivers (Waivers.swift) and the baseline (Baseline.swift).
+// value (Settings.swift), checking plans each under its own file (ConfiguredRun.swift), and
+// what the settings do to a plan's report: per-rule severity and disable, per-path overrides,
+// waivers (Waivers.swift) and the baseline (Baseline.swift); and the files `planlint init`
+// writes (Scaffold.swift).
 // Paths in the file (packs, outputs, baseline, override and waiver globs) are relative to the
 // file's folder, never to the working directory. docs/configuration.md documents the keys.
 import Foundation
