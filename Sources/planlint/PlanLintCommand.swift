@@ -1,8 +1,8 @@
-// The planlint command line: `planlint lint`, `planlint rules list|explain|test`.
+// The planlint command line: `planlint lint`, `planlint rules list|explain|test`, `planlint config`, `planlint init`.
 //
-// Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 a plan or pack could not be
-// loaded, 64 usage, 73 a report file could not be written. Errors are printed to stderr as
-// `file:line:column: error: message`, whatever the format.
+// Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 a plan, pack, configuration or
+// baseline could not be loaded, 64 usage, 73 a report or baseline file could not be written.
+// Errors are printed to stderr as `file:line:column: error: message`, whatever the format.
 import ArgumentParser
 import Foundation
 import PlanLint
@@ -17,7 +17,7 @@ struct PlanLintCommand: ParsableCommand {
         commandName: "planlint",
         abstract: "Checks Finnish child and youth welfare plans against the law (Lastensuojelulaki 12 §) and good practice.",
         version: PlanLintVersion.current,
-        subcommands: [Lint.self, Rules.self],
+        subcommands: [Lint.self, Rules.self, ConfigCommand.self, InitCommand.self],
         defaultSubcommand: Lint.self
     )
 }
@@ -95,8 +95,9 @@ struct PackOptions: ParsableArguments {
     var excludePacks: [String] = []
 
     func load() throws -> [RulePack] {
+        let (directories, excluded) = try configured()
         do {
-            return try PackSet.load(directories: packs, includeEmbedded: !noDefaultPacks, excluding: excludePacks)
+            return try PackSet.load(directories: directories, includeEmbedded: !noDefaultPacks, excluding: excluded)
         } catch {
             for e in error.errors { printError(e.description) }
             throw Exit.inputError
@@ -125,10 +126,12 @@ struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check plans (files, or folders searched for .md, .yaml and .yml).")
 
-    @Argument(help: ArgumentHelp("Plan files or folders.", valueName: "path"))
-    var paths: [String] = ["."]
+    @Argument(help: ArgumentHelp("Plan files or folders; default: the configuration's paths, else the current folder.", valueName: "path"))
+    var paths: [String] = []
 
     @OptionGroup var packOptions: PackOptions
+
+    @OptionGroup var configOptions: ConfigurationOptions
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to check on (YYYY-MM-DD or d.m.yyyy); default: today.", valueName: "date"))
     var asOf: PlanDate?
@@ -136,16 +139,16 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("Language of messages: fi, sv or en; default: each plan's own language.", valueName: "lang"))
     var lang: Language?
 
-    @Option(help: ArgumentHelp("Output format: text (findings), compliance (the result of every requirement), html (the report for the council), json, or one for CI (README.md, Output formats).", valueName: "format"))
-    var format: OutputFormat = .text
+    @Option(help: ArgumentHelp("Output format: text (findings), compliance (the result of every requirement), html (the report for the council), json, or one for CI (README.md, Output formats); default: text.", valueName: "format"))
+    var format: OutputFormat?
 
     @Option(name: .customLong("output"),
             help: ArgumentHelp("Also write a report to a file, e.g. sarif=planlint.sarif (repeatable). Files are replaced atomically.",
                                valueName: "format=path"))
     var outputs: [String] = []
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: error, warning, info or never.")
-    var failOn: FailOn = .error
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: error, warning, info or never; default: error.")
+    var failOn: FailOn?
 
     @Flag(name: [.short, .long], help: "No progress; text format: only the summary line, and nothing when the exit code is 0.")
     var quiet = false
@@ -170,23 +173,30 @@ struct Lint: ParsableCommand {
     func run() throws {
         // A write past a file size limit must fail as an error (exit 73), not kill the process.
         signal(SIGXFSZ, SIG_IGN)
-        let files = try outputs.map { raw throws(ValidationError) in try OutputFile(parsing: raw) }
-        let engine = try packOptions.engine()
-        let packs = engine.packs
+        let flags = commandLineSettings()
+        let (runConfiguration, settings) = try configOptions.settings(flags)
+        let files = try outputFiles(settings.outputs.value)
+        let format = OutputFormat(argument: settings.format.value) ?? .text
+        let lang = settings.lang.value
+        let paths = settings.paths.value
         let (planFiles, missing) = PlanReader.discover(paths)
         if planFiles.isEmpty && missing.isEmpty {
             printError("\(paths.joined(separator: " ")): error: no plan files (.md, .yaml, .yml) found")
             throw Exit.inputError
         }
-        let day = asOf ?? PlanDate.today()
+        let day = settings.asOf.value
         var outcomes = missing.map { PlanOutcome.failed($0) }
-        outcomes += check(planFiles, engine: engine, asOf: day)
-        let result = RunResult(outcomes: outcomes, packs: packs, asOf: day, language: lang)
+        let checked = try configOptions.check(planFiles, explicit: configOptions.config == nil ? nil : runConfiguration, flags: flags) { engine, files, day, lang in
+            check(files, engine: engine, asOf: day, language: lang)
+        }
+        outcomes += checked.outcomes
+        let baselineWritten = try configOptions.baselines(&outcomes, packs: checked.packs, asOf: day, settings: settings)
+        let result = RunResult(outcomes: outcomes, packs: checked.packs, asOf: day, language: lang)
 
         // Load errors go to stderr in every format (the machine formats also carry them).
         for e in result.errors { printError(e.description) }
 
-        let status = exitCode(result)
+        let status = exitCode(result, failOn: settings.failOn.value)
         let environment = ProcessInfo.processInfo.environment
         let colored: Bool
         switch color {
@@ -204,7 +214,7 @@ struct Lint: ParsableCommand {
             }
         }
 
-        var writeFailed = false
+        var writeFailed = !baselineWritten
         for file in files {
             guard let reporter = Reporters.make(file.format.name, options: ReportOptions(color: false, language: language, sourceRoot: root)) else { continue }
             do {
@@ -220,23 +230,16 @@ struct Lint: ParsableCommand {
 
     /// 2 when a plan could not be read, 1 when a finding that is not suppressed is at or
     /// above --fail-on, else 0.
-    func exitCode(_ result: RunResult) -> ExitCode {
+    func exitCode(_ result: RunResult, failOn: FailLevel) -> ExitCode {
         if !result.errors.isEmpty { return Exit.inputError }
-        let threshold: Severity?
-        switch failOn {
-        case .error: threshold = .error
-        case .warning: threshold = .warning
-        case .info: threshold = .info
-        case .never: threshold = nil
-        }
-        if let threshold, result.findings.contains(where: { $0.isActive && $0.severity >= threshold }) {
+        if let threshold = failOn.threshold, result.findings.contains(where: { $0.isActive && $0.severity >= threshold }) {
             return Exit.findings
         }
         return .success
     }
 
     /// Checks the plans, showing progress on stderr for long runs when it is a terminal.
-    func check(_ files: [String], engine: Engine, asOf day: PlanDate) -> [PlanOutcome] {
+    func check(_ files: [String], engine: Engine, asOf day: PlanDate, language lang: Language?) -> [PlanOutcome] {
         guard !quiet, files.count > Lint.progressThreshold, isTerminal(STDERR_FILENO) else {
             return engine.check(files: files, asOf: day, language: lang)
         }

@@ -225,7 +225,8 @@ struct OutputFormatTests {
         let listed = try CLI.run(["rules", "list"]).stdout.split(separator: "\n").filter { $0.hasPrefix("  ") }
             .compactMap { $0.split(separator: " ").first.map(String.init) }
         let ids = rules.compactMap { $0["id"] as? String }
-        #expect(ids == listed + ["PLANLINT-UNKNOWN-SUPPRESSION", "PLANLINT-INVALID-SUPPRESSION", "PLANLINT-UNJUSTIFIED-SUPPRESSION"])
+        #expect(ids == listed + ["PLANLINT-UNKNOWN-SUPPRESSION", "PLANLINT-INVALID-SUPPRESSION", "PLANLINT-UNJUSTIFIED-SUPPRESSION",
+                                 "PLANLINT-EXPIRED-WAIVER"])
         let body = try #require(rules.first { $0["id"] as? String == "LSL-12-1-DECISION-BODY" })
         #expect(body["helpUri"] as? String == "https://finlex.fi/fi/laki/ajantasa/2007/20070417")
         let citation = try #require((body["properties"] as? [String: Any])?["citation"] as? [String: Any])

@@ -311,7 +311,7 @@ struct HTMLReporterTests {
         let warnings = active.filter { $0.severity == .warning }.count
         let sub = try #require(doc.first("div", class: "verdict")?.first("span", class: "sub")?.text)
         #expect(sub.contains("\(warnings) varoitusta"))
-        #expect(sub.hasSuffix("Lisäksi 1 hyväksytty poikkeama (planlint-disable)."))
+        #expect(sub.hasSuffix("Lisäksi 1 hyväksytty poikkeama (planlint-disable-ohje, poikkeuspäätös tai perustaso)."))
         let row = try #require(doc.byID("plan-1-req-GP-STEERING-GROUP-APPOINTED"))
         #expect(row.first("span", class: "badge")?.text == "○ Kehitettävää", "the recommendation is still not followed; the deviation is accepted")
         #expect(row.all("td").last?.text == "→ havainto \(findings.count)1 hyväksytty poikkeamana")

@@ -21,6 +21,10 @@ public struct Suppression: Sendable, Codable, Hashable {
         case disable
         case disableNextLine = "disable-next-line"
         case disableFile = "disable-file"
+        /// A waiver in the configuration (docs/configuration.md).
+        case waiver
+        /// An entry of the baseline file.
+        case baseline
     }
 
     /// Where the directive is written.
@@ -34,6 +38,11 @@ public struct Suppression: Sendable, Codable, Hashable {
     /// The text after `--`; nil when the directive gives none.
     public var justification: String?
     public var location: Location
+    /// The waiver, when the configuration accepts the finding.
+    public var waiver: Waiver? = nil
+
+    /// True when the decision is recorded outside the plan (a waiver or the baseline).
+    public var isExternal: Bool { directive == .waiver || directive == .baseline }
 }
 
 /// Reads the directives of a plan and applies them to its findings.
@@ -52,7 +61,7 @@ public enum Suppressions {
         title: Catalogue.suppress.unjustifiedTitle.text, remediation: Catalogue.suppress.unjustifiedFix.text)
 
     /// Every built-in rule, for reporters that list rules (SARIF).
-    public static let builtInRules = [unknownRule, invalidDirective, unjustified]
+    public static let builtInRules = [unknownRule, invalidDirective, unjustified, Waivers.expired]
 
     static let keywords = ["planlint-disable", "planlint-disable-next-line", "planlint-disable-file", "planlint-enable"]
 

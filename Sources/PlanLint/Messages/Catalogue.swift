@@ -182,8 +182,8 @@ struct ComplianceMessages {
         fi: "{n|# vaatimus|# vaatimusta}, koska {why}: {rules}", sv: "{n|# krav|# krav} eftersom {why}: {rules}", en: "{n|# requirement|# requirements} because {why}: {rules}")
     let findings = Message("compliance.findings", fi: "{n|# havainto|# havaintoa}", sv: "{n|# anmärkning|# anmärkningar}", en: "{n|# finding|# findings}")
     let suppressed = Message("compliance.suppressed",
-        fi: "{n} hyväksytty suunnitelman planlint-disable-ohjeella", sv: "{n} godtagna genom planlint-disable i planen",
-        en: "{n} accepted by a planlint-disable directive in the plan")
+        fi: "{n} hyväksytty (planlint-disable-ohje, poikkeuspäätös tai perustaso)", sv: "{n} godtagna (planlint-disable, undantagsbeslut eller baslinje)",
+        en: "{n} accepted (a planlint-disable directive, a waiver or the baseline)")
     let confirm = Message("compliance.confirm", fi: "varmistettava", sv: "ska bekräftas", en: "to confirm")
     let textOnly = Message("compliance.text_only", fi: "löytyi vain tekstistä, ei otsikon alta", sv: "hittades endast i texten, inte under en rubrik",
                            en: "found in the text only, not under a heading")
@@ -250,9 +250,9 @@ struct HTMLMessages {
         sv: "Anmärkningar: {errors|# fel|# fel}, {warnings|# varning|# varningar}, {infos|# upplysning|# upplysningar}.",
         en: "Findings: {errors|# error|# errors}, {warnings|# warning|# warnings}, {infos|# note|# notes}.")
     let findingsSuppressed = Message("html.findings_suppressed",
-        fi: "Lisäksi {n|# hyväksytty poikkeama|# hyväksyttyä poikkeamaa} (planlint-disable).",
-        sv: "Därtill {n|# godtagen avvikelse|# godtagna avvikelser} (planlint-disable).",
-        en: "Also {n|# accepted deviation|# accepted deviations} (planlint-disable).")
+        fi: "Lisäksi {n|# hyväksytty poikkeama|# hyväksyttyä poikkeamaa} (planlint-disable-ohje, poikkeuspäätös tai perustaso).",
+        sv: "Därtill {n|# godtagen avvikelse|# godtagna avvikelser} (planlint-disable, undantagsbeslut eller baslinje).",
+        en: "Also {n|# accepted deviation|# accepted deviations} (a planlint-disable directive, a waiver or the baseline).")
     let accepted = Message("html.accepted", fi: "Hyväksytty poikkeama", sv: "Godtagen avvikelse", en: "Accepted deviation")
     let acceptedBy = Message("html.accepted_by",
         fi: "Suunnitelman planlint-disable-ohje (rivi {line}) hyväksyy poikkeaman: {why}",

@@ -15,6 +15,7 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case yaml
         case invalidPlan = "invalid-plan"
         case invalidPack = "invalid-pack"
+        case invalidConfiguration = "invalid-configuration"
         case unsupportedFormat = "unsupported-format"
     }
 

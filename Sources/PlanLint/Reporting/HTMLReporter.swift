@@ -290,7 +290,8 @@ public struct HTMLReporter: Reporter {
         h += "<p class=\"message\">\(esc(f.message))</p>\n"
         if let s = f.suppressed {
             let why = s.justification.flatMap { $0.isEmpty ? nil : $0 } ?? m.noJustification[lang]
-            h += "<p class=\"suppression\">\(esc(m.acceptedBy.render(lang, ["line": .number(s.location.start.line), "why": .text(why)])))</p>\n"
+            let text = s.externalNote(lang) ?? m.acceptedBy.render(lang, ["line": .number(s.location.start.line), "why": .text(why)])
+            h += "<p class=\"suppression\">\(esc(text))</p>\n"
         }
         h += "<dl class=\"finding-facts\">\n"
         // Where, as a reader finds it: the line and the section. File, column and field are in the appendix.

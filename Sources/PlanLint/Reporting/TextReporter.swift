@@ -1,7 +1,8 @@
 // Text output for people: grouped by file, the source line with the span underlined as a
 // compiler shows it, the citation and what to do, and a summary line. Plans that could not
 // be read are not part of it: the command line prints those errors to stderr (every format
-// does), and the summary counts them. Suppressed findings are counted, not shown.
+// does), and the summary counts them. Suppressed findings are counted, not shown, except
+// waived ones (docs/configuration.md): those are shown, marked with the waiver.
 import Foundation
 
 /// The terminal format.
@@ -39,9 +40,12 @@ public struct TextReporter: Reporter {
         let law = report.profile.map { m.headerLaw.render(l, ["law": .text($0.value.title[l])]) } ?? ""
         out += paint("(" + m.header.render(l, ["status": .label(report.status.value.label), "scope": .label(report.scope.value.label),
                                                "date": .date(report.referenceDate.value), "law": .text(law)]) + ")", "2") + "\n"
-        let active = report.findings.filter(\.isActive)
-        let suppressed = report.findings.count - active.count
-        let note = suppressed > 0 ? "  " + paint("(" + m.suppressed.render(l, ["n": .number(suppressed)]) + ")", "2") + "\n" : ""
+        // Findings a waiver accepts are shown, marked; other suppressed ones are counted.
+        let active = report.findings.filter { $0.isActive || $0.suppressed?.directive == .waiver }
+        let known = report.findings.filter { $0.suppressed?.directive == .baseline }.count
+        let suppressed = report.findings.count - active.count - known
+        var note = suppressed > 0 ? "  " + paint("(" + m.suppressed.render(l, ["n": .number(suppressed)]) + ")", "2") + "\n" : ""
+        if known > 0 { note += "  " + paint("(" + Suppression.baselineCount(known, report.language) + ")", "2") + "\n" }
         guard !active.isEmpty else {
             return out + "  " + paint("✓ " + m.noFindings[l], "32") + "\n" + note + "\n"
         }
@@ -68,7 +72,11 @@ public struct TextReporter: Reporter {
             if let origin = f.origin, origin == .text {
                 out += "  = " + Catalogue.common.foundInText[l] + "\n"
             }
-            out += "  = " + m.fix[l] + ": " + TextReporter.visible(f.remediation) + "\n\n"
+            out += "  = " + m.fix[l] + ": " + TextReporter.visible(f.remediation) + "\n"
+            if let s = f.suppressed, let mark = s.externalNote(l) {
+                out += "  = " + paint(TextReporter.visible(mark), "2") + "\n"
+            }
+            out += "\n"
         }
         return out
     }
