@@ -12,9 +12,11 @@ enum Placeholder {
     case date(PlanDate)
     case number(Int)
     case list([String])
+    case localized(Localized)
 
     func rendered(_ language: Language) -> String {
         switch self {
+        case .localized(let l): return l[language]
         case .text(let t): return t
         case .date(let d): return d.formatted(for: language)
         case .number(let n): return String(n)
@@ -102,7 +104,8 @@ struct CheckEvaluator {
             }
             return violations.isEmpty ? .pass : Outcome(passed: false, violations: violations)
 
-        case .oneOf(let paths, let values, let any):
+        case .oneOf(let paths, let listed, let valuesOf, let any):
+            let values = valuesOf.map { context.declaredValues(of: $0) } ?? listed
             let allowed = Set(values.map { $0.lowercased() })
             return compare(paths, item, bindings, any: any, expected: values.joined(separator: ", ")) { allowed.contains($0.lowercased()) }
 
@@ -400,7 +403,8 @@ struct CheckEvaluator {
 
     private func section(_ spec: SectionCheck) -> Outcome {
         // An explicit legal_map entry in the plan wins over headings.
-        if let item = spec.item, let mapped = context.plan.facts?["legal_map"]?[item], let target = mapped.scalar?.text {
+        if let item = spec.item, let map = context.sectionMap, let mapped = mappedNode(map, item), let target = mapped.scalar?.text {
+            let mapPath = "\(map).\(item)"
             if let s = findMapped(target) {
                 if spec.notEmpty && s.isEmpty {
                     return fail(Violation(reason: .empty, range: s.titleRange, section: s.title, evidence: s.title, origin: .frontMatter,
@@ -408,8 +412,8 @@ struct CheckEvaluator {
                 }
                 return Outcome(passed: true, notes: [Note(kind: .mappedByLegalMap, line: s.titleRange.start.line, data: ["item": item, "heading": s.title])])
             }
-            return fail(Violation(reason: .missing, range: mapped.range, path: "legal_map.\(item)", evidence: target, origin: .frontMatter,
-                                  values: ["section": .text(target), "path": .text("legal_map.\(item)")]))
+            return fail(Violation(reason: .missing, range: mapped.range, path: mapPath, evidence: target, origin: .frontMatter,
+                                  values: ["section": .text(target), "path": .text(mapPath)]))
         }
         let found = sections(matching: spec.aliases)
         if let full = found.first(where: { !spec.notEmpty || !$0.isEmpty }) {
@@ -430,6 +434,16 @@ struct CheckEvaluator {
         // Point at the plan's first heading: that is where the missing section would join.
         let firstHeading = context.plan.allSections.first.map { SourceRange(at: $0.titleRange.start) }
         return fail(Violation(reason: .missing, range: firstHeading, values: ["section": .text(spec.aliases.terms.first ?? "")]))
+    }
+
+    /// The plan's own entry for a content item in the section map (front matter only).
+    private func mappedNode(_ map: FactPath, _ item: String) -> YAMLNode? {
+        var node = context.plan.facts
+        for c in map.components {
+            guard case .key(let k) = c else { return nil }
+            node = node?[k]
+        }
+        return node?[item]
     }
 
     private func findMapped(_ target: String) -> Section? {

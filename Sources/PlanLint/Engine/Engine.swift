@@ -16,6 +16,8 @@ public struct Engine: Sendable {
     public let rules: [ActiveRule]
     /// The versions of the law, from every pack, in the order the packs list them.
     public let profiles: [Profile]
+    /// The packs' `derive:` declarations combined, in the order they run.
+    public let derive: DeriveSection
     let extractors: [FactExtractor]
 
     /// Combines packs: checks `extends`, applies overrides, refuses duplicate rule ids.
@@ -72,7 +74,10 @@ public struct Engine: Sendable {
                                          "rule '\(a.rule.id)': unknown profile '\(id)' (loaded profiles: \(known.isEmpty ? "none" : known))"))
             }
         }
+        let derive = Engine.combine(packs.map(\.derive))
+        errors += Engine.unresolved(packs.flatMap(\.references) + active.flatMap(\.rule.references), derive)
         guard errors.isEmpty else { throw InputErrors(errors) }
+        self.derive = derive
         self.profiles = profiles
         self.packs = packs
         self.rules = active
@@ -81,8 +86,9 @@ public struct Engine: Sendable {
 
     /// Checks one plan.
     public func check(_ plan: Plan, asOf: PlanDate, language: Language? = nil) -> PlanReport {
-        let lang = language ?? Engine.language(of: plan)
-        let context = EvaluationContext(plan: plan, asOf: asOf, language: lang, extractors: extractors, profiles: profiles)
+        let context = EvaluationContext(plan: plan, asOf: asOf, language: language ?? .fi, extractors: extractors, derive: derive)
+        Decider(derivations: derive.derivations, profiles: profiles).run(on: context, language: language)
+        let lang = context.language
         let evaluator = CheckEvaluator(context: context)
         var findings: [Finding] = []
         var results: [RuleResult] = []
@@ -124,8 +130,11 @@ public struct Engine: Sendable {
         var sourceLines: [Int: String] = [:]
         for f in findings { sourceLines[f.start.line] = plan.line(f.start.line) }
         let title = plan.facts?["plan"]?["title"]?.scalar?.text ?? plan.allSections.first?.title
-        return PlanReport(file: plan.file, title: title, language: lang, asOf: asOf, status: context.status, scope: context.scope,
-                          referenceDate: context.referenceDate, profile: context.profile, findings: findings, results: results, sourceLines: sourceLines)
+        return PlanReport(file: plan.file, title: title, language: lang, asOf: asOf,
+                          status: context.values["status"] ?? Decided(value: .undecided("status"), reasons: .none),
+                          scope: context.values["scope"] ?? Decided(value: .undecided("scope"), reasons: .none),
+                          referenceDate: context.dates["reference_date"] ?? Decided(value: asOf, reasons: .none),
+                          profile: context.profile, decisions: context.decisions, findings: findings, results: results, sourceLines: sourceLines)
     }
 
     /// Reads and checks many plans on all cores; the results keep the order of `files`.
@@ -144,23 +153,62 @@ public struct Engine: Sendable {
         return results.values
     }
 
-    /// The plan's language: `plan.language`, else a guess from common words, else Finnish.
-    public static func language(of plan: Plan) -> Language {
-        if let text = plan.facts?["plan"]?["language"]?.scalar?.text.lowercased(), let l = Language(rawValue: text) {
-            return l
-        }
-        var sv = 0, fi = 0
-        let svWords: Set<Substring> = ["och", "för", "att", "är", "som", "av", "med", "barn", "unga"]
-        let fiWords: Set<Substring> = ["ja", "on", "sekä", "että", "lasten", "nuorten", "kunnan", "ovat"]
-        for block in plan.body.allBlocks.prefix(200) {
-            for t in block.textBlocks {
-                for w in t.text.lowercased().split(whereSeparator: { !$0.isLetter }) {
-                    if svWords.contains(w) { sv += 1 }
-                    if fiWords.contains(w) { fi += 1 }
+    /// The packs' declarations combined: a derivation declared by several packs takes the
+    /// values of all of them, and the rules of a later pack (one that extends another) are
+    /// tried before the rules of the pack it builds on.
+    static func combine(_ sections: [DeriveSection]) -> DeriveSection {
+        var out = DeriveSection()
+        for section in sections {
+            if let m = section.sectionMap { out.sectionMap = m }
+            for d in section.derivations {
+                guard let i = out.derivations.firstIndex(where: { $0.name == d.name }) else {
+                    out.derivations.append(d)
+                    continue
                 }
+                var merged = out.derivations[i]
+                for v in d.values where merged.label(of: v.name) == nil { merged.values.append(v) }
+                merged.rules = d.rules + merged.rules
+                if let n = d.notApplicable { merged.notApplicable = n }
+                if let r = d.profileReason { merged.profileReason = r }
+                if let r = d.profileNone { merged.profileNone = r }
+                out.derivations[i] = merged
             }
         }
-        return sv > fi ? .sv : .fi
+        return out
+    }
+
+    /// Names the packs use that no pack declares, as errors at their positions.
+    static func unresolved(_ references: [PackReference], _ derive: DeriveSection) -> [InputError] {
+        let names = derive.derivations.map(\.name)
+        let variables = names + CheckParser.engineVariables.sorted()
+        func suggest(_ name: String, _ known: [String], _ prefix: String = "") -> String {
+            if let near = NodeReader.closest(to: name, in: known) { return " (did you mean '\(prefix)\(near)'?)" }
+            return " (known: \(known.isEmpty ? "none" : known.map { prefix + $0 }.joined(separator: ", ")))"
+        }
+        var errors: [InputError] = []
+        for r in references {
+            switch r.kind {
+            case .variable where !variables.contains(r.name):
+                errors.append(InputError(.invalidPack, file: r.file, at: r.at, "unknown variable '$\(r.name)'" + suggest(r.name, variables, "$")))
+            case .derived where !names.contains(r.name):
+                errors.append(InputError(.invalidPack, file: r.file, at: r.at, "'\(r.name)' is not a value the packs decide (derive:)" + suggest(r.name, names)))
+            case .value(let of):
+                guard let d = derive.derivations.first(where: { $0.name == of }) else {
+                    if names.contains(of) || !references.contains(where: { $0.kind == .derived && $0.name == of && $0.file == r.file && $0.at.line == r.at.line }) {
+                        errors.append(InputError(.invalidPack, file: r.file, at: r.at, "'\(of)' is not a value the packs decide (derive:)" + suggest(of, names)))
+                    }
+                    continue
+                }
+                if d.label(of: r.name) == nil {
+                    errors.append(InputError(.invalidPack, file: r.file, at: r.at, "unknown \(of) '\(r.name)'" + suggest(r.name, d.values.map(\.name))))
+                }
+            case .binding where names.contains(r.name):
+                errors.append(InputError(.invalidPack, file: r.file, at: r.at, "'\(r.name)' is a value the packs decide; choose another name"))
+            default:
+                break
+            }
+        }
+        return errors
     }
 
     /// Why a rule does not apply to the plan, in each language; nil when it applies.
@@ -180,17 +228,19 @@ public struct Engine: Sendable {
                                  en: "profile \(id); the rule belongs to \(w)")
             }
         }
-        if let scopes = a.scopes, !scopes.contains(c.scope.value) {
-            let v = c.scope.value.rawValue, r = c.scope.reasons, w = list(scopes.map(\.rawValue))
-            return Localized(fi: "laajuus \(v) (\(r.fi)); sääntöä sovelletaan laajuuteen \(w)", sv: "omfattning \(v) (\(r.sv)); regeln gäller \(w)",
-                             en: "scope \(v) (\(r.en)); the rule applies to \(w)")
+        for restriction in a.decided {
+            let value = c.values[restriction.name]
+            guard !restriction.values.contains(value?.value.rawValue ?? "") else { continue }
+            let d = c.derivations[restriction.name]
+            let values: [String: Placeholder] = [
+                "name": .localized(d?.title ?? Localized(same: restriction.name)), "value": .text(value?.value.rawValue ?? "?"),
+                "label": .localized(value?.value.label ?? Localized(same: "?")), "reason": .localized(value?.reasons ?? .none),
+                "wanted": .text(list(restriction.values)),
+            ]
+            return Decider.fill(d?.notApplicable ?? Engine.notApplicableDefault, values)
         }
-        if let statuses = a.statuses, !statuses.contains(c.status.value) {
-            let v = c.status.value.rawValue, r = c.status.reasons, w = list(statuses.map(\.rawValue))
-            return Localized(fi: "tila \(v) (\(r.fi)); sääntöä sovelletaan tilaan \(w)", sv: "status \(v) (\(r.sv)); regeln gäller \(w)",
-                             en: "status \(v) (\(r.en)); the rule applies to \(w)")
-        }
-        let d = c.referenceDate.value, r = c.referenceDate.reasons
+        guard let refDate = c.dates["reference_date"] else { return nil }
+        let d = refDate.value, r = refDate.reasons
         if let from = a.lawFrom, d < from {
             return Localized(fi: "viitepäivä \(d.formatted(for: .fi)) (\(r.fi)) on ennen \(from.formatted(for: .fi)) voimaan tullutta lain versiota",
                              sv: "referensdatumet \(d.formatted(for: .sv)) (\(r.sv)) är före lagversionen som trädde i kraft \(from.formatted(for: .sv))",
@@ -203,6 +253,10 @@ public struct Engine: Sendable {
         }
         return nil
     }
+
+    static let notApplicableDefault = Localized(fi: "{name} {value} ({reason}); sääntöä sovelletaan: {wanted}",
+                                                sv: "{name} {value} ({reason}); regeln gäller: {wanted}",
+                                                en: "{name} {value} ({reason}); the rule applies to: {wanted}")
 
     private func finding(_ v: Violation, rule: Rule, pack: RulePack, context: EvaluationContext) -> Finding {
         let lang = context.language

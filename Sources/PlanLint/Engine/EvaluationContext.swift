@@ -1,8 +1,9 @@
 // What a check sees: the plan's facts (front matter first, prose second), the engine's
 // variables, and the sections that can hold content items.
 //
-// The engine decides here, once per plan, the plan's status, scope, reference date (which
-// picks the version of the law) and last council decision, and says why.
+// The values the packs decide (status, scope, reference date, profile, …) are decided once
+// per plan by the Decider (Sources/PlanLint/Decide) and kept here as generic decided values
+// with their reasons; this file knows none of their names.
 import Foundation
 
 /// Where a fact came from.
@@ -78,24 +79,31 @@ public struct Decided<Value: Sendable & Codable>: Sendable, Codable {
 final class EvaluationContext {
     let plan: Plan
     let asOf: PlanDate
-    let language: Language
+    private(set) var language: Language
     let proseFacts: YAMLNode?
     /// Sections that can hold content items: every section except a single top-level
     /// title heading that wraps the whole plan.
     let contentSections: [Section]
+    /// The fact that maps content items to sections (`derive.section_map`), if a pack declares one.
+    let sectionMap: FactPath?
+    /// The declarations of the combined packs, by name.
+    let derivations: [String: Derivation]
     private(set) var variables: [String: FactValue] = [:]
     /// The content sections whose titles each pattern finds, by pattern: many rules look
     /// for the same sections with the same list of aliases.
     private var sectionsByPattern: [ObjectIdentifier: [Section]] = [:]
 
-    private(set) var status: Decided<PlanStatus>
-    private(set) var scope: Decided<PlanScope>
-    private(set) var referenceDate: Decided<PlanDate>
+    /// The decided values (kind `value`), by name.
+    private(set) var values: [String: Decided<DerivedValue>] = [:]
+    /// The decided dates, by name.
+    private(set) var dates: [String: Decided<PlanDate>] = [:]
     private(set) var profile: Decided<Profile>?
     /// Why no profile was found, when none was.
-    private(set) var profileReason = Localized.none
+    var profileReason = Localized.none
+    /// Every decided value in the order decided, for reporters.
+    private(set) var decisions: [Decision] = []
 
-    init(plan: Plan, asOf: PlanDate, language: Language, extractors: [FactExtractor], profiles: [Profile] = []) {
+    init(plan: Plan, asOf: PlanDate, language: Language, extractors: [FactExtractor], derive: DeriveSection = .empty) {
         self.plan = plan
         self.asOf = asOf
         self.language = language
@@ -107,23 +115,11 @@ final class EvaluationContext {
             contentSections = all
         }
         proseFacts = FactExtraction.extract(plan, sections: contentSections, extractors: extractors)
-        status = Decided(value: .approved, reasons: .none)
-        scope = Decided(value: .municipal, reasons: .none)
-        referenceDate = Decided(value: asOf, reasons: .none)
-
-        // The derived facts read other facts, so they are decided once the plan is in place.
+        sectionMap = derive.sectionMap
+        var byName: [String: Derivation] = [:]
+        for d in derive.derivations { byName[d.name] = d }
+        derivations = byName
         variables["as_of"] = engineValue(asOf.iso, "$as_of")
-        variables["language"] = engineValue(language.rawValue, "$language")
-        status = decideStatus()
-        scope = decideScope()
-        let decisions = pastDecisions()
-        referenceDate = decideReference(status: status.value, decisions: decisions)
-        variables["status"] = engineValue(status.value.rawValue, "$status")
-        variables["scope"] = engineValue(scope.value.rawValue, "$scope")
-        variables["reference_date"] = engineValue(referenceDate.value.iso, "$reference_date")
-        decideProfile(profiles)
-        if let p = profile { variables["profile"] = engineValue(p.value.id, "$profile") }
-        if let last = decisions.max(by: { $0.0 < $1.0 })?.1 { variables["last_decision"] = last }
     }
 
     /// The content sections whose title `pattern` finds, in document order.
@@ -134,96 +130,42 @@ final class EvaluationContext {
         return found
     }
 
-    private func engineValue(_ text: String, _ path: String) -> FactValue {
+    func engineValue(_ text: String, _ path: String) -> FactValue {
         FactValue(node: YAMLNode(content: .scalar(YAMLScalar(text: text, style: .plain, value: .string(text))), range: SourceRange(at: .start)),
                   path: path, origin: .engine)
     }
 
-    private func fact(_ path: String) -> [FactValue] {
-        guard let p = try? FactPath(parsing: path) else { return [] }
-        return resolve(p, item: nil, bindings: [:]).nonEmpty
+    // MARK: - Decided values (set by the Decider)
+
+    func decide(_ d: Derivation, _ value: Decided<DerivedValue>) {
+        values[d.name] = value
+        variables[d.name] = engineValue(value.value.rawValue, "$\(d.name)")
+        decisions.append(Decision(name: d.name, title: d.title, value: value.value.rawValue, label: value.value.label, reasons: value.reasons))
+        if d.kind == .value, d.name == "language", let l = Language(rawValue: value.value.rawValue) { language = l }
     }
 
-    private func decideStatus() -> Decided<PlanStatus> {
-        if let v = fact("status").first, let text = v.text {
-            if let s = PlanStatus(rawValue: text.lowercased()) {
-                let line = v.node.range.start.line
-                return Decided(value: s, reasons: v.origin == .text
-                    ? Localized(fi: "todettu tekstissä, rivi \(line)", sv: "anges i texten, rad \(line)", en: "stated in the text, line \(line)")
-                    : Localized(same: "status: \(s.rawValue)"))
-            }
-        }
-        if let a = fact("approvals[*].date").first {
-            let at = a.origin == .text ? Localized(fi: "teksti, rivi \(a.node.range.start.line)", sv: "texten, rad \(a.node.range.start.line)", en: "text, line \(a.node.range.start.line)") : Localized(same: a.path)
-            return Decided(value: .approved, reasons: Localized(fi: "hyväksyminen on kirjattu (\(at.fi))", sv: "ett godkännande finns (\(at.sv))", en: "an approval is recorded (\(at.en))"))
-        }
-        if fact("decision").first != nil {
-            return Decided(value: .draft, reasons: Localized(fi: "päätös on suunniteltu eikä hyväksymistä ole kirjattu", sv: "ett beslut är planerat och inget godkännande finns", en: "a decision is planned and no approval is recorded"))
-        }
-        return Decided(value: .approved, reasons: Localized(fi: "tilaa ei ole annettu; käsitellään hyväksyttynä suunnitelmana", sv: "ingen status anges; behandlas som en godkänd plan", en: "no status given; treated as an approved plan"))
+    func decide(_ d: Derivation, _ date: Decided<PlanDate>, source: FactValue?) {
+        dates[d.name] = date
+        variables[d.name] = d.variableIsSource ? (source ?? engineValue(date.value.iso, "$\(d.name)")) : engineValue(date.value.iso, "$\(d.name)")
+        decisions.append(Decision(name: d.name, title: d.title, value: date.value.iso,
+                                  label: Localized(fi: date.value.formatted(for: .fi), sv: date.value.formatted(for: .sv), en: date.value.iso), reasons: date.reasons))
     }
 
-    private func decideScope() -> Decided<PlanScope> {
-        if let v = fact("plan.scope").first, let text = v.text, let s = PlanScope(rawValue: text.lowercased()) {
-            return Decided(value: s, reasons: Localized(same: "plan.scope: \(s.rawValue)"))
-        }
-        let municipalities = fact("plan.municipalities[*]").compactMap(\.text)
-        if municipalities.count == 1, ["helsinki", "helsingfors"].contains(municipalities[0].lowercased()) {
-            return Decided(value: .helsinki, reasons: Localized(fi: "ainoa kunta on Helsinki", sv: "den enda kommunen är Helsingfors", en: "the only municipality is Helsinki"))
-        }
-        if municipalities.count > 1 {
-            let n = municipalities.count
-            return Decided(value: .jointMunicipal, reasons: Localized(fi: "kuntia on lueteltu \(n)", sv: "\(n) kommuner anges", en: "\(n) municipalities are listed"))
-        }
-        return Decided(value: .municipal, reasons: Localized(fi: "laajuutta ei ole annettu; käsitellään kunnan suunnitelmana", sv: "omfattning anges inte; behandlas som en kommunal plan", en: "no scope given; treated as a municipal plan"))
+    func decide(_ d: Derivation, profile p: Decided<Profile>) {
+        profile = p
+        variables[d.name] = engineValue(p.value.id, "$\(d.name)")
+        decisions.append(Decision(name: d.name, title: d.title, value: p.value.id, label: p.value.title, reasons: p.reasons))
     }
 
-    /// Approval dates, and review dates on or before the as-of date, that parse.
-    private func pastDecisions() -> [(PlanDate, FactValue)] {
-        var out: [(PlanDate, FactValue)] = []
-        for v in fact("approvals[*].date") {
-            if let t = v.text, let d = PlanDate(parsing: t), d <= asOf { out.append((d, v)) }
-        }
-        for v in fact("reviews[*].date") {
-            if let t = v.text, let d = PlanDate(parsing: t), d <= asOf { out.append((d, v)) }
-        }
-        return out
+    /// Sets the language when the command line chose it.
+    func override(language l: Language) {
+        language = l
+        variables["language"] = engineValue(l.rawValue, "$language")
     }
 
-    private func decideReference(status: PlanStatus, decisions: [(PlanDate, FactValue)]) -> Decided<PlanDate> {
-        if status != .approved, let v = fact("decision.planned_date").first, let t = v.text, let d = PlanDate(parsing: t) {
-            return Decided(value: d, reasons: Localized(fi: "suunniteltu päätöspäivä (\(v.path))", sv: "det planerade beslutsdatumet (\(v.path))", en: "the planned decision date (\(v.path))"))
-        }
-        if let last = decisions.max(by: { $0.0 < $1.0 }) {
-            let line = last.1.node.range.start.line
-            let o = last.1.origin == .text ? Localized(fi: "teksti, rivi \(line)", sv: "texten, rad \(line)", en: "text, line \(line)") : Localized(same: last.1.path)
-            return Decided(value: last.0, reasons: Localized(fi: "viimeisin valtuuston päätös (\(o.fi))", sv: "fullmäktiges senaste beslut (\(o.sv))",
-                                                            en: "the latest council decision (\(o.en))"))
-        }
-        return Decided(value: asOf, reasons: Localized(fi: "ei hyväksymis- eikä suunniteltua päätöspäivää; tarkistuspäivä", sv: "inget datum för godkännande eller planerat beslut; granskningsdagen",
-                                                       en: "no approval or planned decision date; the as-of date"))
-    }
-
-    /// The first profile whose window holds the reference date and whose scopes hold the scope.
-    private func decideProfile(_ profiles: [Profile]) {
-        let date = referenceDate.value, sc = scope.value
-        guard !profiles.isEmpty else {
-            profileReason = Localized(fi: "mikään paketti ei määrittele profiileja", sv: "inget paket definierar profiler", en: "no pack defines profiles")
-            return
-        }
-        let r = referenceDate.reasons, s = scope.reasons
-        if let p = profiles.first(where: { $0.scopes.contains(sc) && $0.holds(date) }) {
-            let rel = p.relationLocalized
-            profile = Decided(value: p, reasons: Localized(
-                fi: "viitepäivä \(date.formatted(for: .fi)) (\(r.fi)) on \(rel.fi); laajuus \(sc.rawValue) (\(s.fi))",
-                sv: "referensdatumet \(date.formatted(for: .sv)) (\(r.sv)) är \(rel.sv); omfattning \(sc.rawValue) (\(s.sv))",
-                en: "reference date \(date.iso) (\(r.en)) is \(rel.en); scope \(sc.rawValue) (\(s.en))"))
-        } else {
-            profileReason = Localized(
-                fi: "viitepäivä \(date.formatted(for: .fi)) (\(r.fi)), laajuus \(sc.rawValue) (\(s.fi)): mikään profiili ei kata molempia",
-                sv: "referensdatumet \(date.formatted(for: .sv)) (\(r.sv)), omfattning \(sc.rawValue) (\(s.sv)): ingen profil täcker båda",
-                en: "reference date \(date.iso) (\(r.en)), scope \(sc.rawValue) (\(s.en)): no profile covers both")
-        }
+    /// The declared values of a derivation (`one_of: {values_of: status}`).
+    func declaredValues(of name: String) -> [String] {
+        derivations[name]?.values.map(\.name) ?? []
     }
 
     // MARK: - Resolving paths

@@ -79,11 +79,15 @@ public struct PlanReport: Sendable {
     public var title: String?
     public var language: Language
     public var asOf: PlanDate
-    public var status: Decided<PlanStatus>
-    public var scope: Decided<PlanScope>
+    /// The decided `status` and `scope` (empty when no pack decides them).
+    public var status: Decided<DerivedValue>
+    public var scope: Decided<DerivedValue>
+    /// The decided `reference_date` (the as-of date when no pack decides it).
     public var referenceDate: Decided<PlanDate>
     /// The version of the law the plan was checked against; nil when no profile covers it.
     public var profile: Decided<Profile>?
+    /// Every value the packs decided for the plan, in order, with its label and reason.
+    public var decisions: [Decision]
     public var findings: [Finding]
     public var results: [RuleResult]
     /// The source lines the findings point at, for excerpts (line number → text).

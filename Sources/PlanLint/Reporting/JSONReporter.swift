@@ -40,10 +40,11 @@ public struct JSONReporter: Reporter {
     struct PlanEntry: Encodable {
         var file: String
         var language: String
-        var status: Decided<PlanStatus>
-        var scope: Decided<PlanScope>
+        var status: Decided<DerivedValue>
+        var scope: Decided<DerivedValue>
         var reference_date: Decided<PlanDate>
         var profile: ProfileEntry?
+        var decisions: [Decision]
         var compliance: ComplianceSummary
         var findings: [Finding]
         var results: [RuleResult]
@@ -103,7 +104,7 @@ public struct JSONReporter: Reporter {
                                  until: $0.value.until?.iso, reason: $0.reason)
                 }
                 plans.append(PlanEntry(file: r.file, language: r.language.rawValue, status: r.status, scope: r.scope,
-                                       reference_date: r.referenceDate, profile: profile, compliance: ComplianceSummary(r.results),
+                                       reference_date: r.referenceDate, profile: profile, decisions: r.decisions, compliance: ComplianceSummary(r.results),
                                        findings: r.findings, results: r.results))
             case .failed(let e):
                 errors.append(ErrorEntry(file: e.file, line: e.position?.line, column: e.position?.column, kind: e.kind.rawValue, message: e.message))

@@ -22,8 +22,8 @@ public enum RuleExplanation {
         }
         out += "\n\(w.appliesTo):\n"
         let a = rule.applies
-        out += "  \(w.scope): " + (a.scopes.map { $0.map(\.rawValue).sorted().joined(separator: ", ") } ?? w.everyPlan) + "\n"
-        if let s = a.statuses { out += "  \(w.status): " + s.map(\.rawValue).sorted().joined(separator: ", ") + "\n" }
+        out += "  \(w.scope): " + (a.scopes.map { $0.sorted().joined(separator: ", ") } ?? w.everyPlan) + "\n"
+        if let s = a.statuses { out += "  \(w.status): " + s.sorted().joined(separator: ", ") + "\n" }
         if let p = a.profiles { out += "  \(w.profile): " + p.sorted().joined(separator: ", ") + " (\(w.profileHow))\n" }
         if let q = rule.review { out += "  \(w.needsReview): \(q[language])\n" }
         if a.lawFrom != nil || a.lawUntil != nil {
@@ -95,7 +95,7 @@ public enum RuleExplanation {
         switch check {
         case .present(let p): return "\(indent)\(paths(p)) is given\n"
         case .isDate(let p): return "\(indent)\(paths(p)) is a valid date\n"
-        case .oneOf(let p, let v, let any): return "\(indent)\(any ? "some" : "every") \(paths(p)) is one of: \(v.joined(separator: ", "))\n"
+        case .oneOf(let p, let v, let of, let any): return "\(indent)\(any ? "some" : "every") \(paths(p)) is one of: \(of.map { "the values of \($0)" } ?? v.joined(separator: ", "))\n"
         case .matches(let p, let t, let any): return "\(indent)\(any ? "some" : "every") \(paths(p)) matches: \(t)\n"
         case .equals(let p, let v):
             switch v {

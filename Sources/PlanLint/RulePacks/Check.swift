@@ -10,8 +10,9 @@ import Foundation
 public indirect enum Check: Sendable {
     /// A fact exists and is not empty.
     case present([FactPath])
-    /// The fact's value is one of `values` (case-insensitive). `any`: one value suffices.
-    case oneOf([FactPath], values: [String], any: Bool)
+    /// The fact's value is one of `values` (case-insensitive), or of the values declared for
+    /// the derived value `valuesOf`. `any`: one value suffices.
+    case oneOf([FactPath], values: [String], valuesOf: String?, any: Bool)
     /// The fact's value contains a match of `pattern`. `any`: one value suffices.
     case matches([FactPath], pattern: TermPattern, any: Bool)
     /// The fact's value equals another value (a literal, a variable or a path).

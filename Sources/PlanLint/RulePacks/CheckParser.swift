@@ -1,15 +1,19 @@
 // Parsing the `check:` of a rule into a `Check`, validating as it goes.
 //
-// Each check is a mapping with exactly one key naming it. Variables used in paths must be
-// known where they are used: the engine's own (`$as_of`, `$status`, …) or a name bound by
-// an enclosing `each`/`some` with `as:`.
+// Each check is a mapping with exactly one key naming it. Variables used in paths are a
+// name bound by an enclosing `each`/`some` with `as:`, the engine's `$as_of`, or a value the
+// packs decide (`$status`, `$scope`, … declared in `derive:`); the last are recorded as
+// references and checked when the packs are combined (Engine.init).
 import Foundation
 
 struct CheckParser {
     let reader: NodeReader
+    /// Where names only the combined packs can resolve are recorded.
+    var references = ReferenceCollector()
 
-    /// Variables the engine provides to every check (see EvaluationContext).
-    static let engineVariables: Set<String> = ["as_of", "status", "scope", "reference_date", "last_decision", "language", "profile"]
+    /// Variables the engine itself provides to every check (see EvaluationContext); the
+    /// others are the values the packs decide.
+    static let engineVariables: Set<String> = ["as_of"]
 
     static let checkNames = [
         "present", "is_date", "one_of", "matches", "equals", "date_within", "count", "each", "some", "covers",
@@ -32,10 +36,19 @@ struct CheckParser {
         case "is_date":
             return .isDate(try paths(body, "is_date", scope))
         case "one_of":
-            try reader.checkKeys(body, allowed: ["path", "values", "any"], "one_of")
+            try reader.checkKeys(body, allowed: ["path", "values", "values_of", "any"], "one_of")
+            var values: [String] = []
+            var valuesOf: String?
+            if let v = body["values_of"] {
+                guard body["values"] == nil else { throw reader.error(v, "one_of takes values or values_of, not both") }
+                let name = try reader.string(v, "one_of.values_of")
+                references.add(.derived, name, v, reader.file)
+                valuesOf = name
+            } else {
+                values = try reader.strings(try reader.require(body, "values", "one_of"), "one_of.values")
+            }
             return .oneOf(try paths(try reader.require(body, "path", "one_of"), "one_of.path", scope),
-                          values: try reader.strings(try reader.require(body, "values", "one_of"), "one_of.values"),
-                          any: try optionalBool(body, "any") ?? false)
+                          values: values, valuesOf: valuesOf, any: try optionalBool(body, "any") ?? false)
         case "matches":
             try reader.checkKeys(body, allowed: ["path", "pattern", "any"], "matches")
             return .matches(try paths(try reader.require(body, "path", "matches"), "matches.path", scope),
@@ -87,6 +100,7 @@ struct CheckParser {
                 let v = try reader.string(a, "\(name).as")
                 guard v.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { throw reader.error(a, "\(name).as must be a plain name") }
                 guard !CheckParser.engineVariables.contains(v) else { throw reader.error(a, "\(name).as: '\(v)' is a variable of the engine; choose another name") }
+                references.add(.binding, v, a, reader.file)
                 variable = v
                 inner.insert(v)
             }
@@ -161,6 +175,14 @@ struct CheckParser {
         return try reader.bool(v, key)
     }
 
+    func path(_ node: YAMLNode, _ what: String) throws(InputError) -> FactPath {
+        try path(node, what, Scope(variables: CheckParser.engineVariables, inItem: false))
+    }
+
+    func paths(_ node: YAMLNode, _ what: String) throws(InputError) -> [FactPath] {
+        try paths(node, what, Scope(variables: CheckParser.engineVariables, inItem: false))
+    }
+
     private func path(_ node: YAMLNode, _ what: String, _ scope: Scope) throws(InputError) -> FactPath {
         let p = try reader.path(node, what)
         try validate(p, node, what, scope)
@@ -178,9 +200,8 @@ struct CheckParser {
         case .item:
             guard scope.inItem else { throw reader.error(node, "\(what): '@' names the current item and can only be used inside each or some") }
         case .variable(let v):
-            guard scope.variables.contains(v) else {
-                throw reader.error(node, "\(what): unknown variable '$\(v)' (known here: \(scope.variables.sorted().map { "$" + $0 }.joined(separator: ", ")))")
-            }
+            // Not bound here: a decided value, checked once the packs are combined.
+            if !scope.variables.contains(v) { references.add(.variable, v, node, reader.file) }
         case .facts:
             break
         }
