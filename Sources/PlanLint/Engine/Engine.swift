@@ -74,6 +74,14 @@ public struct Engine: Sendable {
                                          "rule '\(a.rule.id)': unknown profile '\(id)' (loaded profiles: \(known.isEmpty ? "none" : known))"))
             }
         }
+        let allIDs = Set(packs.flatMap { $0.rules.map(\.id) })
+        for a in active {
+            for id in a.rule.coveredBy where !allIDs.contains(id) {
+                var message = "rule '\(a.rule.id)': covered_by names rule '\(id)', which no loaded pack defines"
+                if let near = NodeReader.closest(to: id, in: allIDs.sorted()) { message += " (did you mean '\(near)'?)" }
+                errors.append(InputError(.invalidPack, file: a.rule.definedIn, at: a.rule.coveredByAt ?? a.rule.definedAt, message))
+            }
+        }
         let derive = Engine.combine(packs.map(\.derive))
         errors += Engine.unresolved(packs.flatMap(\.references) + active.flatMap(\.rule.references), derive)
         guard errors.isEmpty else { throw InputErrors(errors) }
@@ -84,8 +92,9 @@ public struct Engine: Sendable {
         self.extractors = packs.flatMap(\.facts)
     }
 
-    /// Checks one plan.
-    public func check(_ plan: Plan, asOf: PlanDate, language: Language? = nil) -> PlanReport {
+    /// Checks one plan. `coverage`: show a rule's failure as covered when a rule that covers
+    /// it fails too (off for rule examples, which test each rule's own check).
+    public func check(_ plan: Plan, asOf: PlanDate, language: Language? = nil, coverage: Bool = true) -> PlanReport {
         let context = EvaluationContext(plan: plan, asOf: asOf, language: language ?? .fi, extractors: extractors, derive: derive)
         Decider(derivations: derive.derivations, profiles: profiles).run(on: context, language: language)
         let lang = context.language
@@ -123,6 +132,7 @@ public struct Engine: Sendable {
             result.findings = violations.count
             results.append(result)
         }
+        if coverage { Engine.applyCoverage(rules, language: lang, findings: &findings, results: &results) }
         let directives = Suppressions.apply(comments: plan.comments, file: plan.file, knownRules: Set(packs.flatMap { $0.rules.map(\.id) }),
                                             language: lang, findings: &findings, results: &results)
         findings += directives
@@ -252,6 +262,24 @@ public struct Engine: Sendable {
                              en: "reference date \(d.iso) (\(r.en)) is after the law version in force until \(until.iso)")
         }
         return nil
+    }
+
+    /// One fact, one finding: a failing rule that a failing rule covers (`covered_by`) is
+    /// shown as covered, and its findings are dropped.
+    static func applyCoverage(_ rules: [ActiveRule], language: Language, findings: inout [Finding], results: inout [RuleResult]) {
+        let failed = Set(results.filter { $0.status == .fail }.map(\.rule))
+        var byID: [String: Rule] = [:]
+        for a in rules where !a.rule.coveredBy.isEmpty { byID[a.rule.id] = a.rule }
+        guard !byID.isEmpty else { return }
+        for i in results.indices where results[i].status == .fail {
+            guard let rule = byID[results[i].rule], let by = rule.coveredBy.first(where: { failed.contains($0) }) else { continue }
+            results[i].status = .covered
+            results[i].coveredBy = by
+            results[i].reason = Localized(fi: "sama asia on jo havaintona säännössä \(by)", sv: "samma sak rapporteras redan av regeln \(by)",
+                                          en: "the same fact is already reported by rule \(by)")[language]
+            results[i].findings = 0
+            findings.removeAll { $0.ruleID == rule.id }
+        }
     }
 
     static let notApplicableDefault = Localized(fi: "{name} {value} ({reason}); sääntöä sovelletaan: {wanted}",

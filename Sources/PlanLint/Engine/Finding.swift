@@ -51,6 +51,9 @@ public struct RuleResult: Sendable, Codable, Hashable {
         case notApplicable = "not-applicable"
         /// The check passed as far as a machine can tell; a person must confirm the rest.
         case needsReview = "needs-review"
+        /// Failed, but a rule that covers it (`covered_by`) reports the same fact on the plan:
+        /// one finding, not two. `reason` names the covering rule.
+        case covered
     }
 
     public var rule: String
@@ -64,12 +67,20 @@ public struct RuleResult: Sendable, Codable, Hashable {
     public var pack: String
     public var status: Status
     /// Not applicable: why (profile, scope, status). Needs review: what to confirm.
+    /// Covered: which rule reports the fact.
     public var reason: String?
+    /// Covered: the id of the rule that reports the fact.
+    public var coveredBy: String?
     public var notes: [Note]
     /// How many findings the rule produced.
     public var findings: Int
     /// How many of those findings a directive in the plan suppresses.
     public var suppressed: Int = 0
+
+    enum CodingKeys: String, CodingKey {
+        case rule, title, severity, kind, citation, pack, status, reason, notes, findings, suppressed
+        case coveredBy = "covered_by"
+    }
 }
 
 /// Everything planlint learned about one plan.

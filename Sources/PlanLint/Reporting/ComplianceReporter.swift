@@ -30,7 +30,7 @@ public struct ComplianceReporter: Reporter {
     }
 
     /// The order statuses are listed in, and their labels.
-    static let order: [RuleResult.Status] = [.fail, .needsReview, .pass, .notApplicable]
+    static let order: [RuleResult.Status] = [.fail, .needsReview, .pass, .covered, .notApplicable]
 
     private func plan(_ r: PlanReport, _ result: RunResult) -> String {
         let lang = language ?? r.language
@@ -68,7 +68,7 @@ public struct ComplianceReporter: Reporter {
             for n in x.notes where n.kind == .foundInText {
                 s += indent + "→ \(w.textOnly)\(n.line.map { " (\(w.line) \($0))" } ?? "")\n"
             }
-            if x.status == .notApplicable, let why = x.reason { s += indent + "→ \(why)\n" }
+            if x.status == .notApplicable || x.status == .covered, let why = x.reason { s += indent + "→ \(why)\n" }
             return s
         }
         out += "\(w.requirements):\n"
@@ -104,8 +104,8 @@ struct ComplianceWords {
                 notApplicableHeading: "Ei sovelleta tähän suunnitelmaan", findings: "havaintoa", confirm: "varmistettava",
                 textOnly: "löytyi vain tekstistä, ei otsikon alta", line: "rivi", practice: "suositus",
                 suppressed: "hyväksytty suunnitelman planlint-disable-ohjeella",
-                labels: [.pass: "täyttyy", .fail: "ei täyty", .notApplicable: "ei sovelleta", .needsReview: "tarkistettava"],
-                tags: [.pass: "TÄYTTYY", .fail: "EI TÄYTY", .notApplicable: "EI SOVELL.", .needsReview: "TARKISTA"])
+                labels: [.pass: "täyttyy", .fail: "ei täyty", .notApplicable: "ei sovelleta", .needsReview: "tarkistettava", .covered: "katettu toisella säännöllä"],
+                tags: [.pass: "TÄYTTYY", .fail: "EI TÄYTY", .notApplicable: "EI SOVELL.", .needsReview: "TARKISTA", .covered: "KATETTU"])
         case .sv:
             return ComplianceWords(
                 heading: "Rapport om efterlevnad", file: "Fil", asOf: "Granskningsdag", profile: "Tillämpad lagstiftning",
@@ -114,8 +114,8 @@ struct ComplianceWords {
                 notApplicableHeading: "Tillämpas inte på denna plan", findings: "anmärkningar", confirm: "ska bekräftas",
                 textOnly: "hittades endast i texten, inte under en rubrik", line: "rad", practice: "rekommendation",
                 suppressed: "godtagna genom planlint-disable i planen",
-                labels: [.pass: "uppfyllda", .fail: "inte uppfyllda", .notApplicable: "tillämpas inte", .needsReview: "ska granskas"],
-                tags: [.pass: "UPPFYLLT", .fail: "EJ UPPFYLLT", .notApplicable: "TILLÄMPAS EJ", .needsReview: "GRANSKA"])
+                labels: [.pass: "uppfyllda", .fail: "inte uppfyllda", .notApplicable: "tillämpas inte", .needsReview: "ska granskas", .covered: "täcks av en annan regel"],
+                tags: [.pass: "UPPFYLLT", .fail: "EJ UPPFYLLT", .notApplicable: "TILLÄMPAS EJ", .needsReview: "GRANSKA", .covered: "TÄCKT"])
         case .en:
             return ComplianceWords(
                 heading: "Compliance report", file: "File", asOf: "As of", profile: "Law applied",
@@ -124,8 +124,8 @@ struct ComplianceWords {
                 notApplicableHeading: "Not applicable to this plan", findings: "finding(s)", confirm: "to confirm",
                 textOnly: "found in the text only, not under a heading", line: "line", practice: "good practice",
                 suppressed: "accepted by a planlint-disable directive in the plan",
-                labels: [.pass: "pass", .fail: "fail", .notApplicable: "not applicable", .needsReview: "needs review"],
-                tags: [.pass: "PASS", .fail: "FAIL", .notApplicable: "N/A", .needsReview: "REVIEW"])
+                labels: [.pass: "pass", .fail: "fail", .notApplicable: "not applicable", .needsReview: "needs review", .covered: "covered by another rule"],
+                tags: [.pass: "PASS", .fail: "FAIL", .notApplicable: "N/A", .needsReview: "REVIEW", .covered: "COVERED"])
         }
     }
 }

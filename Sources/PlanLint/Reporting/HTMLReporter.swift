@@ -215,7 +215,7 @@ public struct HTMLReporter: Reporter {
             case .pass: fill = "#2e7d32"
             case .fail: fill = "url(#\(id)-hatch)"
             case .needsReview: fill = "url(#\(id)-dots)"
-            case .notApplicable: fill = "#aab4bf"
+            case .notApplicable, .covered: fill = "#aab4bf"
             }
             h += "<g class=\"bar \(HTMLReporter.cssClass(s))\">"
             h += "<text x=\"0\" y=\"\(y + 20)\" class=\"label\">\(esc(HTMLText.statusLabel(s)[lang]))</text>"
@@ -357,7 +357,7 @@ public struct HTMLReporter: Reporter {
             if x.suppressed > 0 { parts.append("<span class=\"note\">\(esc(HTMLText.fill(HTMLText.acceptedCount, lang, String(x.suppressed))))</span>") }
         case .needsReview:
             if let q = x.reason { parts.append("<span class=\"label\">\(esc(HTMLText.toConfirm[lang])):</span> \(esc(q))") }
-        case .notApplicable:
+        case .notApplicable, .covered:
             if let why = x.reason { parts.append(esc(why)) }
         case .pass:
             break
@@ -399,6 +399,7 @@ public struct HTMLReporter: Reporter {
         case .fail: return "fail"
         case .notApplicable: return "na"
         case .needsReview: return "review"
+        case .covered: return "covered"
         }
     }
 
@@ -408,6 +409,7 @@ public struct HTMLReporter: Reporter {
         case .fail: return "✖"
         case .notApplicable: return "–"
         case .needsReview: return "?"
+        case .covered: return "↑"
         }
     }
 

@@ -125,6 +125,7 @@ enum HTMLText {
         case .fail: return Localized(fi: "Ei täyty", sv: "Ej uppfyllt", en: "Fail")
         case .notApplicable: return Localized(fi: "Ei sovelleta", sv: "Tillämpas ej", en: "Not applicable")
         case .needsReview: return Localized(fi: "Tarkistettava", sv: "Ska granskas", en: "Needs review")
+        case .covered: return Localized(fi: "Katettu toisella säännöllä", sv: "Täcks av en annan regel", en: "Covered by another rule")
         }
     }
 

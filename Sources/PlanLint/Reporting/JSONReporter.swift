@@ -61,7 +61,7 @@ public struct JSONReporter: Reporter {
 
     /// Requirement results by status.
     struct ComplianceSummary: Encodable {
-        var pass = 0, fail = 0, not_applicable = 0, needs_review = 0
+        var pass = 0, fail = 0, not_applicable = 0, needs_review = 0, covered = 0
 
         init(_ results: [RuleResult]) {
             for r in results {
@@ -70,6 +70,7 @@ public struct JSONReporter: Reporter {
                 case .fail: fail += 1
                 case .notApplicable: not_applicable += 1
                 case .needsReview: needs_review += 1
+                case .covered: covered += 1
                 }
             }
         }

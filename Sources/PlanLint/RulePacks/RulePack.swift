@@ -215,4 +215,8 @@ public struct Rule: Sendable {
     public var definedAt: SourcePosition
     /// Names the rule uses that the combined packs resolve (variables, decided values).
     public var references: [PackReference] = []
+    /// Rules (statutory ones) that report the same fact: when one of them fails on a plan,
+    /// this rule's failure is shown as `covered`, not as a second finding.
+    public var coveredBy: [String] = []
+    public var coveredByAt: SourcePosition?
 }

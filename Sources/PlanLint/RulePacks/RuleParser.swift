@@ -6,7 +6,7 @@ struct RuleParser {
     let source: PackSource
     let defaultAsOf: PlanDate
 
-    static let keys = ["id", "title", "severity", "kind", "citation", "applies", "check", "message", "remediation", "review", "anchor", "examples"]
+    static let keys = ["id", "title", "severity", "kind", "citation", "applies", "check", "message", "remediation", "review", "anchor", "covered_by", "examples"]
 
     func parse(_ node: YAMLNode) throws(InputError) -> Rule {
         try reader.checkKeys(node, allowed: RuleParser.keys, "a rule")
@@ -41,9 +41,13 @@ struct RuleParser {
         let review = try node["review"].map { n throws(InputError) in try reader.localized(n, "\(what): review") }
         let anchor = try node["anchor"].map { n throws(InputError) in try reader.path(n, "\(what): anchor") }
         let examples = try parseExamples(try reader.require(node, "examples", what), what)
-        return Rule(id: id, title: title, severity: severity, kind: kind, citation: citation, applies: applies, check: check,
+        let coveredBy = try node["covered_by"].map { n throws(InputError) in try reader.strings(n, "\(what): covered_by") } ?? []
+        var rule = Rule(id: id, title: title, severity: severity, kind: kind, citation: citation, applies: applies, check: check,
                     messages: messages, remediation: remediation, review: review, anchor: anchor, examples: examples,
                     definedIn: reader.file, definedAt: node.range.start, references: references.items)
+        rule.coveredBy = coveredBy
+        rule.coveredByAt = node["covered_by"]?.range.start
+        return rule
     }
 
     func parseCitation(_ node: YAMLNode, _ what: String) throws(InputError) -> Citation {
