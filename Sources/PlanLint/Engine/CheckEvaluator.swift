@@ -233,6 +233,15 @@ struct CheckEvaluator {
             }
             return outcome
 
+        case .firstFailing(let checks):
+            var notes: [Note] = []
+            for c in checks {
+                let o = evaluate(c, item: item, bindings: bindings)
+                if !o.passed { return o }
+                notes += o.notes
+            }
+            return Outcome(passed: true, notes: notes)
+
         case .any(let checks):
             var first: Outcome?
             for c in checks {

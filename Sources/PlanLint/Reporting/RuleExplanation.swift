@@ -122,6 +122,7 @@ public enum RuleExplanation {
         case .table(let t):
             return "\(indent)a table\(t.inSections.map { " in sections headed like \($0)" } ?? "") with columns \(t.columns.map(\.name).joined(separator: ", "))\(t.filled ? ", every row filled" : "")\n"
         case .all(let cs): return "\(indent)all of:\n" + cs.map { describe($0, indent: indent + "  ") }.joined()
+        case .firstFailing(let cs): return "\(indent)all of, reporting only the first that fails:\n" + cs.map { describe($0, indent: indent + "  ") }.joined()
         case .any(let cs): return "\(indent)any of:\n" + cs.map { describe($0, indent: indent + "  ") }.joined()
         case .not(let c): return "\(indent)not:\n" + describe(c, indent: indent + "  ")
         case .when(let c, let t, let e):

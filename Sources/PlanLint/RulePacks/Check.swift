@@ -36,6 +36,8 @@ public indirect enum Check: Sendable {
     /// A table has the required columns, and every row fills them.
     case table(TableCheck)
     case all([Check])
+    /// All of the checks, in order, but only the first failure is reported.
+    case firstFailing([Check])
     case any([Check])
     case not(Check)
     case when(condition: Check, then: Check, otherwise: Check?)

@@ -17,7 +17,7 @@ struct CheckParser {
 
     static let checkNames = [
         "present", "is_date", "one_of", "matches", "equals", "date_within", "count", "each", "some", "covers",
-        "section", "mentions", "table", "all", "any", "not", "when",
+        "section", "mentions", "table", "all", "first_failing", "any", "not", "when",
     ]
 
     func parse(_ node: YAMLNode, variables: Set<String> = engineVariables, inItem: Bool = false) throws(InputError) -> Check {
@@ -145,11 +145,11 @@ struct CheckParser {
                 inSections: try body["in"].map { n throws(InputError) in try reader.terms(n, "table.in") },
                 columns: columns,
                 filled: try optionalBool(body, "filled") ?? true))
-        case "all", "any":
+        case "all", "any", "first_failing":
             guard let items = body.sequence, !items.isEmpty else { throw reader.error(body, "\(name) must be a non-empty list of checks") }
             var checks: [Check] = []
             for item in items { checks.append(try parse(item, variables: variables, inItem: inItem)) }
-            return name == "all" ? .all(checks) : .any(checks)
+            return name == "all" ? .all(checks) : name == "any" ? .any(checks) : .firstFailing(checks)
         case "not":
             return .not(try parse(body, variables: variables, inItem: inItem))
         case "when":
