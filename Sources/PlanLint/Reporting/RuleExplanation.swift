@@ -29,7 +29,7 @@ public enum RuleExplanation {
         if a.lawFrom != nil || a.lawUntil != nil {
             out += "  \(w.lawInForce): \(a.lawFrom?.iso ?? "…") – \(a.lawUntil?.iso ?? "…") (\(w.profileHow))\n"
         }
-        out += "\n\(w.checks):\n" + describe(rule.check, indent: "  ")
+        out += "\n\(w.checks):\n" + describe(rule.check, indent: "  ", language: language)
         out += "\n\(w.message):\n  \(rule.messages.violation[language])\n"
         out += "\n\(w.whatToDo):\n  \(rule.remediation[language])\n"
         out += "\n\(w.examples):\n"
@@ -89,46 +89,8 @@ public enum RuleExplanation {
         }
     }
 
-    /// A readable outline of a check.
-    static func describe(_ check: Check, indent: String) -> String {
-        let paths = { (ps: [FactPath]) in ps.map(\.description).joined(separator: " or ") }
-        switch check {
-        case .present(let p): return "\(indent)\(paths(p)) is given\n"
-        case .isDate(let p): return "\(indent)\(paths(p)) is a valid date\n"
-        case .oneOf(let p, let v, let of, let any): return "\(indent)\(any ? "some" : "every") \(paths(p)) is one of: \(of.map { "the values of \($0)" } ?? v.joined(separator: ", "))\n"
-        case .matches(let p, let t, let any): return "\(indent)\(any ? "some" : "every") \(paths(p)) matches: \(t)\n"
-        case .equals(let p, let v):
-            switch v {
-            case .literal(let s): return "\(indent)\(paths(p)) equals \(s)\n"
-            case .path(let q): return "\(indent)\(paths(p)) equals \(q)\n"
-            }
-        case .dateWithin(let d):
-            return d.direction == .before
-                ? "\(indent)\(paths(d.paths)) (\(d.pick.rawValue)) is at most \(d.years) years before \(d.reference)\n"
-                : "\(indent)\(paths(d.paths)) (\(d.pick.rawValue)) is at most \(d.years) years after \(d.reference)\n"
-        case .count(let p, let min, let max):
-            return "\(indent)the number of \(paths(p)) is \(min.map { "at least \($0)" } ?? "")\(min != nil && max != nil ? " and " : "")\(max.map { "at most \($0)" } ?? "")\n"
-        case .each(let p, _, let c): return "\(indent)for each \(paths(p)) (@):\n" + describe(c, indent: indent + "  ")
-        case .some(let p, _, let c): return "\(indent)for at least one \(paths(p)) (@):\n" + describe(c, indent: indent + "  ")
-        case .covers(let p, let m, let min):
-            return "\(indent)\(paths(p)) cover\(min.map { " at least \($0) of" } ?? ""): \(m.joined(separator: ", "))\n"
-        case .section(let s):
-            var line = "\(indent)a non-empty section headed like: \(s.aliases)"
-            if let item = s.item { line += " (or legal_map.\(item))" }
-            if let t = s.textTerms { line += "; or the text mentions: \(t)" }
-            return line + "\n"
-        case .mentions(let m):
-            return "\(indent)the text\(m.inSections.map { " of sections headed like \($0)" } ?? "") mentions\(m.min > 1 ? " \(m.min) times" : ""): \(m.terms)\n"
-        case .table(let t):
-            return "\(indent)a table\(t.inSections.map { " in sections headed like \($0)" } ?? "") with columns \(t.columns.map(\.name).joined(separator: ", "))\(t.filled ? ", every row filled" : "")\n"
-        case .all(let cs): return "\(indent)all of:\n" + cs.map { describe($0, indent: indent + "  ") }.joined()
-        case .firstFailing(let cs): return "\(indent)all of, reporting only the first that fails:\n" + cs.map { describe($0, indent: indent + "  ") }.joined()
-        case .any(let cs): return "\(indent)any of:\n" + cs.map { describe($0, indent: indent + "  ") }.joined()
-        case .not(let c): return "\(indent)not:\n" + describe(c, indent: indent + "  ")
-        case .when(let c, let t, let e):
-            var s = "\(indent)when:\n" + describe(c, indent: indent + "  ") + "\(indent)then:\n" + describe(t, indent: indent + "  ")
-            if let e { s += "\(indent)otherwise:\n" + describe(e, indent: indent + "  ") }
-            return s
-        }
+    /// A readable outline of a check (each kind outlines itself: Sources/PlanLint/Checks).
+    static func describe(_ check: Check, indent: String, language: Language = .en) -> String {
+        check.outline(language, indent: indent)
     }
 }
