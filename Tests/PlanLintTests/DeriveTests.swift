@@ -121,6 +121,21 @@ struct DeriveTests {
         } throws: { "\($0)".contains("'scpoe' is not a value the packs decide") && "\($0)".contains("did you mean 'scope'") }
     }
 
+    @Test("A profile of a local pack may use the local scope; a misspelt one is refused with a suggestion")
+    func profileScope() throws {
+        let profile = { (scope: String) in archipelago + "\n" + """
+        profiles:
+          - {id: P2023-archipelago, title: {fi: Saaristo, sv: Skärgård, en: Archipelago}, scope: [\(scope)], from: 2023-01-01}
+        """ }
+        let e = try engine(profile("archipelago"), rules: ferryRule())
+        let report = e.check(try plan("plan: {title: Saaristo, islands: [Iso-Saari, Pikku-Saari]}\nstatus: approved\napprovals: [{body: kunnanvaltuusto, date: 2025-06-16}]"),
+                             asOf: asOf, language: .en)
+        #expect(report.profile?.value.id == "P2023-archipelago")
+        #expect { _ = try engine(profile("archipelgo"), rules: ferryRule()) } throws: {
+            "\($0)".contains("local/pack.yaml:") && "\($0)".contains("unknown scope 'archipelgo'") && "\($0)".contains("did you mean 'archipelago'")
+        }
+    }
+
     @Test("An unknown variable is refused at its position, with a suggestion")
     func unknownVariable() throws {
         #expect {

@@ -242,6 +242,9 @@ public struct PackReference: Sendable, Hashable {
         case value(of: String)
         /// A name bound with `as:`; must not hide a decided value.
         case binding
+        /// A profile's scope: a value of the decided value the profile is chosen by (`scope:` of
+        /// the derivation of kind profile).
+        case profileScope
     }
 
     public var kind: Kind

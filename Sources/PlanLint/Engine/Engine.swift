@@ -212,6 +212,15 @@ public struct Engine: Sendable {
                 if d.label(of: r.name) == nil {
                     errors.append(InputError(.invalidPack, file: r.file, at: r.at, "unknown \(of) '\(r.name)'" + suggest(r.name, d.values.map(\.name))))
                 }
+            case .profileScope:
+                guard let name = derive.derivations.first(where: { $0.kind == .profile })?.profileScope,
+                      let d = derive.derivations.first(where: { $0.name == name }) else {
+                    errors.append(InputError(.invalidPack, file: r.file, at: r.at, "profiles need a derivation of kind profile in derive: that names the value they are chosen by"))
+                    continue
+                }
+                if d.label(of: r.name) == nil {
+                    errors.append(InputError(.invalidPack, file: r.file, at: r.at, "unknown \(name) '\(r.name)'" + suggest(r.name, d.values.map(\.name))))
+                }
             case .binding where names.contains(r.name):
                 errors.append(InputError(.invalidPack, file: r.file, at: r.at, "'\(r.name)' is a value the packs decide; choose another name"))
             default:

@@ -182,10 +182,10 @@ public enum PackLoader {
             if out.contains(where: { $0.id == id }) { throw reader.error(idNode, "duplicate profile id '\(id)'") }
             let scopeNode = try reader.require(item, "scope", "profile \(id)")
             var scopes = Set<String>()
-            // Checked against the scope values of `derive:` when the packs are combined.
+            // Checked against the values of `derive:` when the packs are combined.
             for item in scopeNode.sequence ?? [scopeNode] {
                 let t = try reader.string(item, "scope")
-                references.add(.value(of: "scope"), t, item, reader.file)
+                references.add(.profileScope, t, item, reader.file)
                 scopes.insert(t)
             }
             let from = try item["from"].map { n throws(InputError) in try reader.date(n, "from") }
