@@ -136,6 +136,14 @@ struct DeriveTests {
         }
     }
 
+    @Test("A reason with a placeholder the decider does not fill is refused")
+    func unknownPlaceholder() throws {
+        let tail = archipelago.replacingOccurrences(of: "saaria on lueteltu {count}", with: "saaria on lueteltu {cout}")
+        #expect { _ = try engine(tail, rules: ferryRule()) } throws: {
+            "\($0)".contains("local/pack.yaml:") && "\($0)".contains("unknown placeholder '{cout}' (fi)") && "\($0)".contains("did you mean '{count}'")
+        }
+    }
+
     @Test("An unknown variable is refused at its position, with a suggestion")
     func unknownVariable() throws {
         #expect {

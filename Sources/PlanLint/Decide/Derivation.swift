@@ -171,11 +171,14 @@ struct DeriveParser {
             d.variableIsSource = t == "source"
         }
         d.notApplicable = try node["not_applicable"].map { n throws(InputError) in try reader.localized(n, "\(what).not_applicable") }
+        if let n = node["not_applicable"], let t = d.notApplicable { try placeholders(t, DeriveParser.notApplicablePlaceholders, n, "\(what).not_applicable") }
         if kind == .profile {
             d.profileDate = try reader.string(try reader.require(node, "date", what), "\(what).date")
             d.profileScope = try reader.string(try reader.require(node, "scope", what), "\(what).scope")
             d.profileReason = try reader.localized(try reader.require(node, "reason", what), "\(what).reason")
             d.profileNone = try reader.localized(try reader.require(node, "none", what), "\(what).none")
+            try placeholders(d.profileReason!, DeriveParser.profilePlaceholders, node["reason"]!, "\(what).reason")
+            try placeholders(d.profileNone!, DeriveParser.profilePlaceholders, node["none"]!, "\(what).none")
             for key in ["date", "scope"] { if let n = node[key] { references.add(.derived, try reader.string(n, key), n, reader.file) } }
             return d
         }
@@ -222,9 +225,33 @@ struct DeriveParser {
             let bound = try node["on_or_before"].map { n throws(InputError) in try checks.path(n, "\(what): on_or_before") }
             source = .latestOf(try checks.paths(node["latest_of"]!, "\(what): latest_of"), onOrBefore: bound)
         }
-        return DeriveRule(condition: condition, present: present, presentMin: min, source: source,
-                          reason: try reader.localized(try reader.require(node, "reason", what), "\(what): reason"),
-                          reasonInText: try node["reason_in_text"].map { n throws(InputError) in try reader.localized(n, "\(what): reason_in_text") })
+        let rule = DeriveRule(condition: condition, present: present, presentMin: min, source: source,
+                              reason: try reader.localized(try reader.require(node, "reason", what), "\(what): reason"),
+                              reasonInText: try node["reason_in_text"].map { n throws(InputError) in try reader.localized(n, "\(what): reason_in_text") })
+        try placeholders(rule.reason, DeriveParser.rulePlaceholders, node["reason"]!, "\(what): reason")
+        if let t = rule.reasonInText { try placeholders(t, DeriveParser.rulePlaceholders, node["reason_in_text"]!, "\(what): reason_in_text") }
+        return rule
+    }
+
+    static let rulePlaceholders = ["value", "label", "path", "line", "source", "count", "date"]
+    static let profilePlaceholders = ["date", "date_reason", "window", "scope", "scope_label", "scope_reason", "profile"]
+    static let notApplicablePlaceholders = ["name", "value", "label", "reason", "wanted"]
+
+    /// Refuses a `{name}` the decider does not fill, so no reason shows a raw placeholder.
+    private func placeholders(_ text: Localized, _ allowed: [String], _ node: YAMLNode, _ what: String) throws(InputError) {
+        for language in Language.allCases {
+            var rest = Substring(text[language])
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                let name = String(rest[rest.index(after: open)..<close])
+                if !allowed.contains(name) {
+                    var message = "\(what): unknown placeholder '{\(name)}' (\(language.rawValue))"
+                    if let near = NodeReader.closest(to: name, in: allowed) { message += " (did you mean '{\(near)}'?)" }
+                    else { message += " (known: \(allowed.map { "{\($0)}" }.joined(separator: ", ")))" }
+                    throw reader.error(node, message)
+                }
+                rest = rest[rest.index(after: close)...]
+            }
+        }
     }
 }
 
