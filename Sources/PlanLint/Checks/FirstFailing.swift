@@ -1,5 +1,7 @@
 // `first_failing: [checks]`: all of the checks, in order, but only the first failure is
-// reported (goals, then measures: one finding, at the first part missing).
+// reported (goals, then measures: one finding, at the first part missing). When all pass,
+// the notes are those of the last check (where the final part was found), as when the
+// form was written `when: {if: A, then: B, else: A}`.
 import Foundation
 
 struct FirstFailingCheck: CheckKind {
@@ -11,13 +13,12 @@ struct FirstFailingCheck: CheckKind {
     }
 
     func evaluate(_ e: CheckEvaluation) -> Outcome {
-        var notes: [Note] = []
+        var last = Outcome.pass
         for c in checks {
-            let o = e.evaluate(c)
-            if !o.passed { return o }
-            notes += o.notes
+            last = e.evaluate(c)
+            if !last.passed { return last }
         }
-        return Outcome(passed: true, notes: notes)
+        return last
     }
 
     func outline(_ o: Outline) -> String {
