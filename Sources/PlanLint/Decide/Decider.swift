@@ -28,8 +28,10 @@ struct Decider {
                 decideProfile(d, context)
             }
         }
-        if derivations.contains(where: { $0.kind == .profile }) == false, profiles.isEmpty {
-            context.profileReason = Decider.noProfiles
+        if !derivations.contains(where: { $0.kind == .profile }) {
+            context.profileReason = profiles.isEmpty ? Decider.noProfiles
+                : Localized(fi: "mikään paketti ei määrittele, miten profiili valitaan (derive:)", sv: "inget paket anger hur profilen väljs (derive:)",
+                            en: "no pack declares how the profile is chosen (derive:)")
         }
     }
 

@@ -141,8 +141,8 @@ public struct Engine: Sendable {
         for f in findings { sourceLines[f.start.line] = plan.line(f.start.line) }
         let title = plan.facts?["plan"]?["title"]?.scalar?.text ?? plan.allSections.first?.title
         return PlanReport(file: plan.file, title: title, language: lang, asOf: asOf,
-                          status: context.values["status"] ?? Decided(value: .undecided("status"), reasons: .none),
-                          scope: context.values["scope"] ?? Decided(value: .undecided("scope"), reasons: .none),
+                          status: context.values["status"] ?? Decided(value: .undecided, reasons: .none),
+                          scope: context.values["scope"] ?? Decided(value: .undecided, reasons: .none),
                           referenceDate: context.dates["reference_date"] ?? Decided(value: asOf, reasons: .none),
                           profile: context.profile, decisions: context.decisions, findings: findings, results: results, sourceLines: sourceLines)
     }
