@@ -37,7 +37,7 @@ struct CoverageTests {
         #expect(report.results.first { $0.rule == "GP-ANNUAL-REPORT" }?.status == .fail)
     }
 
-    @Test("covered_by naming an unknown rule is refused at its line, with a suggestion")
+    @Test("covered_by naming an unknown rule is refused at its line, with a suggestion; a practice rule cannot cover")
     func unknownCoveringRule() throws {
         let files = [
             "pack.yaml": "id: local\nversion: 1.0.0\ntitle: {fi: P, sv: P, en: P}\nextends: [fi-lsl]\n",
@@ -62,5 +62,9 @@ struct CoverageTests {
             let text = "\(error)"
             return text.contains("local/rules/r.yaml:6:") && text.contains("did you mean 'JARJL-6-3-ANNUAL-REPORT'")
         }
+        var practice = files
+        practice["rules/r.yaml"] = files["rules/r.yaml"]!.replacingOccurrences(of: "JARJL-6-3-ANNUAL-REPORTS", with: "GP-AUDIT-COMMITTEE")
+        let p2 = try PackLoader.load(PackSource(origin: "local", displayRoot: "local", files: practice)).get()
+        #expect { _ = try Engine(packs: try PackSet.load(directories: []) + [p2]) } throws: { "\($0)".contains("only a statutory rule can cover another") }
     }
 }

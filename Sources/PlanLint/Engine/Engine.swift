@@ -75,7 +75,12 @@ public struct Engine: Sendable {
             }
         }
         let allIDs = Set(packs.flatMap { $0.rules.map(\.id) })
+        let practiceIDs = Set(packs.flatMap { $0.rules.filter { $0.kind == .practice }.map(\.id) })
         for a in active {
+            for id in a.rule.coveredBy where practiceIDs.contains(id) {
+                errors.append(InputError(.invalidPack, file: a.rule.definedIn, at: a.rule.coveredByAt ?? a.rule.definedAt,
+                                         "rule '\(a.rule.id)': covered_by names '\(id)', a practice rule; only a statutory rule can cover another"))
+            }
             for id in a.rule.coveredBy where !allIDs.contains(id) {
                 var message = "rule '\(a.rule.id)': covered_by names rule '\(id)', which no loaded pack defines"
                 if let near = NodeReader.closest(to: id, in: allIDs.sorted()) { message += " (did you mean '\(near)'?)" }

@@ -42,6 +42,9 @@ struct RuleParser {
         let anchor = try node["anchor"].map { n throws(InputError) in try reader.path(n, "\(what): anchor") }
         let examples = try parseExamples(try reader.require(node, "examples", what), what)
         let coveredBy = try node["covered_by"].map { n throws(InputError) in try reader.strings(n, "\(what): covered_by") } ?? []
+        if let n = node["covered_by"], kind != .practice {
+            throw reader.error(n, "\(what): covered_by is for practice rules that a statutory rule covers; this rule is a statute")
+        }
         var rule = Rule(id: id, title: title, severity: severity, kind: kind, citation: citation, applies: applies, check: check,
                     messages: messages, remediation: remediation, review: review, anchor: anchor, examples: examples,
                     definedIn: reader.file, definedAt: node.range.start, references: references.items)
