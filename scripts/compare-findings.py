@@ -50,7 +50,8 @@ def run(binary, plan):
             (f["rule"], f["severity"], f["start"]["line"], f["start"]["column"])
             for f in p.get("findings", []))
         results = {r["rule"]: r["status"] for r in p.get("results", [])}
-        out = {"profile": p.get("profile"), "findings": findings, "results": results}
+        profile = p.get("profile")
+        out = {"profile": profile.get("id") if isinstance(profile, dict) else profile, "findings": findings, "results": results}
     if "error" in doc:
         out["error"] = doc["error"]
     return out

@@ -334,7 +334,8 @@ struct Rules: ParsableCommand {
                 printError(message)
                 throw ExitCode.validationFailure
             }
-            FileHandle.standardOutput.write(Data(RuleExplanation.text(rule, pack: pack, language: lang, profiles: packs.flatMap(\.profiles)).utf8))
+            FileHandle.standardOutput.write(Data(RuleExplanation.text(rule, pack: pack, language: lang, profiles: packs.flatMap(\.profiles),
+                                                                         values: RuleExplanation.valueLabels(packs)).utf8))
         }
     }
 }

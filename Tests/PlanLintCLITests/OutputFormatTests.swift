@@ -373,7 +373,7 @@ struct OutputFormatTests {
                 case "fail":
                     #expect(c.elements(forName: "failure").isEmpty, "every finding suppressed: \(file) \(rule)")
                     #expect(c.elements(forName: "system-out").first?.stringValue?.contains("suppressed at") == true)
-                case "not-applicable":
+                case "not-applicable", "covered":
                     #expect(c.elements(forName: "skipped").first?.attribute(forName: "message")?.stringValue == result["reason"] as? String)
                 case "needs-review":
                     #expect(c.elements(forName: "failure").isEmpty && c.elements(forName: "skipped").isEmpty)

@@ -126,7 +126,7 @@ struct MessageCatalogueTests {
         #expect(MessageValue.list(["a"]).rendered(.fi) == "a")
         let date = try #require(PlanDate(parsing: "2026-12-31"))
         #expect(MessageValue.date(date).rendered(.fi) == "31.12.2026" && MessageValue.date(date).rendered(.en) == "2026-12-31")
-        #expect(MessageValue.labels([PlanStatus.draft.label, PlanStatus.approved.label]).rendered(.sv) == "utkast och godkänd")
+        #expect(MessageValue.labels([Localized(fi: "luonnos", sv: "utkast", en: "draft"), Localized(fi: "hyväksytty", sv: "godkänd", en: "approved")]).rendered(.sv) == "utkast och godkänd")
         // A placeholder without a value, and braces that are no placeholder, stay as written.
         #expect(MessageTemplate.fill("{a} {b} {LSL-1: \"x\"} {c|one}", ["a": .text("A")], .fi) == "A {b} {LSL-1: \"x\"} {c|one}")
         // A value is not read again as a template.
@@ -143,6 +143,7 @@ struct MessageCatalogueTests {
             for rule in pack.rules {
                 for l in [Language.fi, .sv] {
                     let labels = RuleExplanation.labels(rule, profiles: Packs.engine.profiles)
+                        .merging(RuleExplanation.valueLabels(Packs.engine.packs)) { a, _ in a }
                     let text = RuleExplanation.describe(rule.check, indent: "", l, labels: labels)
                     let words = Giveaway.words(in: text, l)
                     #expect(words.isEmpty, "\(rule.id) \(l.rawValue): \(words) in \(text)")

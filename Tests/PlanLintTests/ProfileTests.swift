@@ -44,7 +44,7 @@ struct ProfileTests {
         let profile = try #require(report.profile)
         #expect(profile.value.id == expected)
         #expect(profile.reason.contains(approved), "the reason names the date: \(profile.reason)")
-        let label = try #require(PlanScope(rawValue: scope)).label
+        let label = try #require(Packs.engine.derive.derivations.first { $0.name == "scope" }?.label(of: scope))
         #expect(profile.reason.contains(label.en), "the reason names the scope in words: \(profile.reason)")
         #expect(profile.reasons.fi.contains(label.fi) && !profile.reasons.fi.contains(scope), "not as a code: \(profile.reasons.fi)")
     }

@@ -23,7 +23,7 @@ struct RealWordingTests {
 
             Suunnitelma hyväksytään kunnanvaltuustossa, ja se otetaan huomioon talousarviossa.
             """)
-        #expect(r.status.value != .draft, "\(r.status.reason)")
+        #expect(r.status.value.rawValue != "draft", "\(r.status.reason)")
     }
 
     @Test("A date left as a placeholder is no date, and the plan is a draft")
@@ -35,7 +35,7 @@ struct RealWordingTests {
 
             Luonnos oli lausunnoilla 1.9.2025–30.9.2025.
             """)
-        #expect(r.status.value == .draft, "\(r.status.reason)")
+        #expect(r.status.value.rawValue == "draft", "\(r.status.reason)")
         #expect(r.referenceDate.value.iso != "2025-09-01")
     }
 
@@ -46,7 +46,7 @@ struct RealWordingTests {
 
             Lautakunta esittää suunnitelman hyväksymistä. Valtuustokäsittelyn päivämäärä lisätään myöhemmin.
             """)
-        #expect(draft.status.value == .draft, "\(draft.status.reason)")
+        #expect(draft.status.value.rawValue == "draft", "\(draft.status.reason)")
         let approved = try check("""
             # Hyvinvointisuunnitelma
 
@@ -56,7 +56,7 @@ struct RealWordingTests {
             |---|---|---|
             | Perheneuvolan ajanvaraus verkkoon | perhepalvelut | aikataulu lisätään myöhemmin |
             """)
-        #expect(approved.status.value == .approved)
+        #expect(approved.status.value.rawValue == "approved")
         #expect(approved.referenceDate.value.iso == "2024-06-10")
     }
 
@@ -116,7 +116,7 @@ struct RealWordingTests {
             Planen har gjorts upp av en arbetsgrupp med representanter för skolan och ungdomsarbetet.
             """)
         #expect(r.referenceDate.value.iso == "2024-06-12", "\(r.referenceDate.reason)")
-        #expect(r.status.value == .approved)
+        #expect(r.status.value.rawValue == "approved")
     }
 
     @Test("A cover line in capitals says draft, in Finnish and in Swedish")
@@ -131,7 +131,7 @@ struct RealWordingTests {
 
                 Teksti.
                 """)
-            #expect(r.status.value == .draft, "\(cover): \(r.status.reason)")
+            #expect(r.status.value.rawValue == "draft", "\(cover): \(r.status.reason)")
         }
     }
 }
@@ -149,7 +149,7 @@ struct WhosePlanTests {
 
             Teksti.
             """)
-        #expect(helsinki.scope.value == .helsinki, "\(helsinki.scope.reason)")
+        #expect(helsinki.scope.value.rawValue == "helsinki", "\(helsinki.scope.reason)")
         let county = try check("""
             # Järvimaan hyvinvointialueen lasten ja nuorten hyvinvointisuunnitelma 2024–2027
 
@@ -157,7 +157,7 @@ struct WhosePlanTests {
 
             Teksti.
             """)
-        #expect(county.scope.value == .regional, "\(county.scope.reason)")
+        #expect(county.scope.value.rawValue == "regional", "\(county.scope.reason)")
         let municipal = try check("""
             # Lasten ja nuorten hyvinvointisuunnitelma 2024–2027
 
@@ -166,6 +166,6 @@ struct WhosePlanTests {
             Hyvinvointialueen lasten ja nuorten hyvinvointisuunnitelma ohjaa lastensuojelua; kunta \
             vastaa varhaiskasvatuksesta ja opetuksesta. Helsingin kaupunki on naapurikunta.
             """)
-        #expect(municipal.scope.value == .municipal, "\(municipal.scope.reason)")
+        #expect(municipal.scope.value.rawValue == "municipal", "\(municipal.scope.reason)")
     }
 }

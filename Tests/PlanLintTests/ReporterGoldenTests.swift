@@ -23,11 +23,11 @@ enum HandBuiltRun {
 
     static let profile = Profile(
         id: "P-TEST", title: Localized(fi: "Kunnan suunnitelma (testi)", sv: "Kommunens plan (test)", en: "Municipal plan (test)"),
-        scopes: [.municipal], from: day(2023, 1, 1), until: nil, pack: "test-pack")
+        scopes: ["municipal"], from: day(2023, 1, 1), until: nil, pack: "test-pack")
 
     static let pack = RulePack(
         id: "test-pack", version: "1.0.0", title: Localized(fi: "Testipaketti", sv: "Testpaket", en: "Test pack"), extends: [], rules: [],
-        facts: [], overrides: [:], profiles: [profile], origin: "embedded:test-pack", files: [:], contentHash: "0123456789abcdef")
+        facts: [], overrides: [:], profiles: [profile], derive: DeriveSection(), references: [], origin: "embedded:test-pack", files: [:], contentHash: "0123456789abcdef")
 
     static func report(_ l: Language) -> PlanReport {
         let title: [Language: String] = [.fi: "Hyväksyy valtuusto", .sv: "Fullmäktige godkänner", .en: "The council approves"]
@@ -72,15 +72,15 @@ enum HandBuiltRun {
         ]
         return PlanReport(
             file: "plans/testi.md", title: Localized(fi: "Testilän suunnitelma", sv: "Testbys plan", en: "Testville's plan")[l], language: l, asOf: asOf,
-            status: Decided(value: .approved, reasons: Localized(fi: "annettu tietolohkon kentässä status", sv: "anges i faktablockets fält status",
+            status: Decided(value: DerivedValue(rawValue: "approved", label: Localized(fi: "hyväksytty", sv: "godkänd", en: "approved")), reasons: Localized(fi: "annettu tietolohkon kentässä status", sv: "anges i faktablockets fält status",
                                                                  en: "given in the data block's field status")),
-            scope: Decided(value: .municipal, reasons: Localized(fi: "annettu tietolohkon kentässä plan.scope", sv: "anges i faktablockets fält plan.scope",
+            scope: Decided(value: DerivedValue(rawValue: "municipal", label: Localized(fi: "kunnan suunnitelma", sv: "kommunens plan", en: "municipal plan")), reasons: Localized(fi: "annettu tietolohkon kentässä plan.scope", sv: "anges i faktablockets fält plan.scope",
                                                                 en: "given in the data block's field plan.scope")),
             referenceDate: Decided(value: day(2025, 6, 16), reasons: Localized(fi: "viimeisin valtuuston päätös",
                                    sv: "fullmäktiges senaste beslut", en: "the latest council decision")),
             profile: Decided(value: profile, reasons: Localized(fi: "viitepäivä on 1.1.2023 tai myöhemmin", sv: "referensdatumet är 1.1.2023 eller senare",
                                                                en: "the reference date is on or after 2023-01-01")),
-            findings: [finding, practiceFinding], results: results, sourceLines: [4: "  body: kunnanhallitus"])
+            decisions: [], findings: [finding, practiceFinding], results: results, sourceLines: [4: "  body: kunnanhallitus"])
     }
 
     static func run(_ l: Language) -> RunResult {

@@ -16,6 +16,8 @@ public struct Engine: Sendable {
     public let rules: [ActiveRule]
     /// The versions of the law, from every pack, in the order the packs list them.
     public let profiles: [Profile]
+    /// The packs' `derive:` declarations combined, in the order they run.
+    public let derive: DeriveSection
     let extractors: [FactExtractor]
 
     /// Combines packs: checks `extends`, applies overrides, refuses duplicate rule ids.
@@ -72,17 +74,35 @@ public struct Engine: Sendable {
                                          "rule '\(a.rule.id)': unknown profile '\(id)' (loaded profiles: \(known.isEmpty ? "none" : known))"))
             }
         }
+        let allIDs = Set(packs.flatMap { $0.rules.map(\.id) })
+        let practiceIDs = Set(packs.flatMap { $0.rules.filter { $0.kind == .practice }.map(\.id) })
+        for a in active {
+            for id in a.rule.coveredBy where practiceIDs.contains(id) {
+                errors.append(InputError(.invalidPack, file: a.rule.definedIn, at: a.rule.coveredByAt ?? a.rule.definedAt,
+                                         "rule '\(a.rule.id)': covered_by names '\(id)', a practice rule; only a statutory rule can cover another"))
+            }
+            for id in a.rule.coveredBy where !allIDs.contains(id) {
+                var message = "rule '\(a.rule.id)': covered_by names rule '\(id)', which no loaded pack defines"
+                if let near = NodeReader.closest(to: id, in: allIDs.sorted()) { message += " (did you mean '\(near)'?)" }
+                errors.append(InputError(.invalidPack, file: a.rule.definedIn, at: a.rule.coveredByAt ?? a.rule.definedAt, message))
+            }
+        }
+        let derive = Engine.combine(packs.map(\.derive))
+        errors += Engine.unresolved(packs.flatMap(\.references) + active.flatMap(\.rule.references), derive)
         guard errors.isEmpty else { throw InputErrors(errors) }
+        self.derive = derive
         self.profiles = profiles
         self.packs = packs
         self.rules = active
         self.extractors = packs.flatMap(\.facts)
     }
 
-    /// Checks one plan.
-    public func check(_ plan: Plan, asOf: PlanDate, language: Language? = nil) -> PlanReport {
-        let lang = language ?? Engine.language(of: plan)
-        let context = EvaluationContext(plan: plan, asOf: asOf, language: lang, extractors: extractors, profiles: profiles)
+    /// Checks one plan. `coverage`: show a rule's failure as covered when a rule that covers
+    /// it fails too (off for rule examples, which test each rule's own check).
+    public func check(_ plan: Plan, asOf: PlanDate, language: Language? = nil, coverage: Bool = true) -> PlanReport {
+        let context = EvaluationContext(plan: plan, asOf: asOf, language: language ?? .fi, extractors: extractors, derive: derive)
+        Decider(derivations: derive.derivations, profiles: profiles).run(on: context, language: language)
+        let lang = context.language
         let evaluator = CheckEvaluator(context: context)
         var findings: [Finding] = []
         var results: [RuleResult] = []
@@ -118,6 +138,7 @@ public struct Engine: Sendable {
             result.findings = violations.count
             results.append(result)
         }
+        if coverage { Engine.applyCoverage(rules, language: lang, findings: &findings, results: &results) }
         let directives = Suppressions.apply(comments: plan.comments, file: plan.file, knownRules: Set(packs.flatMap { $0.rules.map(\.id) }),
                                             language: lang, findings: &findings, results: &results)
         findings += directives
@@ -125,8 +146,11 @@ public struct Engine: Sendable {
         var sourceLines: [Int: String] = [:]
         for f in findings { sourceLines[f.start.line] = plan.line(f.start.line) }
         let title = plan.facts?["plan"]?["title"]?.scalar?.text ?? plan.allSections.first?.title
-        return PlanReport(file: plan.file, title: title, language: lang, asOf: asOf, status: context.status, scope: context.scope,
-                          referenceDate: context.referenceDate, profile: context.profile, findings: findings, results: results, sourceLines: sourceLines)
+        return PlanReport(file: plan.file, title: title, language: lang, asOf: asOf,
+                          status: context.values["status"] ?? Decided(value: .undecided, reasons: .none),
+                          scope: context.values["scope"] ?? Decided(value: .undecided, reasons: .none),
+                          referenceDate: context.dates["reference_date"] ?? Decided(value: asOf, reasons: .none),
+                          profile: context.profile, decisions: context.decisions, findings: findings, results: results, sourceLines: sourceLines)
     }
 
     /// Reads and checks many plans on all cores; the results keep the order of `files`.
@@ -145,23 +169,71 @@ public struct Engine: Sendable {
         return results.values
     }
 
-    /// The plan's language: `plan.language`, else a guess from common words, else Finnish.
-    public static func language(of plan: Plan) -> Language {
-        if let text = plan.facts?["plan"]?["language"]?.scalar?.text.lowercased(), let l = Language(rawValue: text) {
-            return l
-        }
-        var sv = 0, fi = 0
-        let svWords: Set<Substring> = ["och", "för", "att", "är", "som", "av", "med", "barn", "unga"]
-        let fiWords: Set<Substring> = ["ja", "on", "sekä", "että", "lasten", "nuorten", "kunnan", "ovat"]
-        for block in plan.body.allBlocks.prefix(200) {
-            for t in block.textBlocks {
-                for w in t.text.lowercased().split(whereSeparator: { !$0.isLetter }) {
-                    if svWords.contains(w) { sv += 1 }
-                    if fiWords.contains(w) { fi += 1 }
+    /// The packs' declarations combined: a derivation declared by several packs takes the
+    /// values of all of them, and the rules of a later pack (one that extends another) are
+    /// tried before the rules of the pack it builds on.
+    static func combine(_ sections: [DeriveSection]) -> DeriveSection {
+        var out = DeriveSection()
+        for section in sections {
+            if let m = section.sectionMap { out.sectionMap = m }
+            for d in section.derivations {
+                guard let i = out.derivations.firstIndex(where: { $0.name == d.name }) else {
+                    out.derivations.append(d)
+                    continue
                 }
+                var merged = out.derivations[i]
+                for v in d.values where merged.label(of: v.name) == nil { merged.values.append(v) }
+                merged.rules = d.rules + merged.rules
+                if let n = d.notApplicable { merged.notApplicable = n }
+                if let r = d.profileReason { merged.profileReason = r }
+                if let r = d.profileNone { merged.profileNone = r }
+                out.derivations[i] = merged
             }
         }
-        return sv > fi ? .sv : .fi
+        return out
+    }
+
+    /// Names the packs use that no pack declares, as errors at their positions.
+    static func unresolved(_ references: [PackReference], _ derive: DeriveSection) -> [InputError] {
+        let names = derive.derivations.map(\.name)
+        let variables = names + CheckParser.engineVariables.sorted()
+        func suggest(_ name: String, _ known: [String], _ prefix: String = "") -> String {
+            if let near = NodeReader.closest(to: name, in: known) { return " (did you mean '\(prefix)\(near)'?)" }
+            return " (known: \(known.isEmpty ? "none" : known.map { prefix + $0 }.joined(separator: ", ")))"
+        }
+        var errors: [InputError] = []
+        for r in references {
+            switch r.kind {
+            case .variable where !variables.contains(r.name):
+                errors.append(InputError(.invalidPack, file: r.file, at: r.at, "unknown variable '$\(r.name)'" + suggest(r.name, variables, "$")))
+            case .derived where !names.contains(r.name):
+                errors.append(InputError(.invalidPack, file: r.file, at: r.at, "'\(r.name)' is not a value the packs decide (derive:)" + suggest(r.name, names)))
+            case .value(let of):
+                guard let d = derive.derivations.first(where: { $0.name == of }) else {
+                    if names.contains(of) || !references.contains(where: { $0.kind == .derived && $0.name == of && $0.file == r.file && $0.at.line == r.at.line }) {
+                        errors.append(InputError(.invalidPack, file: r.file, at: r.at, "'\(of)' is not a value the packs decide (derive:)" + suggest(of, names)))
+                    }
+                    continue
+                }
+                if d.label(of: r.name) == nil {
+                    errors.append(InputError(.invalidPack, file: r.file, at: r.at, "unknown \(of) '\(r.name)'" + suggest(r.name, d.values.map(\.name))))
+                }
+            case .profileScope:
+                guard let name = derive.derivations.first(where: { $0.kind == .profile })?.profileScope,
+                      let d = derive.derivations.first(where: { $0.name == name }) else {
+                    errors.append(InputError(.invalidPack, file: r.file, at: r.at, "profiles need a derivation of kind profile in derive: that names the value they are chosen by"))
+                    continue
+                }
+                if d.label(of: r.name) == nil {
+                    errors.append(InputError(.invalidPack, file: r.file, at: r.at, "unknown \(name) '\(r.name)'" + suggest(r.name, d.values.map(\.name))))
+                }
+            case .binding where names.contains(r.name):
+                errors.append(InputError(.invalidPack, file: r.file, at: r.at, "'\(r.name)' is a value the packs decide; choose another name"))
+            default:
+                break
+            }
+        }
+        return errors
     }
 
     /// Why a rule does not apply to the plan, in each language: the plan's side (its version
@@ -181,15 +253,23 @@ public struct Engine: Sendable {
                 return (m.planProfile.localized(["profile": .label(p.value.title)]), rule)
             }
         }
-        if let scopes = a.scopes, !scopes.contains(c.scope.value) {
-            return (m.planScope.localized(["scope": .label(c.scope.value.label), "why": .label(c.scope.reasons)]),
-                    m.ruleScopes.localized(["scopes": .labels(PlanScope.allCases.filter(scopes.contains).map(\.label))]))
+        for restriction in a.decided {
+            let value = c.values[restriction.name]
+            guard !restriction.values.contains(value?.value.rawValue ?? "") else { continue }
+            let d = c.derivations[restriction.name]
+            let title = d?.title ?? Localized(same: restriction.name)
+            let label = value?.value.label ?? m.undecided.localized()
+            let values: [String: Placeholder] = [
+                "name": .label(title), "value": .label(label), "label": .label(label),
+                "reason": .label(value?.reasons ?? .none), "why": .label(value?.reasons ?? .none),
+            ]
+            // The plan's side in the pack's words (derive: … not_applicable), else the engine's.
+            let plan = d?.notApplicable.map { Decider.fill($0, values) } ?? m.planDecided.localized(values)
+            let wanted = restriction.values.sorted().map { d?.label(of: $0) ?? Localized(same: $0) }
+            return (plan, m.ruleDecided.localized(["name": .label(title), "wanted": .labels(wanted)]))
         }
-        if let statuses = a.statuses, !statuses.contains(c.status.value) {
-            return (m.planStatus.localized(["status": .label(c.status.value.label), "why": .label(c.status.reasons)]),
-                    m.ruleStatuses.localized(["statuses": .labels(PlanStatus.allCases.filter(statuses.contains).map(\.label))]))
-        }
-        let d = c.referenceDate.value, r = c.referenceDate.reasons
+        guard let refDate = c.dates["reference_date"] else { return nil }
+        let d = refDate.value, r = refDate.reasons
         if let from = a.lawFrom, d < from {
             return (m.beforeLaw.localized(["date": .date(d), "why": .label(r), "from": .date(from)]), .none)
         }
@@ -197,6 +277,24 @@ public struct Engine: Sendable {
             return (m.afterLaw.localized(["date": .date(d), "why": .label(r), "until": .date(until)]), .none)
         }
         return nil
+    }
+
+    /// One fact, one finding: a failing rule that a failing rule covers (`covered_by`) is
+    /// shown as covered, and its findings are dropped.
+    static func applyCoverage(_ rules: [ActiveRule], language: Language, findings: inout [Finding], results: inout [RuleResult]) {
+        let failed = Set(results.filter { $0.status == .fail }.map(\.rule))
+        var byID: [String: Rule] = [:]
+        for a in rules where !a.rule.coveredBy.isEmpty { byID[a.rule.id] = a.rule }
+        guard !byID.isEmpty else { return }
+        for i in results.indices where results[i].status == .fail {
+            guard let rule = byID[results[i].rule], let by = rule.coveredBy.first(where: { failed.contains($0) }) else { continue }
+            results[i].status = .covered
+            results[i].coveredBy = by
+            results[i].reason = Localized(fi: "sama asia on jo havaintona säännössä \(by)", sv: "samma sak rapporteras redan av regeln \(by)",
+                                          en: "the same fact is already reported by rule \(by)")[language]
+            results[i].findings = 0
+            findings.removeAll { $0.ruleID == rule.id }
+        }
     }
 
     private func finding(_ v: Violation, rule: Rule, pack: RulePack, context: EvaluationContext) -> Finding {
@@ -213,7 +311,7 @@ public struct Engine: Sendable {
            let node = context.resolve(anchor, item: nil, bindings: [:]).nonEmpty.first?.node {
             range = node.range
         }
-        var values = v.values.mapValues { Engine.labelled($0.value, rule.labels) }
+        var values = v.values.mapValues { Engine.labelled($0, rule.labels) }
         for name in Engine.factPlaceholders(in: [template[lang], rule.remediation[lang]]) {
             let path = String(name.dropFirst("fact:".count))
             guard let p = try? FactPath(parsing: path), let text = context.resolve(p, item: nil, bindings: [:]).nonEmpty.first?.text else {

@@ -45,7 +45,7 @@ public enum ExampleRunner {
                     guard let text = active.pack.files[example.file] else { continue }
                     do throws(InputError) {
                         let plan = try PlanReader.read(data: Data(text.utf8), file: display)
-                        report = engine.check(plan, asOf: example.asOf)
+                        report = engine.check(plan, asOf: example.asOf, coverage: false)
                         cache[key] = report
                     } catch {
                         out.append(ExampleResult(rule: active.rule.id, pack: active.pack.id, file: display, expect: example.expect,

@@ -28,6 +28,7 @@ public enum Catalogue {
         case .fail: return common.fail
         case .notApplicable: return common.notApplicable
         case .needsReview: return common.needsReview
+        case .covered: return common.covered
         }
     }
 
@@ -39,6 +40,7 @@ public enum Catalogue {
         case .fail: return common.practiceOpen
         case .notApplicable: return common.notApplicable
         case .needsReview: return common.needsReview
+        case .covered: return common.covered
         }
     }
 
@@ -73,6 +75,7 @@ struct CommonMessages {
     let pass = Message("common.pass", fi: "Täyttyy", sv: "Uppfyllt", en: "Met")
     let fail = Message("common.fail", fi: "Ei täyty", sv: "Ej uppfyllt", en: "Not met")
     let notApplicable = Message("common.not_applicable", fi: "Ei sovelleta", sv: "Tillämpas ej", en: "Not applicable")
+    let covered = Message("common.covered", fi: "katettu toisella säännöllä", sv: "täcks av en annan regel", en: "covered by another rule")
     let needsReview = Message("common.needs_review", fi: "Tarkistettava", sv: "Ska granskas", en: "Needs review")
     let practiceFollowed = Message("common.practice_followed", fi: "Toteutuu", sv: "Följs", en: "Followed")
     let practiceOpen = Message("common.practice_open", fi: "Kehitettävää", sv: "Att utveckla", en: "Room to improve")
@@ -109,14 +112,11 @@ struct EngineMessages {
     let planProfile = Message("engine.plan_profile",
         fi: "suunnitelmaan sovelletaan lain versiota «{profile}»", sv: "planen granskas enligt lagversionen «{profile}»",
         en: "the plan is checked against the version of the law “{profile}”")
-    let planScope = Message("engine.plan_scope",
-        fi: "suunnitelma on {scope} ({why})", sv: "planen är en {scope} ({why})", en: "the plan is a {scope} ({why})")
-    let ruleScopes = Message("engine.rule_scopes",
-        fi: "sääntö koskee vain seuraavia: {scopes}", sv: "regeln gäller endast: {scopes}", en: "the rule applies only to: {scopes}")
-    let planStatus = Message("engine.plan_status",
-        fi: "suunnitelman tila on {status} ({why})", sv: "planens status är {status} ({why})", en: "the plan's status is {status} ({why})")
-    let ruleStatuses = Message("engine.rule_statuses",
-        fi: "sääntö koskee tiloja {statuses}", sv: "regeln gäller status {statuses}", en: "the rule applies to the status {statuses}")
+    let planDecided = Message("engine.plan_decided",
+        fi: "suunnitelman {name} on {value} ({why})", sv: "planens {name} är {value} ({why})", en: "the plan's {name} is {value} ({why})")
+    let ruleDecided = Message("engine.rule_decided",
+        fi: "sääntöä sovelletaan vain, kun {name} on {wanted}", sv: "regeln gäller endast när {name} är {wanted}", en: "the rule applies only when the {name} is {wanted}")
+    let undecided = Message("engine.undecided_value", fi: "ratkaisematta", sv: "oavgjort", en: "undecided")
     let beforeLaw = Message("engine.before_law",
         fi: "viitepäivä {date} ({why}) on ennen {from} voimaan tullutta lain versiota",
         sv: "referensdatumet {date} ({why}) är före lagversionen som trädde i kraft {from}",
@@ -195,6 +195,7 @@ struct ComplianceMessages {
     let tagReview = Message("compliance.tag_review", fi: "TARKISTA", sv: "GRANSKA", en: "REVIEW")
     let tagFollowed = Message("compliance.tag_followed", fi: "TOTEUTUU", sv: "FÖLJS", en: "FOLLOWED")
     let tagOpen = Message("compliance.tag_open", fi: "KEHITETTÄVÄÄ", sv: "ATT UTVECKLA", en: "TO IMPROVE")
+    let tagCovered = Message("compliance.tag_covered", fi: "KATETTU", sv: "TÄCKT", en: "COVERED")
     let verdictFail = Message("compliance.verdict_fail",
         fi: "Lakisääteiset vaatimukset eivät täyty: {failed} / {applicable} sovellettavasta vaatimuksesta ei täyty.",
         sv: "De lagstadgade kraven är inte uppfyllda: {failed} av {applicable} tillämpliga krav är inte uppfyllda.",
@@ -339,9 +340,8 @@ struct ExplainMessages {
         sv: "Obs: denna läsning är märkt {mark} ({meaning}); behandla den som en tolkning.",
         en: "Note: this reading is marked {mark} ({meaning}); treat it as an interpretation.")
     let appliesTo = Message("explain.applies_to", fi: "Sovelletaan", sv: "Tillämpas på", en: "Applies to")
-    let scope = Message("explain.scope", fi: "laajuus: {scopes}", sv: "omfattning: {scopes}", en: "scope: {scopes}")
-    let everyPlan = Message("explain.every_plan", fi: "laajuus: kaikki suunnitelmat", sv: "omfattning: alla planer", en: "scope: every plan")
-    let status = Message("explain.status", fi: "tila: {statuses}", sv: "status: {statuses}", en: "status: {statuses}")
+    let decided = Message("explain.decided", fi: "{name}: {values}", sv: "{name}: {values}", en: "{name}: {values}")
+    let everyPlan = Message("explain.every_plan", fi: "kaikki suunnitelmat", sv: "alla planer", en: "every plan")
     let profile = Message("explain.profile",
         fi: "lain versiot: {profiles} (valitaan suunnitelman viitepäivän ja laajuuden mukaan)",
         sv: "lagversioner: {profiles} (väljs enligt planens referensdatum och omfattning)",

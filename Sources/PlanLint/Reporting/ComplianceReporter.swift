@@ -29,8 +29,8 @@ public struct ComplianceReporter: Reporter {
         return out
     }
 
-    /// The order results are listed in.
-    static let order: [RuleResult.Status] = [.fail, .needsReview, .pass]
+    /// The order results are listed in (not-applicable ones are grouped apart).
+    static let order: [RuleResult.Status] = [.fail, .needsReview, .pass, .covered]
 
     private func plan(_ r: PlanReport, _ result: RunResult) -> String {
         let l = language ?? r.language
@@ -53,7 +53,7 @@ public struct ComplianceReporter: Reporter {
         out += "\n"
 
         let width = r.results.map(\.rule.count).max() ?? 0
-        let tags = [m.tagPass, m.tagFail, m.tagReview, m.tagFollowed, m.tagOpen]
+        let tags = [m.tagPass, m.tagFail, m.tagReview, m.tagFollowed, m.tagOpen, m.tagCovered]
         let statusWidth = tags.map { $0[l].count }.max() ?? 0
         func tag(_ x: RuleResult) -> String {
             switch (x.status, x.kind) {
@@ -61,6 +61,7 @@ public struct ComplianceReporter: Reporter {
             case (.fail, .statute): return m.tagFail[l]
             case (.pass, .practice): return m.tagFollowed[l]
             case (.fail, .practice): return m.tagOpen[l]
+            case (.covered, _): return m.tagCovered[l]
             default: return m.tagReview[l]
             }
         }
@@ -77,6 +78,7 @@ public struct ComplianceReporter: Reporter {
             for n in x.notes where n.kind == .foundInText {
                 s += indent + "→ \(m.textOnly[l])\(n.line.map { " (" + Catalogue.common.planLine.render(l, ["line": .number($0)]) + ")" } ?? "")\n"
             }
+            if x.status == .covered, let why = x.reason { s += indent + "→ \(why)\n" }
             return s
         }
         func ordered(_ kind: RuleKind) -> [RuleResult] {

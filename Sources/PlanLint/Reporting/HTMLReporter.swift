@@ -261,7 +261,7 @@ public struct HTMLReporter: Reporter {
             case .pass: fill = "#2e7d32"
             case .fail: fill = "url(#\(id)-hatch)"
             case .needsReview: fill = "url(#\(id)-dots)"
-            case .notApplicable: fill = "#aab4bf"
+            case .notApplicable, .covered: fill = "#aab4bf"
             }
             h += "<g class=\"bar \(HTMLReporter.cssClass(s))\">"
             h += "<text x=\"0\" y=\"\(y + 20)\" class=\"label\">\(esc(Catalogue.label(s)[lang]))</text>"
@@ -402,7 +402,7 @@ public struct HTMLReporter: Reporter {
             if x.suppressed > 0 { parts.append("<span class=\"note\">\(esc(m.acceptedCount.render(lang, ["n": .number(x.suppressed)])))</span>") }
         case .needsReview:
             if let q = x.reason { parts.append("<span class=\"label\">\(esc(m.toConfirm[lang])):</span> \(esc(q))") }
-        case .notApplicable:
+        case .notApplicable, .covered:
             if let why = x.reason { parts.append(esc(why)) }
         case .pass:
             break
@@ -448,6 +448,7 @@ public struct HTMLReporter: Reporter {
         case .fail: return "fail"
         case .notApplicable: return "na"
         case .needsReview: return "review"
+        case .covered: return "covered"
         }
     }
 
@@ -458,6 +459,7 @@ public struct HTMLReporter: Reporter {
         case .fail: return "✖"
         case .notApplicable: return "–"
         case .needsReview: return "?"
+        case .covered: return "↑"
         }
     }
 

@@ -6,7 +6,8 @@ import Foundation
 public enum RuleExplanation {
     /// `profiles`: the versions of the law of every loaded pack, so a check on `$profile`
     /// names the version by its title.
-    public static func text(_ rule: Rule, pack: RulePack, language: Language, profiles: [Profile] = []) -> String {
+    /// `values`: the words for the values the packs decide (derive:), by code and by name.
+    public static func text(_ rule: Rule, pack: RulePack, language: Language, profiles: [Profile] = [], values valueLabels: [String: Localized] = [:]) -> String {
         let m = Catalogue.explain, l = language
         var out = "\(rule.id) — \(rule.title[l])\n"
         out += "  " + m.header.render(l, ["pack": .text(pack.id), "version": .text(pack.version), "severity": .label(Catalogue.label(rule.severity).text),
@@ -25,18 +26,17 @@ public enum RuleExplanation {
         }
         out += "\n\(m.appliesTo[l]):\n"
         let a = rule.applies
-        if let scopes = a.scopes {
-            out += "  " + m.scope.render(l, ["scopes": .labels(PlanScope.allCases.filter(scopes.contains).map(\.label))]) + "\n"
-        } else {
-            out += "  " + m.everyPlan[l] + "\n"
+        if a.decided.isEmpty { out += "  " + m.everyPlan[l] + "\n" }
+        for r in a.decided {
+            let names = r.values.sorted().map { v in valueLabels[v] ?? Localized(same: v) }
+            out += "  " + m.decided.render(l, ["name": .label(valueLabels[r.name] ?? Localized(same: r.name)), "values": .labels(names)]) + "\n"
         }
-        if let s = a.statuses { out += "  " + m.status.render(l, ["statuses": .labels(PlanStatus.allCases.filter(s.contains).map(\.label))]) + "\n" }
         if let p = a.profiles { out += "  " + m.profile.render(l, ["profiles": .list(p.sorted())]) + "\n" }
         if let q = rule.review { out += "  " + m.needsReview.render(l, ["question": .text(q[l])]) + "\n" }
         if a.lawFrom != nil || a.lawUntil != nil {
             out += "  " + m.lawInForce.render(l, ["from": a.lawFrom.map { .date($0) } ?? .text("…"), "until": a.lawUntil.map { .date($0) } ?? .text("…")]) + "\n"
         }
-        out += "\n\(m.checks[l]):\n" + describe(rule.check, indent: "  ", l, labels: labels(rule, profiles: profiles + pack.profiles))
+        out += "\n\(m.checks[l]):\n" + describe(rule.check, indent: "  ", l, labels: labels(rule, profiles: profiles + pack.profiles).merging(valueLabels) { a, _ in a })
         out += "\n\(m.message[l]):\n  \(rule.messages.violation[l])\n"
         out += "\n\(m.whatToDo[l]):\n  \(rule.remediation[l])\n"
         out += "\n\(m.examples[l]):\n"
@@ -48,71 +48,26 @@ public enum RuleExplanation {
         return out
     }
 
-    /// A readable outline of a check in `l`; paths and search patterns as the pack writes them.
-    /// A code value (a status, a scope, or one the rule labels) is written through its label.
+    /// A readable outline of a check in `l` (each kind outlines itself: Sources/PlanLint/Checks);
+    /// paths and search patterns as the pack writes them, code values through their labels.
     static func describe(_ check: Check, indent: String, _ l: Language, labels: [String: Localized] = [:]) -> String {
+        check.outline(l, indent: indent, labels: labels)
+    }
+
+    /// The words for the values the packs decide: each derivation's title by its name, each
+    /// declared value's label by its code.
+    public static func valueLabels(_ packs: [RulePack]) -> [String: Localized] {
         let m = Catalogue.explain
-        let paths = { (ps: [FactPath]) -> MessageValue in .text(ps.map { reference($0, l).rendered(l) }.joined(separator: " \(m.or[l]) ")) }
-        func line(_ message: Message, _ values: [String: MessageValue]) -> String { indent + message.render(l, values) + "\n" }
-        func nested(_ c: Check) -> String { describe(c, indent: indent + "  ", l, labels: labels) }
-        func words(_ values: [String]) -> MessageValue {
-            .labels(values.map { v in PlanStatus(rawValue: v)?.label ?? PlanScope(rawValue: v)?.label ?? labels[v] ?? Localized(same: v) })
+        // The engine's own variables, and the decided values the packs name, in words.
+        var out: [String: Localized] = [
+            "as_of": m.asOfVariable.text, "reference_date": m.referenceVariable.text, "last_decision": m.lastDecisionVariable.text,
+            "status": m.statusVariable.text, "scope": m.scopeVariable.text, "profile": m.profileVariable.text, "language": m.languageVariable.text,
+        ]
+        for d in packs.flatMap(\.derive.derivations) {
+            out[d.name] = out[d.name] ?? d.title
+            for v in d.values where out[v.name] == nil { out[v.name] = v.label }
         }
-        switch check {
-        case .present(let p): return line(m.present, ["paths": paths(p)])
-        case .isDate(let p): return line(m.isDate, ["paths": paths(p)])
-        case .oneOf(let p, let v, let any): return line(any ? m.someOneOf : m.everyOneOf, ["paths": paths(p), "values": words(v)])
-        case .matches(let p, let t, let any): return line(any ? m.someMatches : m.everyMatches, ["paths": paths(p), "pattern": .text(t.description)])
-        case .equals(let p, let v):
-            switch v {
-            case .literal(let s): return line(m.equals, ["paths": paths(p), "value": words([s])])
-            case .path(let q): return line(m.equals, ["paths": paths(p), "value": reference(q, l)])
-            }
-        case .dateWithin(let d):
-            let pick: Message
-            switch d.pick {
-            case .each: pick = m.pickEach
-            case .latest: pick = m.pickLatest
-            case .earliest: pick = m.pickEarliest
-            }
-            return line(d.direction == .before ? m.withinBefore : m.withinAfter,
-                        ["paths": paths(d.paths), "pick": .label(pick.text), "years": .number(d.years), "reference": reference(d.reference, l)])
-        case .count(let p, let min, let max):
-            switch (min, max) {
-            case let (lo?, hi?): return line(m.countBetween, ["paths": paths(p), "min": .number(lo), "max": .number(hi)])
-            case let (lo?, nil): return line(m.countMin, ["paths": paths(p), "n": .number(lo)])
-            case let (nil, hi?): return line(m.countMax, ["paths": paths(p), "n": .number(hi)])
-            case (nil, nil): return line(m.present, ["paths": paths(p)])
-            }
-        case .each(let p, _, let c): return line(m.each, ["paths": paths(p)]) + nested(c)
-        case .some(let p, _, let c): return line(m.some, ["paths": paths(p)]) + nested(c)
-        case .covers(let p, let members, let min):
-            if let min { return line(m.coversAtLeast, ["paths": paths(p), "n": .number(min), "values": words(members)]) }
-            return line(m.covers, ["paths": paths(p), "values": words(members)])
-        case .section(let s):
-            var text = m.section.render(l, ["aliases": .text(s.aliases.description)])
-            if let item = s.item { text += m.sectionMap.render(l, ["item": .text(item)]) }
-            if let t = s.textTerms { text += m.sectionText.render(l, ["terms": .text(t.description)]) }
-            return indent + text + "\n"
-        case .mentions(let x):
-            var text = x.inSections.map { m.mentionsIn.render(l, ["sections": .text($0.description), "terms": .text(x.terms.description)]) }
-                ?? m.mentions.render(l, ["terms": .text(x.terms.description)])
-            if x.min > 1 { text += m.times.render(l, ["n": .number(x.min)]) }
-            return indent + text + "\n"
-        case .table(let t):
-            let columns = MessageValue.list(t.columns.map(\.name))
-            var text = t.inSections.map { m.tableIn.render(l, ["sections": .text($0.description), "columns": columns]) }
-                ?? m.table.render(l, ["columns": columns])
-            if t.filled { text += m.tableFilled[l] }
-            return indent + text + "\n"
-        case .all(let cs): return indent + m.all[l] + "\n" + cs.map(nested).joined()
-        case .any(let cs): return indent + m.any[l] + "\n" + cs.map(nested).joined()
-        case .not(let c): return indent + m.not[l] + "\n" + nested(c)
-        case .when(let c, let t, let e):
-            var s = indent + m.when[l] + "\n" + nested(c) + indent + m.then[l] + "\n" + nested(t)
-            if let e { s += indent + m.otherwise[l] + "\n" + nested(e) }
-            return s
-        }
+        return out
     }
 
     /// The words for the codes a rule's check names: its own labels and the versions of the law.

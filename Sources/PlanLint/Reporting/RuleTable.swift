@@ -35,7 +35,7 @@ public enum RuleTable {
             out += "decision; a draft's planned decision date; else the as-of date) and its scope.\n\n"
             out += "| Profile | In force | Scopes | Law |\n|---|---|---|---|\n"
             for p in profiles {
-                out += "| \(p.id) | \(p.window) | \(p.scopes.map(\.rawValue).sorted().joined(separator: ", ")) | \(cell(p.title.en)) |\n"
+                out += "| \(p.id) | \(p.window) | \(p.scopes.sorted().joined(separator: ", ")) | \(cell(p.title.en)) |\n"
             }
             out += "\n"
         }
@@ -62,8 +62,8 @@ public enum RuleTable {
         var parts: [String] = []
         let a = r.applies
         if let p = a.profiles { parts.append(p.sorted().joined(separator: ", ")) }
-        if let s = a.scopes { parts.append("scope " + s.map(\.rawValue).sorted().joined(separator: ", ")) }
-        if let s = a.statuses { parts.append("status " + s.map(\.rawValue).sorted().joined(separator: ", ")) }
+        if let s = a.scopes { parts.append("scope " + s.sorted().joined(separator: ", ")) }
+        if let s = a.statuses { parts.append("status " + s.sorted().joined(separator: ", ")) }
         if a.lawFrom != nil || a.lawUntil != nil { parts.append("law \(a.lawFrom?.iso ?? "…") – \(a.lawUntil?.iso ?? "…")") }
         if r.review != nil { parts.append("needs review") }
         return parts.isEmpty ? "every plan" : parts.joined(separator: "; ")

@@ -81,8 +81,10 @@ public enum PackLoader {
         var examplesAsOf = PlanDate(year: 2026, month: 1, day: 1)!
         var overrides: [String: RuleOverride] = [:]
         var profiles: [Profile] = []
+        var derive = DeriveSection.empty
+        let references = ReferenceCollector()
         do throws(InputError) {
-            try reader.checkKeys(manifest, allowed: ["id", "version", "title", "description", "extends", "examples_as_of", "overrides", "profiles"], "pack.yaml")
+            try reader.checkKeys(manifest, allowed: ["id", "version", "title", "description", "extends", "examples_as_of", "overrides", "profiles", "derive"], "pack.yaml")
             id = try reader.string(try reader.require(manifest, "id", "pack.yaml"), "id")
             guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
                 throw reader.error(manifest["id"] ?? manifest, "id may hold letters, digits, - and _ only")
@@ -106,7 +108,10 @@ public enum PackLoader {
                 }
             }
             if let list = manifest["profiles"] {
-                profiles = try parseProfiles(list, reader: reader, pack: id)
+                profiles = try parseProfiles(list, reader: reader, pack: id, references: references)
+            }
+            if let d = manifest["derive"] {
+                derive = try DeriveParser(reader: reader, pack: id, references: references).parse(d)
             }
         } catch {
             errors.append(error)
@@ -159,12 +164,12 @@ public enum PackLoader {
         }
         guard errors.isEmpty else { return .failure(InputErrors(errors)) }
         return .success(RulePack(id: id, version: version, title: title, extends: extends, rules: rules, facts: facts,
-                                 overrides: overrides, profiles: profiles, origin: source.origin, files: source.files,
+                                 overrides: overrides, profiles: profiles, derive: derive, references: references.items, origin: source.origin, files: source.files,
                                  contentHash: contentHash(source.files)))
     }
 
     /// `profiles:` of pack.yaml: `[{id, title, scope, from, until}]`.
-    static func parseProfiles(_ list: YAMLNode, reader: NodeReader, pack: String) throws(InputError) -> [Profile] {
+    static func parseProfiles(_ list: YAMLNode, reader: NodeReader, pack: String, references: ReferenceCollector) throws(InputError) -> [Profile] {
         guard let items = list.sequence else { throw reader.error(list, "profiles must be a list") }
         var out: [Profile] = []
         for item in items {
@@ -176,12 +181,12 @@ public enum PackLoader {
             }
             if out.contains(where: { $0.id == id }) { throw reader.error(idNode, "duplicate profile id '\(id)'") }
             let scopeNode = try reader.require(item, "scope", "profile \(id)")
-            var scopes = Set<PlanScope>()
-            for t in try reader.strings(scopeNode, "scope") {
-                guard let v = PlanScope(rawValue: t) else {
-                    throw reader.error(scopeNode, "profile \(id): unknown scope '\(t)' (expected: \(PlanScope.allCases.map(\.rawValue).joined(separator: ", ")))")
-                }
-                scopes.insert(v)
+            var scopes = Set<String>()
+            // Checked against the values of `derive:` when the packs are combined.
+            for item in scopeNode.sequence ?? [scopeNode] {
+                let t = try reader.string(item, "scope")
+                references.add(.profileScope, t, item, reader.file)
+                scopes.insert(t)
             }
             let from = try item["from"].map { n throws(InputError) in try reader.date(n, "from") }
             let until = try item["until"].map { n throws(InputError) in try reader.date(n, "until") }

@@ -6,7 +6,7 @@ struct RuleParser {
     let source: PackSource
     let defaultAsOf: PlanDate
 
-    static let keys = ["id", "title", "severity", "kind", "citation", "applies", "check", "message", "remediation", "review", "anchor", "examples", "labels"]
+    static let keys = ["id", "title", "severity", "kind", "citation", "applies", "check", "message", "remediation", "review", "anchor", "covered_by", "examples", "labels"]
 
     func parse(_ node: YAMLNode) throws(InputError) -> Rule {
         try reader.checkKeys(node, allowed: RuleParser.keys, "a rule")
@@ -33,8 +33,9 @@ struct RuleParser {
         } else if kind == .statute {
             throw reader.error(node, "\(what) is a statute rule and needs a citation (act, section, subsection, url)")
         }
-        let applies = try node["applies"].map { n throws(InputError) in try parseApplies(n, what) } ?? .always
-        let check = try CheckParser(reader: reader).parse(try reader.require(node, "check", what))
+        let references = ReferenceCollector()
+        let applies = try node["applies"].map { n throws(InputError) in try parseApplies(n, what, references) } ?? .always
+        let check = try CheckParser(reader: reader, references: references).parse(try reader.require(node, "check", what))
         let messages = try parseMessages(try reader.require(node, "message", what), what)
         let remediation = try reader.localized(try reader.require(node, "remediation", what), "\(what): remediation")
         let review = try node["review"].map { n throws(InputError) in try reader.localized(n, "\(what): review") }
@@ -47,9 +48,16 @@ struct RuleParser {
                 labels[code] = try reader.localized(pair.value, "\(what): labels.\(code)")
             }
         }
-        return Rule(id: id, title: title, severity: severity, kind: kind, citation: citation, applies: applies, check: check,
+        let coveredBy = try node["covered_by"].map { n throws(InputError) in try reader.strings(n, "\(what): covered_by") } ?? []
+        if let n = node["covered_by"], kind != .practice {
+            throw reader.error(n, "\(what): covered_by is for practice rules that a statutory rule covers; this rule is a statute")
+        }
+        var rule = Rule(id: id, title: title, severity: severity, kind: kind, citation: citation, applies: applies, check: check,
                     messages: messages, remediation: remediation, review: review, anchor: anchor, examples: examples,
-                    labels: labels, definedIn: reader.file, definedAt: node.range.start)
+                    labels: labels, definedIn: reader.file, definedAt: node.range.start, references: references.items)
+        rule.coveredBy = coveredBy
+        rule.coveredByAt = node["covered_by"]?.range.start
+        return rule
     }
 
     func parseCitation(_ node: YAMLNode, _ what: String) throws(InputError) -> Citation {
@@ -82,28 +90,24 @@ struct RuleParser {
                         wording: wording, mark: mark)
     }
 
-    func parseApplies(_ node: YAMLNode, _ what: String) throws(InputError) -> Applicability {
-        try reader.checkKeys(node, allowed: ["scope", "status", "profile", "law_in_force"], "\(what): applies")
+    /// `applies:`: `profile`, `law_in_force`, and any decided value (`scope`, `status`, …)
+    /// with the values the rule is for; names and values are checked against the packs'
+    /// `derive:` when the packs are combined.
+    func parseApplies(_ node: YAMLNode, _ what: String, _ references: ReferenceCollector) throws(InputError) -> Applicability {
         var result = Applicability.always
-        if let s = node["scope"] {
-            var set = Set<PlanScope>()
-            for t in try reader.strings(s, "applies.scope") {
-                guard let v = PlanScope(rawValue: t) else {
-                    throw reader.error(s, "\(what): unknown scope '\(t)' (expected: \(PlanScope.allCases.map(\.rawValue).joined(separator: ", ")))")
-                }
-                set.insert(v)
+        for pair in try reader.mapping(node, "\(what): applies") {
+            let key = try reader.string(pair.key, "a key of applies")
+            guard key != "profile", key != "law_in_force" else { continue }
+            references.add(.derived, key, pair.key, reader.file)
+            var set = Set<String>()
+            let items = pair.value.sequence ?? [pair.value]
+            guard !items.isEmpty else { throw reader.error(pair.value, "\(what): applies.\(key) is empty") }
+            for item in items {
+                let t = try reader.string(item, "applies.\(key)")
+                references.add(.value(of: key), t, item, reader.file)
+                set.insert(t)
             }
-            result.scopes = set
-        }
-        if let s = node["status"] {
-            var set = Set<PlanStatus>()
-            for t in try reader.strings(s, "applies.status") {
-                guard let v = PlanStatus(rawValue: t) else {
-                    throw reader.error(s, "\(what): unknown status '\(t)' (expected: draft, proposal, approved)")
-                }
-                set.insert(v)
-            }
-            result.statuses = set
+            result.decided.append(DecidedRestriction(name: key, values: set))
         }
         if let p = node["profile"] {
             // Checked against the loaded profiles when packs are combined (Engine.init).
