@@ -19,6 +19,9 @@ public struct PackSource: Sendable {
         self.files = files
     }
 
+    /// The most a pack folder's files may hold together, in bytes.
+    public static let maxSize = 32 * 1024 * 1024
+
     /// Reads a pack folder: `pack.yaml`, `rules/**.yaml` and the example plans.
     public static func directory(_ path: String) throws(InputError) -> PackSource {
         let fm = FileManager.default
@@ -31,19 +34,21 @@ public struct PackSource: Sendable {
             throw InputError(.invalidPack, file: (path as NSString).appendingPathComponent("pack.yaml"), "rule pack has no pack.yaml")
         }
         var files: [String: String] = [:]
-        guard let enumerator = fm.enumerator(atPath: path) else { throw InputError(.unreadable, file: path, "cannot list the rule pack folder") }
+        let found = FileTree.files(under: path, wanted: { ["yaml", "yml", "md"].contains($0) })
+        if let problem = found.problems.first { throw InputError(.unreadable, file: problem.path, problem.message) }
         var total = 0
-        while let relative = enumerator.nextObject() as? String {
-            let full = (path as NSString).appendingPathComponent(relative)
-            var isSubdir: ObjCBool = false
-            guard fm.fileExists(atPath: full, isDirectory: &isSubdir), !isSubdir.boolValue else { continue }
-            let ext = (relative as NSString).pathExtension.lowercased()
-            guard ["yaml", "yml", "md"].contains(ext) else { continue }
-            guard let data = fm.contents(atPath: full) else { throw InputError(.unreadable, file: full, "cannot read the file") }
+        for entry in found.entries {
+            let data: Data
+            do {
+                data = try BoundedFile.read(entry.path, limit: maxSize - total)
+            } catch .tooLarge(let size, _) {
+                throw InputError(.tooLarge, file: path, "the rule pack's files hold at least \(BoundedFile.bytes(total + size)) bytes; the limit is \(BoundedFile.bytes(maxSize))")
+            } catch {
+                throw InputError(file: entry.path, error)
+            }
             total += data.count
-            guard total <= 32 * 1024 * 1024 else { throw InputError(.tooLarge, file: path, "rule pack is larger than 32 MB") }
-            guard let text = String(data: data, encoding: .utf8) else { throw InputError(.encoding, file: full, "not valid UTF-8") }
-            files[relative] = text
+            guard let text = String(data: data, encoding: .utf8) else { throw InputError(.encoding, file: entry.path, "not valid UTF-8") }
+            files[entry.relative] = text
         }
         return PackSource(origin: path, displayRoot: path, files: files)
     }
