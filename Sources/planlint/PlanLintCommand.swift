@@ -179,6 +179,7 @@ struct Lint: ParsableCommand {
         let files = try outputs.map { raw throws(ValidationError) in try OutputFile(parsing: raw) }
         let engine = try packOptions.engine()
         let packs = engine.packs
+        for notice in PackNotice.replaced(packs, lang ?? .en) { printError("planlint: " + notice) }
         let (planFiles, missing) = PlanReader.discover(paths)
         if planFiles.isEmpty && missing.isEmpty {
             printError("\(paths.joined(separator: " ")): error: no plan files (.md, .yaml, .yml) found")

@@ -47,6 +47,7 @@ public struct ComplianceReporter: Reporter {
         }
         out += "\(w.status): \(r.status.value.label[lang]) (\(r.status.reasons[lang])); \(w.scope): \(r.scope.value.label[lang]) (\(r.scope.reasons[lang]))\n"
         out += "\(w.packs): " + result.packs.map { "\($0.id) \($0.version) (\($0.contentHash))" }.joined(separator: ", ") + "\n"
+        for notice in PackNotice.replaced(result.packs, lang) { out += notice + "\n" }
         var counts: [RuleResult.Status: Int] = [:]
         for x in r.results { counts[x.status, default: 0] += 1 }
         out += "\(w.summary): " + ComplianceReporter.order.map { "\(counts[$0] ?? 0) \(w.label($0))" }.joined(separator: ", ") + "\n\n"

@@ -94,7 +94,8 @@ public struct TextReporter: Reporter {
         s += ": \(c.errors) error\(c.errors == 1 ? "" : "s"), \(c.warnings) warning\(c.warnings == 1 ? "" : "s"), \(c.infos) info"
         if c.suppressed > 0 { s += ", \(c.suppressed) suppressed" }
         s += " (as of \(result.asOf.iso); packs: " + result.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ") + ")"
-        return paint(s, c.errors > 0 || failed > 0 ? "1;31" : c.warnings > 0 ? "1;33" : "1;32") + "\n"
+        let notices = PackNotice.replaced(result.packs, language).map { paint($0, "1;33") + "\n" }.joined()
+        return paint(s, c.errors > 0 || failed > 0 ? "1;31" : c.warnings > 0 ? "1;33" : "1;32") + "\n" + notices
     }
 
     struct Words {

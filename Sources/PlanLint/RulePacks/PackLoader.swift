@@ -83,11 +83,12 @@ public enum PackLoader {
         var id = "", version = ""
         var title = Localized(fi: "", sv: "", en: "")
         var extends: [String] = []
+        var replaces: String?
         var examplesAsOf = PlanDate(year: 2026, month: 1, day: 1)!
         var overrides: [String: RuleOverride] = [:]
         var profiles: [Profile] = []
         do throws(InputError) {
-            try reader.checkKeys(manifest, allowed: ["id", "version", "title", "description", "extends", "examples_as_of", "overrides", "profiles"], "pack.yaml")
+            try reader.checkKeys(manifest, allowed: ["id", "version", "title", "description", "extends", "replaces", "examples_as_of", "overrides", "profiles"], "pack.yaml")
             id = try reader.string(try reader.require(manifest, "id", "pack.yaml"), "id")
             guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
                 throw reader.error(manifest["id"] ?? manifest, "id may hold letters, digits, - and _ only")
@@ -95,6 +96,12 @@ public enum PackLoader {
             version = try reader.string(try reader.require(manifest, "version", "pack.yaml"), "version")
             title = try reader.localized(try reader.require(manifest, "title", "pack.yaml"), "title")
             if let e = manifest["extends"] { extends = try reader.strings(e, "extends") }
+            if let r = manifest["replaces"] {
+                replaces = try reader.string(r, "replaces")
+                guard replaces == id else {
+                    throw reader.error(r, "replaces: names the embedded pack this pack stands in for, so it must be the pack's own id '\(id)', found '\(replaces ?? "")'")
+                }
+            }
             if let d = manifest["examples_as_of"] { examplesAsOf = try reader.date(d, "examples_as_of") }
             if let o = manifest["overrides"] {
                 for pair in try reader.mapping(o, "overrides") {
@@ -165,7 +172,7 @@ public enum PackLoader {
         guard errors.isEmpty else { return .failure(InputErrors(errors)) }
         return .success(RulePack(id: id, version: version, title: title, extends: extends, rules: rules, facts: facts,
                                  overrides: overrides, profiles: profiles, origin: source.origin, files: source.files,
-                                 contentHash: contentHash(source.files)))
+                                 contentHash: contentHash(source.files), replaces: replaces, extendsAt: manifest["extends"]?.range.start))
     }
 
     /// `profiles:` of pack.yaml: `[{id, title, scope, from, until}]`.
