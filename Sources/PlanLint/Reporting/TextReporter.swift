@@ -51,10 +51,11 @@ public struct TextReporter: Reporter {
             if let source = report.sourceLines[f.start.line] {
                 let number = String(f.start.line)
                 let pad = String(repeating: " ", count: number.count)
-                let shown = TextReporter.visible(source.replacingOccurrences(of: "\t", with: " "))
-                let width = shown.unicodeScalars.count
-                let startCol = max(1, min(f.start.column, width + 1))
-                let endCol = f.end.line == f.start.line ? max(startCol + 1, min(f.end.column, width + 1)) : width + 1
+                let whole = TextReporter.visible(source.replacingOccurrences(of: "\t", with: " "))
+                let width = whole.unicodeScalars.count
+                let wholeStart = max(1, min(f.start.column, width + 1))
+                let wholeEnd = f.end.line == f.start.line ? max(wholeStart + 1, min(f.end.column, width + 1)) : width + 1
+                let (shown, startCol, endCol) = Excerpt.window(whole, start: wholeStart, end: wholeEnd)
                 let underline = String(repeating: " ", count: startCol - 1) + String(repeating: "^", count: max(1, endCol - startCol))
                 out += "   \(pad)|\n"
                 out += "   \(number)| \(shown)\n"
