@@ -448,3 +448,73 @@ struct HostileInputTests {
         try c.check(r, s)
     }
 }
+
+/// A plan read in-process: the error it must give (nil: it must be read), within a time cap.
+struct ReaderCase: CustomTestStringConvertible, Sendable {
+    var name: String
+    var file: String
+    var bytes: [UInt8]
+    /// `line:column: message` fragment of the error, or nil when the plan must load.
+    var expected: String?
+    var seconds: Double = 5
+
+    var testDescription: String { name }
+}
+
+extension HostileInputTests {
+    static func md(_ frontMatter: String, _ body: String = "# T\n") -> [UInt8] { Array(("---\n" + frontMatter + "---\n" + body).utf8) }
+
+    static let readerCases: [ReaderCase] = [
+        ReaderCase(name: "NUL byte", file: "nul.md", bytes: md("plan: {title: T}\n", "# T\n\nab\u{0}c\n"),
+                   expected: "6:3: error: the file contains a NUL byte; is it a binary file?"),
+        ReaderCase(name: "invalid UTF-8 in the body", file: "bad.md", bytes: md("plan: {title: T}\n") + [0x61, 0xC3, 0x28, 0x0A],
+                   expected: "5:2: error: the file is not valid UTF-8 text"),
+        ReaderCase(name: "100 000 nested flow sequences", file: "deep.md", bytes: md("plan: " + String(repeating: "[", count: 100_000) + "\n"),
+                   expected: "2:134: error: nesting deeper than 128 levels"),
+        ReaderCase(name: "alias expansion bomb", file: "bomb.md",
+                   bytes: md("a: &a [1,2,3,4,5,6,7,8,9,10]\n" + (0..<8).map { i in "b\(i): &b\(i) [" + Array(repeating: i > 0 ? "*b\(i - 1)" : "*a", count: 10).joined(separator: ",") + "]\n" }.joined()),
+                   expected: "5:38: error: aliases expand to more than 10000 nodes"),
+        ReaderCase(name: "merge key in front matter", file: "merge.md", bytes: md("base: &b {title: T}\nplan:\n  <<: *b\n"),
+                   expected: "4:3: error: merge keys (<<) are not supported"),
+        ReaderCase(name: "merge key in a YAML plan", file: "merge.yaml", bytes: Array("x: &x {title: T}\nplan: {<<: *x}\n".utf8),
+                   expected: "2:8: error: merge keys (<<) are not supported"),
+        ReaderCase(name: "front matter never closed", file: "open.md", bytes: Array("---\nplan: {title: T}\n# T\n".utf8),
+                   expected: "1:1: error: front matter opened on line 1 is never closed"),
+        ReaderCase(name: "a 2 MB key", file: "key.md", bytes: md(String(repeating: "k", count: 2_000_000) + ": 1\n"),
+                   expected: "2:2000001: error: mapping values are not allowed in this context"),
+        ReaderCase(name: "byte-order mark before the front matter", file: "bom.md", bytes: [0xEF, 0xBB, 0xBF] + md("plan: {title: T, language: fi}\n"), expected: nil),
+        ReaderCase(name: "lone CR line ends", file: "cr.md", bytes: Array("---\nplan: {title: T}\n---\n# T\r\rtext\r".utf8), expected: nil),
+        ReaderCase(name: "a foreign tag is only a tag", file: "tag.md", bytes: md("plan: !python/object:os.system {title: T}\n"), expected: nil),
+        ReaderCase(name: "control characters in a value are data", file: "ctl.md", bytes: md("plan: {title: \"\(payloadYAML)\"}\n"), expected: nil),
+    ]
+
+    @Test("Hostile plans read in-process: message with position, within a time cap", arguments: readerCases)
+    func reader(_ c: ReaderCase) {
+        let clock = ContinuousClock()
+        let started = clock.now
+        do {
+            _ = try PlanReader.read(data: Data(c.bytes), file: c.file)
+            #expect(c.expected == nil, "\(c.name): must be refused with \(c.expected ?? "")")
+        } catch {
+            if let expected = c.expected {
+                #expect(error.description == "\(c.file):\(expected)" || error.description.hasPrefix("\(c.file):\(expected)"), "\(c.name): \(error.description.prefix(300))")
+            } else {
+                Issue.record("\(c.name): must be read, got \(error.description.prefix(300))")
+            }
+        }
+        #expect(clock.now - started < .seconds(c.seconds), "\(c.name)")
+    }
+
+    @Test("A 7 MB source line is shown as a window of at most 162 characters with the span inside")
+    func excerptWindow() {
+        let line = String(repeating: "Otsikko ", count: 900_000) + "LOPPU"
+        let total = line.unicodeScalars.count
+        let (text, start, end) = Excerpt.window(line, start: total - 4, end: total + 1)
+        #expect(text.unicodeScalars.count <= Excerpt.maxWidth + 2)
+        #expect(text.hasPrefix("…") && text.hasSuffix("LOPPU"))
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[(start - 1)..<(end - 1)])) == "LOPPU")
+        let short = Excerpt.window("lyhyt rivi", start: 1, end: 6)
+        #expect(short.text == "lyhyt rivi" && short.start == 1 && short.end == 6)
+    }
+}
