@@ -33,10 +33,17 @@ enum Child {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        // Into the case's folder, then planlint itself (exec keeps the process, so wait4
-        // reports planlint's own memory).
-        let binary = "/bin/sh"
-        let all = args("/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory, CLI.binary.path) + arguments
+        // Peak memory: wait4's ru_maxrss of a process started with posix_spawn counts the
+        // spawning process's memory too (glibc spawns with CLONE_VM, and exec records the old
+        // address space's high-water mark), so /usr/bin/time, a small process, starts
+        // planlint and reports its ru_maxrss (%M, kB). Then into the case's folder, and
+        // planlint itself (exec keeps the process).
+        let memory = directory + "/.peak-\(UUID().uuidString)"
+        defer { unlink(memory) }
+        let timer = FileManager.default.isExecutableFile(atPath: "/usr/bin/time")
+        let binary = timer ? "/usr/bin/time" : "/bin/sh"
+        let all = (timer ? args("/usr/bin/time", "-f", "%M", "-o", memory, "/bin/sh") : args("/bin/sh"))
+            + args("-c", "cd \"$0\" && exec \"$@\"", directory, CLI.binary.path) + arguments
         var argv: [UnsafeMutablePointer<CChar>?] = all.map { bytes in
             let p = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
             for (i, b) in bytes.enumerated() { p[i] = CChar(bitPattern: b) }
@@ -45,12 +52,18 @@ enum Child {
         }
         argv.append(nil)
         defer { for p in argv { p?.deallocate() } }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // A process group of its own, so that a run past its time is stopped whole.
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
         var env: [UnsafeMutablePointer<CChar>?] = ["PATH=/usr/bin:/bin", "NO_COLOR=1", "LANG=C.UTF-8"].map { $0.withCString { strdup($0) } }
         env.append(nil)
         defer { for p in env { free(p) } }
         var pid = pid_t()
         let started = Date()
-        let rc = posix_spawn(&pid, binary, &actions, nil, argv, env)
+        let rc = posix_spawn(&pid, binary, &actions, &attributes, argv, env)
         guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
         var status: Int32 = 0
         var usage = rusage()
@@ -59,7 +72,7 @@ enum Child {
             let r = wait4(pid, &status, WNOHANG, &usage)
             if r == pid { break }
             if Date().timeIntervalSince(started) > timeout {
-                kill(pid, SIGKILL)
+                kill(-pid, SIGKILL)
                 timedOut = true
                 _ = wait4(pid, &status, 0, &usage)
                 break
@@ -67,11 +80,14 @@ enum Child {
             usleep(5_000)
         }
         let seconds = Date().timeIntervalSince(started)
-        let code: Int32 = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        var code: Int32 = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        let report = (try? String(contentsOfFile: memory, encoding: .utf8)) ?? ""
+        if report.contains("Command terminated by signal") { code = 128 + (Int32(report.split(separator: " ").last.map { String($0).filter(\.isNumber) } ?? "") ?? 0) }
+        let peak = Int(report.split(separator: "\n").last.map(String.init) ?? "") ?? Int(usage.ru_maxrss)
         return ChildRun(status: code,
                         stdout: String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: out))) ?? Data(), as: UTF8.self),
                         stderr: String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: err))) ?? Data(), as: UTF8.self),
-                        seconds: seconds, peakKB: Int(usage.ru_maxrss), timedOut: timedOut)
+                        seconds: seconds, peakKB: peak, timedOut: timedOut)
     }
 }
 
