@@ -356,7 +356,14 @@ struct HostileInputTests {
             symlink("nowhere.md", s.path + "/plans/gone.md")
             return args("lint", "--as-of", asOf, "-q", "plans")
         },
-        HostileCase(name: "a link loop between folders is not followed", status: 0, expected: []) { s in
+        HostileCase(name: "a linked folder is searched once", status: 1, expected: ["2 plans checked"]) { s in
+            try s.write("plans/ok.md", try String(contentsOf: CLI.root.appendingPathComponent("Examples/jarvela-2025.md"), encoding: .utf8))
+            try s.write("other/draft.md", try hostileDraft())
+            symlink("../other", s.path + "/plans/linked")
+            symlink("../other", s.path + "/plans/again")
+            return args("lint", "--as-of", asOf, "-q", "plans")
+        },
+        HostileCase(name: "a link loop between folders ends", status: 0, expected: []) { s in
             try s.write("plans/ok.md", try String(contentsOf: CLI.root.appendingPathComponent("Examples/jarvela-2025.md"), encoding: .utf8))
             symlink("..", s.path + "/plans/up")
             return args("lint", "--as-of", asOf, "-q", "plans")

@@ -2,8 +2,9 @@
 //
 // File names on Linux are bytes. A name that is not valid UTF-8 cannot be shown or named
 // in a report, so it is reported (a file planlint would have read, or a folder it would have
-// searched), never skipped in silence. Symbolic links to folders are not followed (no
-// loops); a path longer than PATH_MAX is reported. Each folder is read whole and closed
+// searched), never skipped in silence. Symbolic links are followed, and each folder is
+// searched once (by device and inode), so a link loop ends; a path longer than PATH_MAX is
+// reported. Each folder is read whole and closed
 // before its subfolders, so depth never costs open descriptors.
 import Foundation
 
@@ -33,12 +34,16 @@ public enum FileTree {
         var entries: [Entry] = []
         var problems: [Problem] = []
         var pending: [(relative: String, path: String)] = [("", root)]
+        // Folders by device and inode: each is searched once, so links cannot loop.
+        var seen = Set<[UInt64]>()
+        var rootInfo = stat()
+        if stat(root, &rootInfo) == 0 { seen.insert([UInt64(rootInfo.st_dev), UInt64(rootInfo.st_ino)]) }
         while let folder = pending.popLast() {
             guard let dir = opendir(folder.path) else {
                 problems.append(Problem(path: folder.path, message: "cannot read the folder: \(String(cString: strerror(errno)))"))
                 continue
             }
-            var names: [(name: String?, raw: [UInt8], isFolder: Bool)] = []
+            var names: [(name: String?, raw: [UInt8], isFolder: Bool, identity: [UInt64])] = []
             while let item = readdir(dir) {
                 let raw = withUnsafeBytes(of: item.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
                 if raw == [0x2E] || raw == [0x2E, 0x2E] { continue }
@@ -46,9 +51,10 @@ public enum FileTree {
                 let isFolder = raw.withUnsafeBufferPointer { buffer -> Bool in
                     var cName = buffer.map { CChar(bitPattern: $0) }
                     cName.append(0)
-                    return fstatat(dirfd(dir), cName, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR
+                    // A link to a folder counts as the folder.
+                    return fstatat(dirfd(dir), cName, &info, 0) == 0 && info.st_mode & S_IFMT == S_IFDIR
                 }
-                names.append((String(validating: raw, as: UTF8.self), raw, isFolder))
+                names.append((String(validating: raw, as: UTF8.self), raw, isFolder, [UInt64(info.st_dev), UInt64(info.st_ino)]))
             }
             closedir(dir)
             for item in names {
@@ -72,7 +78,7 @@ public enum FileTree {
                     continue
                 }
                 if item.isFolder {
-                    pending.append((relative, path))
+                    if seen.insert(item.identity).inserted { pending.append((relative, path)) }
                 } else if wanted((name as NSString).pathExtension.lowercased()) {
                     entries.append(Entry(relative: relative, path: path))
                 }
