@@ -53,28 +53,33 @@ public enum OutputSafety {
 
     /// `text` made safe for `syntax`.
     public static func neutralize(_ text: String, _ syntax: Syntax, colour: Bool = false) -> String {
-        let scalars = Array(text.unicodeScalars)
-        guard needsWork(scalars) else { return text }
+        guard needsWork(text.unicodeScalars) else { return text }
+        // Line by line, so a large report is never held as an array of scalars whole.
         var out = String.UnicodeScalarView()
-        out.reserveCapacity(scalars.count + 16)
-        var lineStart = 0
-        while lineStart < scalars.count {
-            var lineEnd = lineStart
-            while lineEnd < scalars.count, scalars[lineEnd] != "\n" { lineEnd += 1 }
-            line(scalars[lineStart..<lineEnd], syntax, colour: colour, into: &out)
-            if lineEnd < scalars.count { out.append("\n") }
-            lineStart = lineEnd + 1
+        out.reserveCapacity(text.utf8.count + 16)
+        var current: [Unicode.Scalar] = []
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                line(current[...], syntax, colour: colour, into: &out)
+                out.append("\n")
+                current.removeAll(keepingCapacity: true)
+            } else {
+                current.append(scalar)
+            }
         }
+        if !current.isEmpty { line(current[...], syntax, colour: colour, into: &out) }
         return String(out)
     }
 
     /// Whether `neutralize` would change anything: a fast path for the usual clean report.
-    private static func needsWork(_ scalars: [Unicode.Scalar]) -> Bool {
+    private static func needsWork(_ scalars: String.UnicodeScalarView) -> Bool {
         var previous: Unicode.Scalar = "\n"
-        for (i, s) in scalars.enumerated() {
+        var beforePrevious: Unicode.Scalar = "\n"
+        for s in scalars {
             if isControl(s) { return true }
             if s == ":" && previous == ":" { return true }
-            if s == "[" && i >= 2 && (scalars[i - 1] == "#" || scalars[i - 1] == "o") { return true }
+            if s == "[" && (previous == "#" && beforePrevious == "#" || previous == "o") { return true }
+            beforePrevious = previous
             previous = s
         }
         return false
