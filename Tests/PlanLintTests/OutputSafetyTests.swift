@@ -81,6 +81,15 @@ struct OutputSafetyTests {
         #expect(raw.contains("pwned") || format == "text" && raw.contains("owned"), "\(format)")
     }
 
+    @Test("A clean run's report passes the boundary unchanged in every format (the CSS of the HTML report too)", arguments: Reporters.identifiers)
+    func cleanReport(_ format: String) throws {
+        let report = try Repo.check("Examples/koskenkyla-luonnos-2026.md", language: .fi)
+        let result = RunResult(outcomes: [.checked(report)], packs: Packs.engine.packs, asOf: report.asOf, language: nil)
+        let reporter = try #require(Reporters.make(format, options: ReportOptions(color: false, language: .fi, sourceRoot: "/nonexistent")))
+        let raw = reporter.report(result)
+        #expect(OutputSafety.neutralize(raw, OutputSafety.syntax(forFormat: format)) == raw)
+    }
+
     @Test("A load error naming a hostile YAML key is safe on stderr")
     func loadError() {
         let yaml = "plan: {title: T}\n\"\\e]0;x\\a\\n::error::k\": 1\n\"\\e]0;x\\a\\n::error::k\": 2\n"
