@@ -74,7 +74,7 @@ struct ConfigCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = try encoder.encode(Output(configuration: configuration?.file, settings: entries))
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
+            writeOutput(String(decoding: data, as: UTF8.self) + "\n", .json)
             return
         }
         var out = "configuration: " + (configuration?.file ?? "none (no .planlint.yaml in \(path) or a folder above it)") + "\n"
@@ -86,6 +86,6 @@ struct ConfigCommand: ParsableCommand {
             let value = e.value.padding(toLength: max(valueWidth, e.value.count), withPad: " ", startingAt: 0)
             out += "\(key)  \(value)  (\(e.origin))\n"
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        writeOutput(out)
     }
 }

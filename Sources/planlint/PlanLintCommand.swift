@@ -116,8 +116,14 @@ struct PackOptions: ParsableArguments {
     }
 }
 
+/// Writes a line to stderr, its control characters and workflow commands neutralised.
 func printError(_ s: String) {
-    FileHandle.standardError.write(Data((s + "\n").utf8))
+    FileHandle.standardError.write(Data(OutputSafety.neutralize(s + "\n", .plain).utf8))
+}
+
+/// Writes to stdout, neutralised for the syntax of the format (OutputSafety).
+func writeOutput(_ s: String, _ syntax: OutputSafety.Syntax = .plain, colour: Bool = false) {
+    FileHandle.standardOutput.write(Data(OutputSafety.neutralize(s, syntax, colour: colour).utf8))
 }
 
 func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
@@ -190,6 +196,7 @@ struct Lint: ParsableCommand {
             check(files, engine: engine, asOf: day, language: lang)
         }
         outcomes += checked.outcomes
+        for notice in PackNotice.replaced(checked.packs, lang ?? .en) { printError("planlint: " + notice) }
         let baselineWritten = try configOptions.baselines(&outcomes, packs: checked.packs, asOf: day, settings: settings)
         let result = RunResult(outcomes: outcomes, packs: checked.packs, asOf: day, language: lang)
 
@@ -210,7 +217,7 @@ struct Lint: ParsableCommand {
         if !(quietText && status == .success) {
             let options = ReportOptions(color: colored, language: language, sourceRoot: root, summaryOnly: quietText)
             if let reporter = Reporters.make(format.name, options: options) {
-                FileHandle.standardOutput.write(Data(reporter.report(result).utf8))
+                writeOutput(reporter.report(result), OutputSafety.syntax(forFormat: format.name), colour: colored)
             }
         }
 
@@ -218,7 +225,8 @@ struct Lint: ParsableCommand {
         for file in files {
             guard let reporter = Reporters.make(file.format.name, options: ReportOptions(color: false, language: language, sourceRoot: root)) else { continue }
             do {
-                try AtomicFile.write(Data(reporter.report(result).utf8), to: file.path)
+                let text = OutputSafety.neutralize(reporter.report(result), OutputSafety.syntax(forFormat: file.format.name))
+                try AtomicFile.write(Data(text.utf8), to: file.path)
             } catch {
                 printError("\(file.path): error: cannot write the \(file.format.name) report: \(error.reason)")
                 writeFailed = true
@@ -278,10 +286,10 @@ struct Rules: ParsableCommand {
         func run() throws {
             let packs = try packOptions.load()
             if format == .markdown {
-                FileHandle.standardOutput.write(Data(RuleTable.markdown(packs).utf8))
+                writeOutput(RuleTable.markdown(packs), .markdown)
                 return
             }
-            FileHandle.standardOutput.write(Data(RuleTable.text(packs, language: lang).utf8))
+            writeOutput(RuleTable.text(packs, language: lang))
         }
     }
 
@@ -306,9 +314,9 @@ struct Rules: ParsableCommand {
                 } else {
                     why = r.applicable ? "expected a finding, got none" : "expected a finding, but the rule does not apply to this example"
                 }
-                print("FAIL \(r.rule) \(r.expect.rawValue) \(r.file) (as of \(r.asOf.iso)): \(why)")
+                writeOutput("FAIL \(r.rule) \(r.expect.rawValue) \(r.file) (as of \(r.asOf.iso)): \(why)\n")
             }
-            print("\(results.count - failed) passed, \(failed) failed")
+            writeOutput("\(results.count - failed) passed, \(failed) failed\n")
             if failed > 0 { throw Exit.findings }
         }
     }
@@ -334,8 +342,8 @@ struct Rules: ParsableCommand {
                 printError(message)
                 throw ExitCode.validationFailure
             }
-            FileHandle.standardOutput.write(Data(RuleExplanation.text(rule, pack: pack, language: lang, profiles: packs.flatMap(\.profiles),
-                                                                         values: RuleExplanation.valueLabels(packs)).utf8))
+            writeOutput(RuleExplanation.text(rule, pack: pack, language: lang, profiles: packs.flatMap(\.profiles),
+                                             values: RuleExplanation.valueLabels(packs)))
         }
     }
 }

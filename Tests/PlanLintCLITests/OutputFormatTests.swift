@@ -470,13 +470,15 @@ struct OutputFormatTests {
         }
         #expect(commands.contains { $0.hasPrefix("::error file=plans/rikki.md,line=9,col=1,title=planlint%3A the plan could not be read::") })
 
-        // The hostile value: the command stays on one line and unescapes to the message.
+        // The hostile value: the command stays on one line and unescapes to the message, its
+        // control characters shown as U+FFFD (docs/hostile-input.md).
         let hostile = try #require(commands.first { $0.hasPrefix("::error file=\(Workspace.hostileDraft),line=14,") })
         // Properties escape ':', so the first '::' after the command name ends them.
         let data = String(hostile.dropFirst(2)[try #require(hostile.dropFirst(2).range(of: "::")).upperBound...])
         let unescaped = data.replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%25", with: "%")
         let message = try #require(expected.first { $0.file == Workspace.hostileDraft && $0.rule == "LSL-12-1-DECISION-BODY" }?.message)
-        #expect(unescaped.hasPrefix(message + "\n"), "\(unescaped)")
+        let shown = String(String.UnicodeScalarView(message.unicodeScalars.map { ($0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t") || (0x7F...0x9F).contains($0.value) ? "\u{FFFD}" : $0 }))
+        #expect(unescaped.hasPrefix(shown + "\n"), "\(unescaped)")
         #expect(data.contains("100%25 ok: a,b%0D%0A::error::x"))
     }
 
@@ -599,7 +601,7 @@ struct OutputFormatTests {
         #expect(missing.stdout.contains("1 suunnitelma tarkistettu: 0 virhettä"))
         let folder = try ws.run(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "--output", "junit=Examples"])
         #expect(folder.status == 73)
-        #expect(folder.stderr == "Examples: error: cannot write the junit report: it is a folder\n")
+        #expect(folder.stderr == "Examples: error: cannot write the junit report: it is a folder; planlint replaces only regular files, so give the path of a regular file or of a new one\n")
         #expect(!folder.stderr.contains("Fatal error"))
     }
 

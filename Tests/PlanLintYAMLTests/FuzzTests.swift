@@ -22,7 +22,7 @@ struct FuzzTests {
         defaults: &oletus {body: kunnanvaltuusto, minute: "§ 1"}
         reviews:
           - *oletus
-          - <<: *oletus
+          - '<<': *oletus
             date: !!str 2027-11-30
         budget_linkage:
           statement: >

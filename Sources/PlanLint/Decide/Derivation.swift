@@ -31,7 +31,7 @@ public struct DerivedValue: Sendable, Hashable, Codable {
     }
 
     /// Stands in for a value no pack decides.
-    static let undecided = DerivedValue(rawValue: "", label: .none)
+    static let undecided = DerivedValue(rawValue: "", label: Catalogue.engine.undecided.text)
 }
 
 /// One decided value of a plan, for reporters: what was decided, its label and why.

@@ -38,3 +38,17 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         return "\(file): error: \(message)"
     }
 }
+
+extension InputError {
+    /// A file that could not be read within its limit.
+    public init(file: String, _ failure: BoundedFile.Failure) {
+        let kind: Kind
+        switch failure {
+        case .missing: kind = .missingFile
+        case .tooLarge: kind = .tooLarge
+        default: kind = .unreadable
+        }
+        let position: SourcePosition? = if case .tooLarge = failure { .start } else { nil }
+        self.init(kind, file: file, at: position, failure.message)
+    }
+}

@@ -45,7 +45,9 @@ public struct ComplianceReporter: Reporter {
         } else {
             out += "\(m.profile[l]): \(m.noProfile[l])\n"
         }
-        out += "\(m.status[l]): \(r.status.value.label[l]) (\(r.status.reasons[l])); \(m.scope[l]): \(r.scope.value.label[l]) (\(r.scope.reasons[l]))\n\n"
+        out += "\(m.status[l]): \(r.status.value.label[l]) (\(r.status.reasons[l])); \(m.scope[l]): \(r.scope.value.label[l]) (\(r.scope.reasons[l]))\n"
+        for notice in PackNotice.replaced(result.packs, l) { out += notice + "\n" }
+        out += "\n"
 
         let verdict = CouncilVerdict(r.results)
         out += verdict.statutoryText(l) + "\n"

@@ -35,6 +35,8 @@ public struct JSONReporter: Reporter {
         var origin: String
         var content_hash: String
         var rules: Int
+        /// The embedded pack this one replaced (`id version`); absent when none.
+        var replaced: String? = nil
     }
 
     struct PlanEntry: Encodable {
@@ -113,7 +115,7 @@ public struct JSONReporter: Reporter {
         }
         let c = Counts(result.findings)
         let doc = Document(tool: Tool(), as_of: result.asOf.iso,
-                           packs: result.packs.map { Pack(id: $0.id, version: $0.version, origin: $0.origin, content_hash: $0.contentHash, rules: $0.rules.count) },
+                           packs: result.packs.map { Pack(id: $0.id, version: $0.version, origin: $0.origin, content_hash: $0.contentHash, rules: $0.rules.count, replaced: $0.replaced) },
                            plans: plans, errors: errors,
                            summary: Summary(plans: plans.count, unreadable: errors.count, errors: c.errors, warnings: c.warnings, infos: c.infos,
                                             suppressed: c.suppressed))

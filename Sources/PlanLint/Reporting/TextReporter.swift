@@ -57,10 +57,11 @@ public struct TextReporter: Reporter {
             if let source = report.sourceLines[f.start.line] {
                 let number = String(f.start.line)
                 let pad = String(repeating: " ", count: number.count)
-                let shown = TextReporter.visible(source.replacingOccurrences(of: "\t", with: " "))
-                let width = shown.unicodeScalars.count
-                let startCol = max(1, min(f.start.column, width + 1))
-                let endCol = f.end.line == f.start.line ? max(startCol + 1, min(f.end.column, width + 1)) : width + 1
+                let whole = TextReporter.visible(source.replacingOccurrences(of: "\t", with: " "))
+                let width = whole.unicodeScalars.count
+                let wholeStart = max(1, min(f.start.column, width + 1))
+                let wholeEnd = f.end.line == f.start.line ? max(wholeStart + 1, min(f.end.column, width + 1)) : width + 1
+                let (shown, startCol, endCol) = Excerpt.window(whole, start: wholeStart, end: wholeEnd)
                 let underline = String(repeating: " ", count: startCol - 1) + String(repeating: "^", count: max(1, endCol - startCol))
                 out += "   \(pad)|\n"
                 out += "   \(number)| \(shown)\n"
@@ -109,7 +110,8 @@ public struct TextReporter: Reporter {
             "suppressed": .text(c.suppressed > 0 ? m.summarySuppressed.render(l, ["n": .number(c.suppressed)]) : ""),
             "date": .date(result.asOf), "packs": .text(result.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ")),
         ])
-        return paint(s, c.errors > 0 || failed > 0 ? "1;31" : c.warnings > 0 ? "1;33" : "1;32") + "\n"
+        let notices = PackNotice.replaced(result.packs, l).map { paint($0, "1;33") + "\n" }.joined()
+        return paint(s, c.errors > 0 || failed > 0 ? "1;31" : c.warnings > 0 ? "1;33" : "1;32") + "\n" + notices
     }
 
     static func majorityLanguage(_ languages: [Language]) -> Language? {

@@ -19,6 +19,9 @@ public struct PackSource: Sendable {
         self.files = files
     }
 
+    /// The most a pack folder's files may hold together, in bytes.
+    public static let maxSize = 32 * 1024 * 1024
+
     /// Reads a pack folder: `pack.yaml`, `rules/**.yaml` and the example plans.
     public static func directory(_ path: String) throws(InputError) -> PackSource {
         let fm = FileManager.default
@@ -31,19 +34,21 @@ public struct PackSource: Sendable {
             throw InputError(.invalidPack, file: (path as NSString).appendingPathComponent("pack.yaml"), "rule pack has no pack.yaml")
         }
         var files: [String: String] = [:]
-        guard let enumerator = fm.enumerator(atPath: path) else { throw InputError(.unreadable, file: path, "cannot list the rule pack folder") }
+        let found = FileTree.files(under: path, wanted: { ["yaml", "yml", "md"].contains($0) })
+        if let problem = found.problems.first { throw InputError(.unreadable, file: problem.path, problem.message) }
         var total = 0
-        while let relative = enumerator.nextObject() as? String {
-            let full = (path as NSString).appendingPathComponent(relative)
-            var isSubdir: ObjCBool = false
-            guard fm.fileExists(atPath: full, isDirectory: &isSubdir), !isSubdir.boolValue else { continue }
-            let ext = (relative as NSString).pathExtension.lowercased()
-            guard ["yaml", "yml", "md"].contains(ext) else { continue }
-            guard let data = fm.contents(atPath: full) else { throw InputError(.unreadable, file: full, "cannot read the file") }
+        for entry in found.entries {
+            let data: Data
+            do {
+                data = try BoundedFile.read(entry.path, limit: maxSize - total)
+            } catch .tooLarge(let size, _) {
+                throw InputError(.tooLarge, file: path, "the rule pack's files hold at least \(BoundedFile.bytes(total + size)) bytes; the limit is \(BoundedFile.bytes(maxSize))")
+            } catch {
+                throw InputError(file: entry.path, error)
+            }
             total += data.count
-            guard total <= 32 * 1024 * 1024 else { throw InputError(.tooLarge, file: path, "rule pack is larger than 32 MB") }
-            guard let text = String(data: data, encoding: .utf8) else { throw InputError(.encoding, file: full, "not valid UTF-8") }
-            files[relative] = text
+            guard let text = String(data: data, encoding: .utf8) else { throw InputError(.encoding, file: entry.path, "not valid UTF-8") }
+            files[entry.relative] = text
         }
         return PackSource(origin: path, displayRoot: path, files: files)
     }
@@ -78,13 +83,14 @@ public enum PackLoader {
         var id = "", version = ""
         var title = Localized(fi: "", sv: "", en: "")
         var extends: [String] = []
+        var replaces: String?
         var examplesAsOf = PlanDate(year: 2026, month: 1, day: 1)!
         var overrides: [String: RuleOverride] = [:]
         var profiles: [Profile] = []
         var derive = DeriveSection.empty
         let references = ReferenceCollector()
         do throws(InputError) {
-            try reader.checkKeys(manifest, allowed: ["id", "version", "title", "description", "extends", "examples_as_of", "overrides", "profiles", "derive"], "pack.yaml")
+            try reader.checkKeys(manifest, allowed: ["id", "version", "title", "description", "extends", "replaces", "examples_as_of", "overrides", "profiles", "derive"], "pack.yaml")
             id = try reader.string(try reader.require(manifest, "id", "pack.yaml"), "id")
             guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
                 throw reader.error(manifest["id"] ?? manifest, "id may hold letters, digits, - and _ only")
@@ -92,6 +98,12 @@ public enum PackLoader {
             version = try reader.string(try reader.require(manifest, "version", "pack.yaml"), "version")
             title = try reader.localized(try reader.require(manifest, "title", "pack.yaml"), "title")
             if let e = manifest["extends"] { extends = try reader.strings(e, "extends") }
+            if let r = manifest["replaces"] {
+                replaces = try reader.string(r, "replaces")
+                guard replaces == id else {
+                    throw reader.error(r, "replaces: names the embedded pack this pack stands in for, so it must be the pack's own id '\(id)', found '\(replaces ?? "")'")
+                }
+            }
             if let d = manifest["examples_as_of"] { examplesAsOf = try reader.date(d, "examples_as_of") }
             if let o = manifest["overrides"] {
                 for pair in try reader.mapping(o, "overrides") {
@@ -165,7 +177,7 @@ public enum PackLoader {
         guard errors.isEmpty else { return .failure(InputErrors(errors)) }
         return .success(RulePack(id: id, version: version, title: title, extends: extends, rules: rules, facts: facts,
                                  overrides: overrides, profiles: profiles, derive: derive, references: references.items, origin: source.origin, files: source.files,
-                                 contentHash: contentHash(source.files)))
+                                 contentHash: contentHash(source.files), replaces: replaces, extendsAt: manifest["extends"]?.range.start))
     }
 
     /// `profiles:` of pack.yaml: `[{id, title, scope, from, until}]`.

@@ -50,6 +50,12 @@ public struct RulePack: Sendable {
     public var files: [String: String]
     /// A hash of the pack's files, stable across machines (FNV-1a 64, hex).
     public var contentHash: String
+    /// `replaces:` of pack.yaml: the id of the embedded pack this folder pack may replace.
+    public var replaces: String? = nil
+    /// The embedded pack this one replaced in this run (`id version`), for every report.
+    public var replaced: String? = nil
+    /// Where pack.yaml says `extends:`, for errors about a base pack that is not loaded.
+    public var extendsAt: SourcePosition? = nil
 }
 
 /// A version of the law for one kind of plan: the rules a plan is checked against depend

@@ -208,7 +208,8 @@ struct FactExtractorParser {
             for p in (patternsNode.sequence ?? [patternsNode]) {
                 let text = try reader.string(p, "pattern")
                 do { patterns.append(try TermPattern(regex: text)) } catch {
-                    throw reader.error(p, "pattern is not a valid regular expression: \(error.problem)")
+                    let refused = error.problem.hasPrefix("refused: ")
+                    throw reader.error(p, refused ? "pattern '\(text)' is \(error.problem)" : "pattern is not a valid regular expression: \(error.problem)")
                 }
                 for name in FactExtractorParser.namedGroups(text) where !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
                     throw reader.error(p, "capture group name '\(name)' may hold ASCII letters and digits only (write plannedDate, not planned_date)")

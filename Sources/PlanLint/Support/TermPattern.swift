@@ -66,6 +66,9 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         do { try LazyRegex.check(pattern) } catch {
             throw TermPatternError(term: pattern, problem: TermPattern.describe(error))
         }
+        if let hazard = RegexHazard.find(in: pattern) {
+            throw TermPatternError(term: pattern, problem: "refused: \(hazard)")
+        }
         let regex = LazyRegex(pattern: pattern, options: [.caseInsensitive])
         compiled = CompiledTerms(every: regex, first: regex)
         CompiledPatterns.shared[key] = compiled
@@ -109,6 +112,9 @@ public struct TermPattern: Sendable, CustomStringConvertible {
                 let body = String(trimmed.dropFirst().dropLast())
                 do { _ = try NSRegularExpression(pattern: body) } catch {
                     throw TermPatternError(term: term, problem: "not a valid regular expression")
+                }
+                if let hazard = RegexHazard.find(in: body) {
+                    throw TermPatternError(term: term, problem: "refused: \(hazard)")
                 }
                 parts.append(.regex(body))
             } else {
