@@ -48,6 +48,44 @@ struct TokenMatcherTests {
         #expect(matched > 1000)
     }
 
+    @Test("A regular expression's required words are read cautiously")
+    func requiredLiterals() {
+        #expect(RequiredLiterals.of("(?<!\\p{L})(?<body>\\p{L}*(?:valtuust|Fullmäktig)\\p{L}*)\\s+(?:on\\s+)?(?:hyväksyi|godkände)")
+                == [["valtuust", "fullmäktig"], ["hyväksyi", "godkände"]])
+        #expect(RequiredLiterals.of("(?<!\\d)(?<start>(?:19|20)\\d\\d)\\s*[–—-]\\s*(?<end>(?:19|20)\\d\\d)") == [["19", "20"], ["19", "20"]])
+        #expect(RequiredLiterals.of("(?-i:\\bLOS\\b)") == [["los"]])
+        #expect(RequiredLiterals.of("lapse?n") == [["laps"]], "an optional letter ends the run before it")
+        #expect(RequiredLiterals.of("(?:kunnan)?valtuusto|x") == [], "an alternative without a word")
+        #expect(RequiredLiterals.of("\\Qkunta\\E") == [], "quoting is not read")
+        #expect(RequiredLiterals.of("(?:a|bb)c{0,2}dd") == [["dd"]])
+        #expect(RequiredLiterals.of("(?>kunta)x(?=valtuusto)") == [["kunta"]], "lookarounds require nothing")
+    }
+
+    @Test("The fact extractors' regular expressions find what they found without the word filter")
+    func factRegexesOnExamples() throws {
+        _ = Packs.engine
+        let regexes = CompiledPatterns.shared.regexes
+        #expect(regexes.count > 10)
+        let examples = Repo.root.appendingPathComponent("Examples")
+        var texts: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: examples.path) where name.hasSuffix(".md") {
+            texts += try String(contentsOf: examples.appendingPathComponent(name), encoding: .utf8).components(separatedBy: "\n")
+        }
+        var filtered = 0, found = 0
+        for source in regexes {
+            let pattern = try TermPattern(regex: source)
+            let compiled = try #require(CompiledPatterns.shared[.init(terms: [source], isRegex: true)])
+            if !compiled.filter.isEmpty { filtered += 1 }
+            for text in texts {
+                let expected = pattern.regexMatches(in: text, groupNames: [], limit: .max)
+                #expect(pattern.matches(in: text) == expected, "\(source) on \(text)")
+                found += expected.count
+            }
+        }
+        #expect(filtered > regexes.count / 2, "most have words to look for")
+        #expect(found > 50)
+    }
+
     /// A generator of Finnish-like text and term lists, the same on every run.
     struct Generator {
         var seed: UInt64
@@ -133,5 +171,54 @@ struct TokenMatcherTests {
         #expect(p.matches(in: text).last?.lower == 96, "offsets count Unicode scalars, the emoji as one")
         let compiled = try #require(CompiledPatterns.shared[.init(terms: p.terms, isRegex: false)])
         #expect(compiled.tokens != nil, "no regular expression for these")
+    }
+}
+
+@Suite("Base forms")
+struct BaseFormTests {
+    static let voikko = Morphology.shared.hasFinnish
+
+    @Test("A Finnish base form matches its inflections and the compounds it is part of", .enabled(if: voikko, "libvoikko with voikko-fi is not installed"))
+    func finnish() throws {
+        let council = try TermPattern(["=valtuusto"])
+        #expect(council.matches(in: "Asia käsiteltiin kunnanvaltuustossa ja valtuuston kokouksessa.").map(\.text) == ["kunnanvaltuustossa", "valtuuston"])
+        #expect(try TermPattern(["=kunnanvaltuusto"]).isFound(in: "hyväksytty kunnanvaltuustossa"))
+        #expect(try TermPattern(["=lapsi"]).firstMatch(in: "Lasten ja nuorten hyvinvointi")?.text == "Lasten")
+        let plan = "lastensuojelusuunnitelman päivitys"
+        #expect(try TermPattern(["=lastensuojelu"]).isFound(in: plan))
+        #expect(try TermPattern(["=suunnitelma"]).isFound(in: plan))
+        #expect(try !TermPattern(["=suojelu"]).isFound(in: "suojatie"), "not a prefix of the letters")
+        // Phrases of base forms, and base forms beside stems.
+        let friendly = try TermPattern(["=lapsiystävällinen =kunta", "perhe*"])
+        #expect(friendly.matches(in: "Lapsiystävällisen kunnan malli; perheet").map(\.text) == ["Lapsiystävällisen kunnan", "perheet"])
+        #expect(try !TermPattern(["=lapsiystävällinen =kunta"]).isFound(in: "lapsiystävällinen kaupunki"))
+    }
+
+    @Test("A Swedish base form matches by its Snowball stem")
+    func swedish() throws {
+        guard Morphology.shared.swedishStem("planen") != nil else { return }
+        let plan = try TermPattern(["=sv:välfärdsplan"])
+        #expect(plan.isFound(in: "Välfärdsplanen godkändes"))
+        #expect(plan.isFound(in: "välfärdsplaner"))
+        #expect(!plan.isFound(in: "välfärd"))
+    }
+
+    @Test("Without the libraries a base form is matched on its stem")
+    func fallback() throws {
+        #expect(Morphology.fallbackStem("valtuusto") == "valtuust")
+        #expect(Morphology.fallbackStem("lapsi") == "laps")
+        #expect(Morphology.fallbackStem("työ") == "työ", "at least three letters stay")
+        #expect(Morphology.fallbackStem("oikeus") == "oikeu")
+        // The regular expression of a base form is that stem, for text the token matcher leaves to it.
+        #expect(TermPattern.regexPhrase("=lapsiystävällinen =kunta") == "*lapsiystävälli* *kunt*")
+        #expect(try TermPattern(["=valtuusto"]).isFound(in: "Valtuustossa Ωmega"), "text with Greek goes to the regular expression")
+    }
+
+    @Test("rules test names a base form Voikko does not know", .enabled(if: voikko, "libvoikko with voikko-fi is not installed"))
+    func unknownBaseForm() throws {
+        _ = try TermPattern(["=lasten", "=valtuusto"])
+        let problems = try #require(BaseFormCheck.problems())
+        #expect(problems.contains { $0.contains("'=lasten'") && $0.contains("=lapsi") })
+        #expect(!problems.contains { $0.contains("'=valtuusto'") })
     }
 }

@@ -63,18 +63,20 @@ final class Morphology: @unchecked Sendable {
             } else {
                 missing.append("the Finnish dictionary of libvoikko (Debian: voikko-fi)")
             }
-        } else if !Morphology.disabled {
+        } else {
             missing.append("libvoikko with its Finnish dictionary (Debian: libvoikko1 voikko-fi)")
         }
         if !Morphology.disabled, let lib = Morphology.open(["libstemmer.so.0d", "libstemmer.so.0", "libstemmer.so", "libstemmer.dylib"]),
            let n = dlsym(lib, "sb_stemmer_new"), let s = dlsym(lib, "sb_stemmer_stem"), let l = dlsym(lib, "sb_stemmer_length"),
            let h = unsafeBitCast(n, to: StemmerNew.self)("swedish", nil) {
             stemmer = Stemmer(handle: h, stem: unsafeBitCast(s, to: StemmerStem.self), length: unsafeBitCast(l, to: StemmerLength.self))
-        } else if !Morphology.disabled {
+        } else {
             missing.append("libstemmer (Debian: libstemmer0d)")
         }
         if !missing.isEmpty {
-            warning = "morphology is off: " + missing.joined(separator: " and ") + " not found; base-form terms (=word) match on stems instead"
+            warning = "morphology is off: " + missing.joined(separator: " and ")
+                + (Morphology.disabled ? " turned off by PLANLINT_MORPHOLOGY=off" : " not found")
+                + "; base-form terms (=word) match on stems instead"
         }
     }
 
@@ -102,10 +104,14 @@ final class Morphology: @unchecked Sendable {
         if let message { FileHandle.standardError.write(Data("planlint: \(message)\n".utf8)) }
     }
 
-    /// The stem a base form is matched on without the libraries: the word less its final
-    /// vowels (`valtuusto` → `valtuust`), at least three letters.
+    /// The stem a base form is matched on without the libraries: the word less the ending
+    /// its inflections change — `-nen` (`ystävällinen` → `ystävälli`), the `s` of `-us`/`-ys`
+    /// (`oikeus` → `oikeu`), else its final vowels (`valtuusto` → `valtuust`) — keeping at
+    /// least three letters. Consonant gradation (kaupunki → kaupungin) is beyond it.
     static func fallbackStem(_ base: String) -> String {
         var s = Substring(base)
+        if s.count > 5, s.hasSuffix("nen") { return String(s.dropLast(3)) }
+        if s.count > 4, s.hasSuffix("us") || s.hasSuffix("ys") { return String(s.dropLast()) }
         let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y", "ä", "ö", "å"]
         while s.count > 3, let last = s.last, vowels.contains(last) { s = s.dropLast() }
         return String(s)
@@ -130,6 +136,15 @@ final class Morphology: @unchecked Sendable {
         guard voikko != nil else { return nil }
         _ = analyseLocked(word)
         return wholeBases[word]?.contains(word) ?? false
+    }
+
+    /// The base forms Voikko gives for the whole of `word`.
+    func baseForms(of word: String) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        load()
+        _ = analyseLocked(word)
+        return wholeBases[word] ?? []
     }
 
     /// The Swedish stem of `word` (nil without libstemmer).
@@ -205,5 +220,35 @@ final class Morphology: @unchecked Sendable {
             }
         }
         return out
+    }
+}
+
+/// The base-form terms of the packs loaded so far that cannot match, for `rules test`.
+public enum BaseFormCheck {
+    /// What is missing when morphology is off (nil when both libraries are there).
+    public static var morphologyWarning: String? {
+        _ = Morphology.shared.hasFinnish
+        return Morphology.shared.warning
+    }
+
+    /// One line per base-form term Voikko does not know as a Finnish base form; empty when
+    /// all are known. Nil when Voikko is missing, so nothing could be checked.
+    public static func problems() -> [String]? {
+        let terms = CompiledPatterns.shared.termLists.flatMap { $0 }
+        var bases = Set<String>()
+        for term in terms {
+            for word in term.split(whereSeparator: { $0 == " " || $0 == "\t" }) where word.hasPrefix("=") && !word.hasPrefix("=sv:") {
+                bases.insert(String(word.dropFirst()))
+            }
+        }
+        guard !bases.isEmpty else { return [] }
+        guard Morphology.shared.hasFinnish else { return nil }
+        return bases.sorted().compactMap { word -> String? in
+            let folded = word.lowercased()
+            guard Morphology.shared.isFinnishBaseForm(folded) != true else { return nil }
+            let known = Morphology.shared.baseForms(of: folded)
+            let hint = known.isEmpty ? "for a Swedish word write =sv:\(word)" : "it is an inflected form of " + known.map { "=\($0)" }.joined(separator: " or ")
+            return "base form '=\(word)': Voikko does not know it as a Finnish base form, so the term can never match (\(hint))"
+        }
     }
 }

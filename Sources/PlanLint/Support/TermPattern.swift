@@ -57,11 +57,15 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         // `/regex/` terms, and for text the token matcher leaves to them.
         let (tokens, hasRegex) = TermPattern.usesTokens(parts) ? TokenList.compile(parts) : (nil, false)
         var regexOnly: LazyRegex?
+        var filter: [TokenList] = []
         if tokens != nil && hasRegex {
             let regexParts = parts.filter(\.isRegex)
             regexOnly = LazyRegex(options: [.caseInsensitive]) { TermPattern.pattern(of: regexParts) }
+            filter = TokenList.filter(forRegex: TermPattern.pattern(of: regexParts))
+        } else if tokens == nil && !TermPattern.regexOnly && parts.allSatisfy(\.isRegex) {
+            filter = TokenList.filter(forRegex: TermPattern.pattern(of: parts))
         }
-        compiled = CompiledTerms(every: every, first: first, tokens: tokens, regexOnly: regexOnly)
+        compiled = CompiledTerms(every: every, first: first, tokens: tokens, regexOnly: regexOnly, filter: filter)
         CompiledPatterns.shared[key] = compiled
     }
 
@@ -77,14 +81,15 @@ public struct TermPattern: Sendable, CustomStringConvertible {
             throw TermPatternError(term: pattern, problem: TermPattern.describe(error))
         }
         let regex = LazyRegex(pattern: pattern, options: [.caseInsensitive])
-        compiled = CompiledTerms(every: regex, first: regex, tokens: nil, regexOnly: nil)
+        let filter = TermPattern.regexOnly ? [] : TokenList.filter(forRegex: pattern)
+        compiled = CompiledTerms(every: regex, first: regex, tokens: nil, regexOnly: nil, filter: filter)
         CompiledPatterns.shared[key] = compiled
     }
 
     /// True when the list goes to the token matcher (`TokenMatcher.swift`); false makes
     /// every list a regular expression again, to compare the two.
     static func usesTokens(_ parts: [Part]) -> Bool { !regexOnly }
-    private static let regexOnly = ProcessInfo.processInfo.environment["PLANLINT_REGEX_ONLY"] != nil
+    static let regexOnly = ProcessInfo.processInfo.environment["PLANLINT_REGEX_ONLY"] != nil
 
     /// ICU's reason for refusing a pattern, as far as Foundation passes it on.
     static func describe(_ error: Error) -> String {
@@ -317,10 +322,11 @@ public struct TermPattern: Sendable, CustomStringConvertible {
             let t = MatcherRegistry.shared.tokenized(text)
             if !t.exotic {
                 if tokens.firstHit(in: t, fromWord: 0) != nil { return true }
-                guard let regex = compiled.regexOnly?.value else { return false }
+                guard compiled.mayMatchRegex(t), let regex = compiled.regexOnly?.value else { return false }
                 return regex.firstMatch(in: text, range: NSRange(location: 0, length: t.length16)) != nil
             }
         }
+        if compiled.tokens == nil, !compiled.filter.isEmpty, !compiled.mayMatchRegex(MatcherRegistry.shared.tokenized(text)) { return false }
         guard let regex = compiled.first.value else { return false }
         let ns = text as NSString
         return regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) != nil
@@ -345,6 +351,8 @@ public struct TermPattern: Sendable, CustomStringConvertible {
                 }
                 if let found = mergedMatches(tokens, t, groupNames: groupNames, limit: limit) { return found }
             }
+        } else if !compiled.filter.isEmpty, !compiled.mayMatchRegex(MatcherRegistry.shared.tokenized(text)) {
+            return []
         }
         return regexMatches(in: text, groupNames: groupNames, limit: limit)
     }
@@ -361,7 +369,7 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         var out: [Match] = []
         var pos = 0
         var nextRegex: NSTextCheckingResult?
-        var regexDone = false
+        var regexDone = !compiled.mayMatchRegex(t)
         var map: UTF16ToScalarMap?
         func regexMatch(_ r: NSTextCheckingResult) -> Match {
             let m = map ?? UTF16ToScalarMap(text)
@@ -541,6 +549,14 @@ struct CompiledTerms: Sendable {
     let tokens: TokenList?
     /// The list's `/regex/` terms alone, when it also has token terms.
     let regexOnly: LazyRegex?
+    /// Words the regular expressions need (of `regexOnly` if set, else of `every`): a text
+    /// missing one is not searched.
+    let filter: [TokenList]
+
+    /// False when `t` lacks a word the regular expressions need.
+    func mayMatchRegex(_ t: TokenizedText) -> Bool {
+        t.exotic || filter.allSatisfy { t.starts[$0.id] != nil }
+    }
 }
 
 /// The patterns compiled so far, by what they were compiled from; shared by all threads.
@@ -563,6 +579,13 @@ final class CompiledPatterns: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return patterns.keys.filter { !$0.isRegex }.map(\.terms)
+    }
+
+    /// The single regular expressions compiled so far (fact extractors').
+    var regexes: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return patterns.keys.filter(\.isRegex).compactMap(\.terms.first)
     }
 
     /// Every pattern kept so far.

@@ -477,43 +477,77 @@ final class MatcherRegistry: @unchecked Sendable {
         var length16 = 0
     }
 
+    /// Cuts `text` into words, folded, with their offsets; stops at an exotic letter.
+    /// Reads the UTF-8 bytes directly: most of a plan is ASCII and Latin-1.
     private func cutWords(_ text: String) -> Cut {
         var cut = Cut()
-        var o8: Int32 = 0, oScalar: Int32 = 0, o16: Int32 = 0
-        var current = String.UnicodeScalarView()
-        var inWord = false
-        var gapPlain = true
-        for u in text.unicodeScalars {
-            let kind = TextChars.kind(u)
-            switch kind {
-            case .exotic:
-                cut.exotic = true
-                return cut
-            case .word(let f):
-                if !inWord {
-                    if !cut.words.isEmpty { cut.plainGap.append(gapPlain) }
-                    cut.start8.append(o8); cut.startScalar.append(oScalar); cut.start16.append(o16)
-                    inWord = true
+        var text = text
+        text.withUTF8 { bytes in
+            let n = bytes.count
+            var word: [UInt8] = []
+            word.reserveCapacity(32)
+            var i = 0
+            var oScalar: Int32 = 0, o16: Int32 = 0
+            var inWord = false
+            var gapPlain = true
+            while i < n {
+                let b0 = bytes[i]
+                var v: UInt32
+                var len: Int
+                if b0 < 0x80 {
+                    v = UInt32(b0); len = 1
+                } else if b0 < 0xE0 {
+                    v = UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); len = 2
+                } else if b0 < 0xF0 {
+                    v = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); len = 3
+                } else {
+                    v = UInt32(b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F); len = 4
                 }
-                current.append(f)
-            case .other:
-                if inWord {
-                    cut.words.append(String(current))
-                    current = String.UnicodeScalarView()
-                    cut.end8.append(o8); cut.endScalar.append(oScalar); cut.end16.append(o16)
-                    inWord = false
-                    gapPlain = true
+                // The folded scalar of a letter or digit, or 0.
+                var folded: UInt32 = 0
+                if v < 0x80 {
+                    if v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 { folded = v } else if v >= 0x41 && v <= 0x5A { folded = v + 0x20 }
+                } else if v < 0x180 {
+                    let f = TextChars.foldTable[Int(v)]
+                    if f == 0xFFFF { cut.exotic = true; return }
+                    folded = UInt32(f)
+                } else if !(v >= 0x2000 && v <= 0x206F), let u = Unicode.Scalar(v), TextChars.isWordCategory(u) {
+                    cut.exotic = true
+                    return
                 }
-                if !TextChars.isSeparator(u.value) { gapPlain = false }
+                if folded != 0 {
+                    if !inWord {
+                        if !cut.words.isEmpty { cut.plainGap.append(gapPlain) }
+                        cut.start8.append(Int32(i)); cut.startScalar.append(oScalar); cut.start16.append(o16)
+                        inWord = true
+                    }
+                    if folded < 0x80 {
+                        word.append(UInt8(folded))
+                    } else {
+                        word.append(UInt8(0xC0 | (folded >> 6)))
+                        word.append(UInt8(0x80 | (folded & 0x3F)))
+                    }
+                } else {
+                    if inWord {
+                        cut.words.append(String(decoding: word, as: UTF8.self))
+                        word.removeAll(keepingCapacity: true)
+                        cut.end8.append(Int32(i)); cut.endScalar.append(oScalar); cut.end16.append(o16)
+                        inWord = false
+                        gapPlain = true
+                    }
+                    if gapPlain && !TextChars.isSeparator(v) { gapPlain = false }
+                }
+                i += len
+                oScalar += 1
+                o16 += len == 4 ? 2 : 1
             }
-            o8 += Int32(UTF8.width(u)); oScalar += 1; o16 += Int32(UTF16.width(u))
+            if inWord {
+                cut.words.append(String(decoding: word, as: UTF8.self))
+                cut.end8.append(Int32(n)); cut.endScalar.append(oScalar); cut.end16.append(o16)
+            }
+            cut.plainGap.append(false)
+            cut.length16 = Int(o16)
         }
-        if inWord {
-            cut.words.append(String(current))
-            cut.end8.append(o8); cut.endScalar.append(oScalar); cut.end16.append(o16)
-        }
-        cut.plainGap.append(false)
-        cut.length16 = Int(o16)
         return cut
     }
 }
@@ -538,6 +572,16 @@ struct TokenList: Sendable {
         guard !terms.isEmpty else { return (nil, hasRegex) }
         let (id, registered) = MatcherRegistry.shared.register(terms)
         return (TokenList(id: id, terms: registered), hasRegex)
+    }
+
+    /// Lists that find the words a regular expression needs (`RequiredLiterals`): a text
+    /// can match it only if each of them finds something in it.
+    static func filter(forRegex pattern: String) -> [TokenList] {
+        RequiredLiterals.of(pattern).map { set in
+            let terms = set.map { TokenTerm(words: [], gaps: [], tests: [.contains($0)]) }
+            let (id, registered) = MatcherRegistry.shared.register(terms)
+            return TokenList(id: id, terms: registered)
+        }
     }
 
     /// A token match: word range and text positions.
