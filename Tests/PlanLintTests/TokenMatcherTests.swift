@@ -36,7 +36,8 @@ struct TokenMatcherTests {
         }
         #expect(texts.count > 200)
         var tokenLists = 0, matched = 0
-        for terms in lists {
+        // Base forms (=lapsi) are meant to find more than their stand-in stems.
+        for terms in lists where !terms.contains(where: { $0.split(separator: " ").contains { $0.hasPrefix("=") } }) {
             let pattern = try TermPattern(terms)
             if CompiledPatterns.shared[.init(terms: terms, isRegex: false)]?.tokens != nil { tokenLists += 1 }
             for text in texts {
@@ -44,7 +45,7 @@ struct TokenMatcherTests {
                 if pattern.isFound(in: text) { matched += 1 }
             }
         }
-        #expect(tokenLists > 120, "the packs' lists of stems and phrases go to the token matcher")
+        #expect(tokenLists > 90, "the packs' lists of stems and phrases go to the token matcher")
         #expect(matched > 1000)
     }
 
@@ -58,7 +59,8 @@ struct TokenMatcherTests {
         #expect(RequiredLiterals.of("(?:kunnan)?valtuusto|x") == [], "an alternative without a word")
         #expect(RequiredLiterals.of("\\Qkunta\\E") == [], "quoting is not read")
         #expect(RequiredLiterals.of("(?:a|bb)c{0,2}dd") == [["dd"]])
-        #expect(RequiredLiterals.of("(?>kunta)x(?=valtuusto)") == [["kunta"]], "lookarounds require nothing")
+        #expect(RequiredLiterals.of("(?>kunta)x(?=valtuusto)(?!lauta)(?<=sto)") == [["kunta"], ["valtuusto"], ["sto"]],
+                "what a positive lookaround needs, a negative one does not")
     }
 
     @Test("The fact extractors' regular expressions find what they found without the word filter")

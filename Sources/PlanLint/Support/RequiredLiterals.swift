@@ -89,11 +89,12 @@ enum RequiredLiterals {
                     if peek() == "?" {
                         i += 1
                         let k = peek()
+                        // What a positive lookaround needs, the match needs too.
                         if k == "=" || k == "!" {
-                            keep = false
+                            keep = k == "="
                             i += 1
                         } else if k == "<", peek(1) == "=" || peek(1) == "!" {
-                            keep = false
+                            keep = peek(1) == "="
                             i += 2
                         } else if k == "#" {
                             while let x = peek(), x != ")" { i += 1 }

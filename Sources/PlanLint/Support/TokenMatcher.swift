@@ -289,6 +289,9 @@ final class MatcherRegistry: @unchecked Sendable {
     private var oneByte: [Int32] = []
     private var baseTests: [String: [Int32]] = [:]
     private var hasFinnishBase = false
+    /// The first two bytes of every Finnish base form: Voikko analyses only words that
+    /// contain one (inflection and compounding keep them: lapsi, lasten; kunta, peruskunnan).
+    private var finnishPairs = Set<UInt16>()
     private var hasSwedishBase = false
     /// The bytes each test compares (a base form's fallback stem without Voikko).
     private var stemBytes: [[UInt8]] = []
@@ -305,7 +308,9 @@ final class MatcherRegistry: @unchecked Sendable {
     }
     private var texts: [TextKey: TokenizedText] = [:]
     private var textBytes = 0
-    static let textBudget = 32 << 20
+    /// What the cache of cut texts may hold (text bytes and 40 bytes a word): an 8 MB plan
+    /// fits, so its blocks are cut once, not once per rule.
+    static let textBudget = 256 << 20
 
     /// Registers a list of token terms; returns its id and the terms with test ids.
     func register(_ terms: [TokenTerm]) -> (Int32, [TokenTerm]) {
@@ -338,6 +343,7 @@ final class MatcherRegistry: @unchecked Sendable {
         stemBytes = []
         hasFinnishBase = false
         hasSwedishBase = false
+        finnishPairs = []
         for (i, test) in tests.enumerated() {
             var bytes = Array(test.stem.utf8)
             if case .base(let b) = test {
@@ -355,6 +361,7 @@ final class MatcherRegistry: @unchecked Sendable {
                 } else if Morphology.shared.hasFinnish {
                     baseTests[b, default: []].append(Int32(i))
                     hasFinnishBase = true
+                    if bytes.count >= 2 { finnishPairs.insert(UInt16(bytes[0]) << 8 | UInt16(bytes[1])) }
                     stemBytes.append(bytes)
                     continue
                 } else {
@@ -377,8 +384,15 @@ final class MatcherRegistry: @unchecked Sendable {
     private func passes(of word: String) -> [Int32] {
         var out: [Int32] = []
         var w = word
+        var analyse = false
         w.withUTF8 { bytes in
             let n = bytes.count
+            if hasFinnishBase && n >= 2 {
+                for j in 0..<(n - 1) where finnishPairs.contains(UInt16(bytes[j]) << 8 | UInt16(bytes[j + 1])) {
+                    analyse = true
+                    break
+                }
+            }
             func check(_ id: Int32, at j: Int) {
                 let test = tests[Int(id)]
                 let stem = stemBytes[Int(id)]
@@ -401,7 +415,7 @@ final class MatcherRegistry: @unchecked Sendable {
             for id in oneByte { for j in 0..<max(n, 1) { check(id, at: j) } }
         }
         if hasFinnishBase || hasSwedishBase {
-            for key in Morphology.shared.keys(ofWord: word, finnish: hasFinnishBase, swedish: hasSwedishBase) {
+            for key in Morphology.shared.keys(ofWord: word, finnish: analyse, swedish: hasSwedishBase) {
                 if let ids = baseTests[key] { out += ids }
             }
         }
