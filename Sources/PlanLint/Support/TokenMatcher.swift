@@ -151,7 +151,7 @@ extension TokenTerm {
                     runs.append((isWord, String(Character(scalar))))
                 }
             }
-            guard let first = runs.first, let last = runs.last else { return nil }
+            guard let first = runs.first else { return nil }
             if base != nil && runs.count != 1 { return nil }
             // A literal at the word's edge joins the gap beside it; at the term's edge, or
             // beside a star, it is beyond what whole words can say.
@@ -167,7 +167,6 @@ extension TokenTerm {
                 trail = l.text
                 runs.removeLast()
             }
-            _ = last
             guard !runs.isEmpty else { return nil }
             if index > 0 {
                 var gap = pendingGap ?? GapTest()
