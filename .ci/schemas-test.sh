@@ -55,10 +55,10 @@ print(f"{count} front matters extracted from {len(plans)} Markdown plans")
 PY
 mapfile -t frontmatters < <(find "$work/frontmatter" -name '*.yaml' | sort)
 mapfile -t yamlplans < <(find Examples Rules/*/examples -name '*.yaml' -o -name '*.yml' | grep -v '\.planlint\.ya\?ml$' | sort)
-mapfile -t sidecars < <(find Examples Rules Tests docs -name '*.planlint.yaml' 2>/dev/null | sort)
+mapfile -t sidecars < <(find Examples Rules Tests docs -name '*.planlint.yaml' 2>/dev/null | grep -v -E '/(bad|invalid)/' | sort)
 mapfile -t packs < <(ls Rules/*/pack.yaml)
 mapfile -t rulefiles < <(find Rules/*/rules -name '*.yaml' -o -name '*.yml' | sort)
-mapfile -t configs < <(find . -path ./.build -prune -o -path './.build*' -prune -o \( -name '.planlint.yaml' -o -name '.planlint.yml' \) -print | sort)
+mapfile -t configs < <(find . -path ./.build -prune -o -path './.build*' -prune -o \( -name '.planlint.yaml' -o -name '.planlint.yml' \) -print | grep -v -E '/(bad|invalid)/' | sort)
 
 echo "plans: ${#frontmatters[@]} front matters, ${#yamlplans[@]} YAML plans, ${#sidecars[@]} sidecars"
 validate plan "${frontmatters[@]}" "${yamlplans[@]}" "${sidecars[@]}"
