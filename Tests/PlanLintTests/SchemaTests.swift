@@ -54,3 +54,64 @@ import Testing
         #expect(try SchemaTests.object("config")["additionalProperties"] as? Bool == false)
     }
 }
+
+/// The wrong documents the schemas must reject are refused by planlint's pack reader too, each
+/// for its own mistake: the two agree in both directions.
+@Suite struct SchemaFixtureAgreementTests {
+    static let fixtures = SchemaTests.root.appendingPathComponent("Tests/SchemaFixtures/invalid")
+    static let manifest = """
+        id: kunta
+        version: 0.1.0
+        title: {fi: Kunnan säännöt, sv: Kommunens regler, en: The municipality's rules}
+
+        """
+    static let plan = "---\nplan: {title: Suunnitelma, language: fi}\n---\n# 1 Tarkoitus\n\nTeksti.\n"
+
+    static func errors(_ files: [String: String]) -> String? {
+        switch PackLoader.load(PackSource(origin: "test", displayRoot: "Rules/kunta", files: files)) {
+        case .success: return nil
+        case .failure(let e): return e.description
+        }
+    }
+
+    @Test(arguments: [
+        ("rules-unknown-check.yaml", "unknown check 'presnt' (did you mean 'present'?)"),
+        ("rules-wrong-severity.yaml", "severity must be error, warning or info, found 'fatal'"),
+        ("rules-statute-without-citation.yaml", "is a statute rule and needs a citation"),
+        ("rules-two-checks-in-one.yaml", "a check must have exactly one key"),
+        ("rules-date-within-direction.yaml", "date_within.direction must be before or after, found 'later'"),
+    ])
+    func aWrongRuleFileIsRefused(_ file: String, _ expected: String) throws {
+        let text = try String(contentsOf: Self.fixtures.appendingPathComponent(file), encoding: .utf8)
+        let files = ["pack.yaml": Self.manifest, "rules/kunta.yaml": text, "examples/pass.md": Self.plan, "examples/fail.md": Self.plan]
+        let message = try #require(Self.errors(files))
+        #expect(message.contains(expected), "\(message)")
+    }
+
+    @Test(arguments: [
+        ("pack-unknown-key.yaml", "unknown key 'extend' in pack.yaml (did you mean 'extends'?)"),
+        ("pack-title-without-swedish.yaml", "title lacks the Swedish text ('sv')"),
+    ])
+    func aWrongManifestIsRefused(_ file: String, _ expected: String) throws {
+        let text = try String(contentsOf: Self.fixtures.appendingPathComponent(file), encoding: .utf8)
+        let message = try #require(Self.errors(["pack.yaml": text]))
+        #expect(message.contains(expected), "\(message)")
+    }
+
+    @Test func theManifestAloneWithAValidRuleLoads() throws {
+        // The control: the same pack with a correct rule loads, so the refusals above are the mistakes'.
+        let rule = """
+            rules:
+              - id: KUNTA-CONTACT
+                title: {fi: Yhteyshenkilö, sv: Kontaktperson, en: Contact person}
+                severity: warning
+                kind: practice
+                check: {present: plan.contact}
+                message: {fi: Yhteyshenkilö puuttuu., sv: Kontaktperson saknas., en: The contact person is missing.}
+                remediation: {fi: Lisää yhteyshenkilö., sv: Lägg till en kontaktperson., en: Add a contact person.}
+                examples: {pass: examples/pass.md, fail: examples/fail.md}
+
+            """
+        #expect(Self.errors(["pack.yaml": Self.manifest, "rules/kunta.yaml": rule, "examples/pass.md": Self.plan, "examples/fail.md": Self.plan]) == nil)
+    }
+}
