@@ -17,7 +17,7 @@ struct PlanLintCommand: ParsableCommand {
         commandName: "planlint",
         abstract: "Checks Finnish child and youth welfare plans against the law (Lastensuojelulaki 12 §) and good practice.",
         version: PlanLintVersion.current,
-        subcommands: [Lint.self, Rules.self, ConfigCommand.self, InitCommand.self],
+        subcommands: [Lint.self, Rules.self, ConfigCommand.self, InitCommand.self, SchemaCommand.self],
         defaultSubcommand: Lint.self
     )
 }
