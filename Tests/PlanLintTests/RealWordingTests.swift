@@ -169,3 +169,49 @@ struct WhosePlanTests {
         #expect(municipal.scope.value.rawValue == "municipal", "\(municipal.scope.reason)")
     }
 }
+
+@Suite("Real wording: the law version, honestly")
+struct LawVersionTests {
+    @Test("Only the period in the title: the law is decided from the period, and the reason says so")
+    func periodOnly() throws {
+        let r = try check("""
+            # Välfärdsplan för barn och unga 2019–2022
+
+            ## Inledning
+
+            Planen har gjorts upp av en arbetsgrupp med representanter för skolan och ungdomsarbetet.
+            """)
+        #expect(r.referenceDate.value.iso == "2019-01-01", "\(r.referenceDate.reason)")
+        #expect(r.referenceDate.reason.contains("period"), "\(r.referenceDate.reason)")
+        #expect(r.profile?.value.id == "P2017")
+        #expect(!r.findings.contains { $0.ruleID == "PLANLINT-LAW-UNDECIDED" })
+    }
+
+    @Test("Nothing dates the plan: said once, rules of only some versions need review, rules of every version still run")
+    func undated() throws {
+        let r = try check("""
+            # Lasten ja nuorten hyvinvointisuunnitelma
+
+            ## Johdanto
+
+            Suunnitelma on laadittu yhdessä koulujen, varhaiskasvatuksen ja nuorisotyön kanssa.
+            """)
+        #expect(r.profile == nil)
+        #expect(r.referenceDate.undecided)
+        let said = r.findings.filter { $0.ruleID == "PLANLINT-LAW-UNDECIDED" }
+        #expect(said.count == 1)
+        #expect(said.first?.severity == .warning)
+        #expect(said.first?.message.contains("P2") == false, "versions by their titles, not ids: \(said.first?.message ?? "")")
+        // No finding of a rule that belongs to only some versions of the law.
+        let profiles = Dictionary(uniqueKeysWithValues: Packs.engine.rules.map { ($0.rule.id, $0.rule.applies) })
+        for f in r.findings where f.ruleID != "PLANLINT-LAW-UNDECIDED" {
+            let a = try #require(profiles[f.ruleID])
+            #expect(a.profiles == nil && a.lawFrom == nil && a.lawUntil == nil, "\(f.ruleID) reported under a guessed law")
+        }
+        let review = r.results.filter { $0.status == .needsReview && $0.reason?.contains("version is undecided") == true }
+        #expect(!review.isEmpty, "rules of some versions need review")
+        // A rule of every version (the council approves the plan) still runs, and fails here.
+        #expect(r.results.first { $0.rule == "LSL-12-1-APPROVAL-COUNCIL" }?.status == .fail)
+        #expect(r.decisions.contains { $0.name == "profile" && $0.label.en == "undecided" })
+    }
+}

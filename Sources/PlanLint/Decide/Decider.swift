@@ -61,7 +61,7 @@ struct Decider {
         for rule in d.rules {
             guard var m = match(rule, d, c), let date = PlanDate(parsing: m.value) else { continue }
             m.values["date"] = .date(date)
-            return (Decided(value: date, reasons: reason(rule, m)), m.source)
+            return (Decided(value: date, reasons: reason(rule, m), undecided: rule.undecided), m.source)
         }
         return nil
     }
@@ -158,6 +158,13 @@ struct Decider {
             "date": .date(date.value), "date_reason": .label(date.reasons),
             "scope": .text(scope.value.rawValue), "scope_label": .label(scope.value.label), "scope_reason": .label(scope.reasons),
         ]
+        let candidates = profiles.filter { $0.scopes.contains(scope.value.rawValue) }
+        if date.undecided, candidates.count > 1 {
+            // Nothing in the plan dates it: say so, and decide only what every candidate agrees on.
+            values["candidates"] = .labels(candidates.map(\.title))
+            c.leaveUndecided(d, candidates: candidates, reasons: Decider.fill(d.profileUndecided ?? Catalogue.engine.lawUndecided.text, values))
+            return
+        }
         if let p = profiles.first(where: { $0.scopes.contains(scope.value.rawValue) && $0.holds(date.value) }) {
             values["window"] = .label(p.relationLocalized)
             values["profile"] = .text(p.id)

@@ -79,6 +79,9 @@ public struct Derivation: Sendable {
     /// Kind `profile`: the reason when a profile is chosen, and when none covers the plan.
     public var profileReason: Localized?
     public var profileNone: Localized?
+    /// Why the profile is left undecided when the date it is chosen by is only a stand-in
+    /// (a rule marked `undecided: true`) and several profiles hold the scope.
+    public var profileUndecided: Localized?
     /// Kind `date`: `$name` is the plan's own fact the date came from (its position and
     /// wording), rather than the date in ISO form.
     public var variableIsSource = false
@@ -113,6 +116,9 @@ public struct DeriveRule: Sendable {
     public var reason: Localized
     /// The reason when the value was found in the prose rather than the front matter.
     public var reasonInText: Localized?
+    /// The value is a stand-in, not a fact of the plan (`undecided: true`): what depends on
+    /// it is decided only where every possible value would agree.
+    public var undecided = false
 }
 
 /// Everything a pack declares about deciding.
@@ -148,7 +154,7 @@ struct DeriveParser {
 
     private func derivation(_ name: String, _ node: YAMLNode) throws(InputError) -> Derivation {
         let what = "derive.\(name)"
-        try reader.checkKeys(node, allowed: ["kind", "title", "values", "rules", "not_applicable", "date", "scope", "reason", "none", "variable"], what)
+        try reader.checkKeys(node, allowed: ["kind", "title", "values", "rules", "not_applicable", "date", "scope", "reason", "none", "undecided", "variable"], what)
         var kind = Derivation.Kind.value
         if let k = node["kind"] {
             let t = try reader.string(k, "\(what).kind")
@@ -179,6 +185,10 @@ struct DeriveParser {
             d.profileNone = try reader.localized(try reader.require(node, "none", what), "\(what).none")
             try placeholders(d.profileReason!, DeriveParser.profilePlaceholders, node["reason"]!, "\(what).reason")
             try placeholders(d.profileNone!, DeriveParser.profilePlaceholders, node["none"]!, "\(what).none")
+            if let n = node["undecided"] {
+                d.profileUndecided = try reader.localized(n, "\(what).undecided")
+                try placeholders(d.profileUndecided!, DeriveParser.profilePlaceholders + ["candidates"], n, "\(what).undecided")
+            }
             for key in ["date", "scope"] { if let n = node[key] { references.add(.derived, try reader.string(n, key), n, reader.file) } }
             return d
         }
@@ -191,7 +201,7 @@ struct DeriveParser {
 
     private func rule(_ node: YAMLNode, _ d: Derivation) throws(InputError) -> DeriveRule {
         let what = "a rule of derive.\(d.name)"
-        try reader.checkKeys(node, allowed: ["if", "present", "min", "value", "value_of", "words", "latest_of", "on_or_before", "reason", "reason_in_text"], what)
+        try reader.checkKeys(node, allowed: ["if", "present", "min", "value", "value_of", "words", "latest_of", "on_or_before", "reason", "reason_in_text", "undecided"], what)
         let checks = CheckParser(reader: reader, references: references)
         let condition = try node["if"].map { n throws(InputError) in try checks.parse(n) }
         let present = try node["present"].map { n throws(InputError) in try checks.paths(n, "\(what): present") }
@@ -225,9 +235,10 @@ struct DeriveParser {
             let bound = try node["on_or_before"].map { n throws(InputError) in try checks.path(n, "\(what): on_or_before") }
             source = .latestOf(try checks.paths(node["latest_of"]!, "\(what): latest_of"), onOrBefore: bound)
         }
-        let rule = DeriveRule(condition: condition, present: present, presentMin: min, source: source,
+        var rule = DeriveRule(condition: condition, present: present, presentMin: min, source: source,
                               reason: try reader.localized(try reader.require(node, "reason", what), "\(what): reason"),
                               reasonInText: try node["reason_in_text"].map { n throws(InputError) in try reader.localized(n, "\(what): reason_in_text") })
+        if let u = node["undecided"] { rule.undecided = try reader.bool(u, "\(what): undecided") }
         try placeholders(rule.reason, DeriveParser.rulePlaceholders, node["reason"]!, "\(what): reason")
         if let t = rule.reasonInText { try placeholders(t, DeriveParser.rulePlaceholders, node["reason_in_text"]!, "\(what): reason_in_text") }
         return rule

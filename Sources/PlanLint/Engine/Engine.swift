@@ -110,6 +110,12 @@ public struct Engine: Sendable {
             let rule = active.rule
             var result = RuleResult(rule: rule.id, title: rule.title[lang], severity: rule.severity, kind: rule.kind,
                                     citation: rule.citation?.formatted(lang), pack: active.pack.id, status: .pass, reason: nil, notes: [], findings: 0)
+            if let why = needsDecidedLaw(rule.applies, context) {
+                result.status = .needsReview
+                result.reason = why[lang]
+                results.append(result)
+                continue
+            }
             if let reason = notApplicable(rule.applies, context) {
                 result.status = .notApplicable
                 result.condition = reason.plan[lang]
@@ -139,6 +145,13 @@ public struct Engine: Sendable {
             results.append(result)
         }
         if coverage { Engine.applyCoverage(rules, language: lang, findings: &findings, results: &results) }
+        if !context.profileCandidates.isEmpty {
+            // Said once: the version of the law is undecided, and what would decide it.
+            let at = plan.allSections.first?.titleRange ?? SourceRange(at: .start)
+            let why = context.profileReason[lang]
+            findings.append(Engine.lawUndecided.finding(lang, message: why.prefix(1).uppercased() + why.dropFirst() + ".", file: plan.file, range: at,
+                                                        evidence: plan.allSections.first?.title ?? ""))
+        }
         let directives = Suppressions.apply(comments: plan.comments, file: plan.file, knownRules: Set(packs.flatMap { $0.rules.map(\.id) }),
                                             language: lang, findings: &findings, results: &results)
         findings += directives
@@ -277,6 +290,38 @@ public struct Engine: Sendable {
             return (m.afterLaw.localized(["date": .date(d), "why": .label(r), "until": .date(until)]), .none)
         }
         return nil
+    }
+
+    /// planlint's own finding when no date of the plan decides the version of the law.
+    static let lawUndecided = BuiltInRule(id: "PLANLINT-LAW-UNDECIDED", severity: .warning,
+                                          title: Catalogue.engine.lawUndecidedTitle.text, remediation: Catalogue.engine.lawUndecidedFix.text)
+
+    /// When the version of the law is undecided (several candidates): why a rule that holds
+    /// under only some of them needs review. Nil when the rule holds under all candidates (it
+    /// runs) or under none (it does not apply), or when the version is decided.
+    private func needsDecidedLaw(_ a: Applicability, _ c: EvaluationContext) -> Localized? {
+        let candidates = c.profileCandidates
+        guard !candidates.isEmpty else { return nil }
+        // Per candidate: the rule holds under it entirely, not at all, or for part of its window.
+        var holds = candidates.map { _ in true }
+        var partly = false
+        for (i, p) in candidates.enumerated() {
+            if let wanted = a.profiles, !wanted.contains(p.id) { holds[i] = false; continue }
+            // A rule of a version of the statute (law_in_force) holds under a candidate whose
+            // whole window lies inside the rule's, and not under one whose window lies outside.
+            if let from = a.lawFrom, p.from.map({ $0 < from }) ?? true {
+                holds[i] = false
+                if p.until.map({ $0 >= from }) ?? true { partly = true }
+            }
+            if let until = a.lawUntil, p.until.map({ $0 > until }) ?? true {
+                holds[i] = false
+                if p.from.map({ $0 <= until }) ?? true { partly = true }
+            }
+        }
+        let count = holds.filter { $0 }.count
+        guard (count > 0 && count < candidates.count) || (count == 0 && partly) else { return nil }
+        let some = zip(candidates, holds).filter(\.1).map(\.0.title)
+        return Catalogue.engine.ruleNeedsLaw.localized(["profiles": .labels(some), "why": .label(c.profileReason)])
     }
 
     /// One fact, one finding: a failing rule that a failing rule covers (`covered_by`) is

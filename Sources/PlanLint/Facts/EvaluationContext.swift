@@ -54,18 +54,22 @@ public struct Decided<Value: Sendable & Codable>: Sendable, Codable {
     public var reasons: Localized
     /// The reason in English (stable for machines).
     public var reason: String { reasons.en }
+    /// The value is a stand-in (nothing in the plan decides it), not a fact of the plan.
+    public var undecided = false
 
-    public init(value: Value, reasons: Localized) {
+    public init(value: Value, reasons: Localized, undecided: Bool = false) {
         self.value = value
         self.reasons = reasons
+        self.undecided = undecided
     }
 
-    enum CodingKeys: String, CodingKey { case value, reason, reasons }
+    enum CodingKeys: String, CodingKey { case value, reason, reasons, undecided }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         value = try c.decode(Value.self, forKey: .value)
         reasons = try c.decode(Localized.self, forKey: .reasons)
+        undecided = try c.decodeIfPresent(Bool.self, forKey: .undecided) ?? false
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -73,6 +77,7 @@ public struct Decided<Value: Sendable & Codable>: Sendable, Codable {
         try c.encode(value, forKey: .value)
         try c.encode(reasons.en, forKey: .reason)
         try c.encode(reasons, forKey: .reasons)
+        if undecided { try c.encode(true, forKey: .undecided) }
     }
 }
 
@@ -100,6 +105,9 @@ final class EvaluationContext {
     private(set) var profile: Decided<Profile>?
     /// Why no profile was found, when none was.
     var profileReason = Localized.none
+    /// When the date that picks the profile is only a stand-in: the profiles the plan may
+    /// belong to (more than one). Rules that hold under all of them run; the others need review.
+    var profileCandidates: [Profile] = []
     /// Every decided value in the order decided, for reporters.
     private(set) var decisions: [Decision] = []
 
@@ -149,6 +157,14 @@ final class EvaluationContext {
         variables[d.name] = d.variableIsSource ? (source ?? engineValue(date.value.iso, "$\(d.name)")) : engineValue(date.value.iso, "$\(d.name)")
         decisions.append(Decision(name: d.name, title: d.title, value: date.value.iso,
                                   label: Localized(fi: date.value.formatted(for: .fi), sv: date.value.formatted(for: .sv), en: date.value.iso), reasons: date.reasons))
+    }
+
+    /// No date of the plan decides the profile: the candidates, and why, shown as a decision
+    /// whose value is "undecided".
+    func leaveUndecided(_ d: Derivation, candidates: [Profile], reasons: Localized) {
+        profileCandidates = candidates
+        profileReason = reasons
+        decisions.append(Decision(name: d.name, title: d.title, value: "", label: Catalogue.engine.undecided.text, reasons: reasons))
     }
 
     func decide(_ d: Derivation, profile p: Decided<Profile>) {

@@ -117,6 +117,21 @@ struct EngineMessages {
     let ruleDecided = Message("engine.rule_decided",
         fi: "sääntöä sovelletaan vain, kun {name} on {wanted}", sv: "regeln gäller endast när {name} är {wanted}", en: "the rule applies only when the {name} is {wanted}")
     let undecided = Message("engine.undecided_value", fi: "ratkaisematta", sv: "oavgjort", en: "undecided")
+    let lawUndecided = Message("engine.law_undecided",
+        fi: "mikään suunnitelman päivämäärä ei ratkaise, mitä lain versiota siihen sovelletaan ({date_reason}); mahdolliset: {candidates}",
+        sv: "inget datum i planen avgör vilken lagversion som gäller den ({date_reason}); möjliga: {candidates}",
+        en: "no date in the plan decides which version of the law applies to it ({date_reason}); possible: {candidates}")
+    let ruleNeedsLaw = Message("engine.rule_needs_law",
+        fi: "sääntö koskee vain osaa mahdollisista lain versioista ({profiles}), eikä versiota ole ratkaistu: {why}",
+        sv: "regeln gäller bara en del av de möjliga lagversionerna ({profiles}), och versionen är inte avgjord: {why}",
+        en: "the rule belongs to only some of the possible versions of the law ({profiles}), and the version is undecided: {why}")
+    let lawUndecidedTitle = Message("engine.law_undecided_title",
+        fi: "Sovellettavaa lain versiota ei voitu ratkaista", sv: "Lagversionen som gäller planen kunde inte avgöras",
+        en: "The version of the law that applies could not be decided")
+    let lawUndecidedFix = Message("engine.law_undecided_fix",
+        fi: "Kirjaa suunnitelman hyväksymispäivä (approvals: [{body: kunnanvaltuusto, date: …}]) tietolohkoon tai suunnitelman viereiseen tiedostoon SUUNNITELMA.planlint.yaml; luonnokselle suunniteltu päätöspäivä (decision: {planned_date: …}).",
+        sv: "Ange datumet då planen godkändes (approvals: [{body: kommunfullmäktige, date: …}]) i faktablocket eller i filen PLAN.planlint.yaml bredvid planen; för ett utkast det planerade beslutsdatumet (decision: {planned_date: …}).",
+        en: "Record the date the plan was approved (approvals: [{body: kunnanvaltuusto, date: …}]) in the data block or in a file PLAN.planlint.yaml beside the plan; for a draft, the planned decision date (decision: {planned_date: …}).")
     let beforeLaw = Message("engine.before_law",
         fi: "viitepäivä {date} ({why}) on ennen {from} voimaan tullutta lain versiota",
         sv: "referensdatumet {date} ({why}) är före lagversionen som trädde i kraft {from}",

@@ -43,7 +43,11 @@ public struct ComplianceReporter: Reporter {
             out += "\(m.profile[l]): \(p.value.title[l])\n"
             out += "  \(m.because[l]): \(p.reasons[l])\n"
         } else {
-            out += "\(m.profile[l]): \(m.noProfile[l])\n"
+            if let undecided = r.decisions.first(where: { $0.name == "profile" }) {
+                out += "\(m.profile[l]): \(undecided.label[l])\n  \(m.because[l]): \(undecided.reasons[l])\n"
+            } else {
+                out += "\(m.profile[l]): \(m.noProfile[l])\n"
+            }
         }
         out += "\(m.status[l]): \(r.status.value.label[l]) (\(r.status.reasons[l])); \(m.scope[l]): \(r.scope.value.label[l]) (\(r.scope.reasons[l]))\n"
         for notice in PackNotice.replaced(result.packs, l) { out += notice + "\n" }

@@ -197,6 +197,9 @@ public struct HTMLReporter: Reporter {
             var v = "<strong class=\"profile-title\">\(esc(p.value.title[lang]))</strong>"
             v += "<p class=\"why\"><span class=\"label\">\(esc(m.profileWhy[lang])):</span> \(esc(p.reasons[lang]))</p>"
             row(m.profile, v)
+        } else if let undecided = r.decisions.first(where: { $0.name == "profile" }) {
+            row(m.profile, "<strong class=\"profile-title\">\(esc(undecided.label[lang]))</strong>"
+                + "<p class=\"why\"><span class=\"label\">\(esc(m.profileWhy[lang])):</span> \(esc(undecided.reasons[lang]))</p>")
         } else {
             row(m.profile, esc(m.noProfile[lang]))
         }
