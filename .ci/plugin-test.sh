@@ -59,7 +59,8 @@ check "no configuration: exit 1 on the draft's errors" test "$status" -eq 1
 # The same summary as planlint itself gives on those plans.
 expected="$(cd "$pkg" && "$repo/.build/debug/planlint" lint plans --as-of 2026-11-22 | tail -1 || true)"
 check "no configuration: both plans of plans/ checked ($expected)" grep -qF "$expected" <<<"$out"
-check "no configuration: 2 plans and 5 errors" grep -q "^2 plans checked: 5 errors, " <<<"$out"
+# The summary is in the plans' language (both are Finnish).
+check "no configuration: 2 plans and 5 errors" grep -q "^2 suunnitelmaa tarkistettu: 5 virhettä, " <<<"$out"
 check "no configuration: the finding names file:line:column" grep -q -- "--> plans/koskenkyla-luonnos-2026.md:14:9" <<<"$out"
 
 # 2. .planlint.yaml: one plan, the national pack only, JSON, English.
@@ -74,7 +75,7 @@ lang: en
 EOF
 run
 check "configuration: exit 0 on the compliant plan" test "$status" -eq 0
-check "configuration: JSON for one plan, with fi-lsl only" python3 -c 'import json,sys; d=json.loads(sys.argv[1]); assert d["summary"]["plans"] == 1 and d["plans"][0]["file"] == "plans/jarvela-2025.md" and [p["id"] for p in d["packs"]] == ["fi-lsl"], d["summary"]' "$out"
+check "configuration: JSON for one plan, with fi-lsl only" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["summary"]["plans"] == 1 and d["plans"][0]["file"] == "plans/jarvela-2025.md" and [p["id"] for p in d["packs"]] == ["fi-lsl"], d["summary"]' "$work/out"
 
 # 3. Arguments win over the file: a path and a format.
 run --format html plans/koskenkyla-luonnos-2026.md
@@ -116,7 +117,7 @@ waivers:
     expires: 2027-01-31
 EOF
 run --format json
-check "waiver: the finding is marked as waived in the JSON" python3 -c 'import json,sys; d=json.loads(sys.argv[1]); w=[f for p in d["plans"] for f in p["findings"] if f["rule"]=="LSL-12-1-DECISION-BODY"]; assert w and all(f["suppressed"]["directive"]=="waiver" and f["suppressed"]["waiver"]["reference"]=="khall 3.2.2026 § 14" for f in w), w' "$out"
+check "waiver: the finding is marked as waived in the JSON" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); w=[f for p in d["plans"] for f in p["findings"] if f["rule"]=="LSL-12-1-DECISION-BODY"]; assert w and all(f["suppressed"]["directive"]=="waiver" and f["suppressed"]["waiver"]["reference"]=="khall 3.2.2026 § 14" for f in w), w' "$work/out"
 rm -f "$pkg/.planlint.yaml"
 
 echo "lint-plans plugin: $passed passed, $failures failed"
