@@ -116,6 +116,11 @@ struct BadInputTests {
             #expect(r.status == 64, "\(arguments): exit \(r.status)\n\(r.stderr)")
             #expect(r.stderr.contains(expected), "\(r.stderr)")
         }
+        let typo = try CLI.run(["lnit", "Examples"])
+        #expect(typo.status == 64)
+        #expect(typo.stderr.contains("did you mean 'planlint lint'"), "\(typo.stderr)")
+        let help = try CLI.run(["--help"])
+        #expect(help.stdout.contains("planlint rules test"), "every command is listed: \(help.stdout)")
         let plan = try CLI.run(["lint", Self.plan("duplicate-key.md")])
         #expect(plan.status == 2)
         #expect(plan.stderr.contains("duplicate-key.md:8:1: error: duplicate key \"status\" (first defined on line 7)"), "\(plan.stderr)")

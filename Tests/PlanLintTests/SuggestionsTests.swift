@@ -1,0 +1,61 @@
+// Did-you-mean for mistyped commands and rule ids, decided in the library.
+import Testing
+@testable import PlanLint
+
+@Suite("Suggestions")
+struct SuggestionsTests {
+    static let commands: [String: [String]] = ["lint": [], "rules": ["list", "explain", "test"], "config": [], "init": [], "schema": [], "help": []]
+    static let order = ["lint", "rules", "config", "init", "schema", "help"]
+
+    func unknown(_ args: [String], existing: Set<String> = []) -> String? {
+        Suggestions.unknownCommand(args, commands: Self.commands, order: Self.order, pathExists: { existing.contains($0) })
+    }
+
+    @Test("A mistyped command gets did-you-mean, a swap of two letters counting as one edit")
+    func mistypedCommand() {
+        #expect(unknown(["lnit"]) == "unknown command 'lnit' (did you mean 'planlint lint' or 'planlint init'?); to check a file of that name, write ./lnit")
+        #expect(unknown(["rlues", "list"])?.contains("did you mean 'planlint rules'") == true)
+        #expect(unknown(["rules", "tset"]) == "unknown command 'planlint rules tset' (did you mean 'planlint rules test'?)")
+        #expect(unknown(["cnofig"])?.contains("'planlint config'") == true)
+    }
+
+    @Test("A path, an option, a known command or a word far from every command is left to the parser")
+    func leftAlone() {
+        #expect(unknown(["lnit"], existing: ["lnit"]) == nil, "a file named like a typo is checked")
+        #expect(unknown(["--help"]) == nil)
+        #expect(unknown(["lint", "plans"]) == nil)
+        #expect(unknown(["rules", "explain", "LSL-12-1-REVIEW-4Y"]) == nil)
+        #expect(unknown(["suunnitelma.docx"]) == nil)
+        #expect(unknown([]) == nil)
+    }
+
+    @Test("A rule id is found ignoring case; a near miss names the closest ids")
+    func ruleLookup() throws {
+        let packs = Packs.engine.packs
+        guard case .success(let (rule, pack)) = Suggestions.rule("lsl-12-1-review-4y", in: packs) else {
+            Issue.record("the rule was not found")
+            return
+        }
+        #expect(rule.id == "LSL-12-1-REVIEW-4Y" && pack.id == "fi-lsl")
+        guard case .failure(let miss) = Suggestions.rule("LSL-12-1-REVIEW-4X", in: packs) else {
+            Issue.record("a missing rule was found")
+            return
+        }
+        #expect(miss.message == "error: no rule 'LSL-12-1-REVIEW-4X' in the loaded packs (did you mean: LSL-12-1-REVIEW-4Y)")
+        guard case .failure(let part) = Suggestions.rule("DECISION-BODY", in: packs) else { return }
+        #expect(part.message.contains("LSL-12-1-DECISION-BODY"))
+    }
+
+    @Test("A failing example says which expectation failed")
+    func exampleFailure() throws {
+        var r = ExampleResult(rule: "R", pack: "p", file: "Rules/p/examples/a.md", expect: .fail, asOf: try #require(PlanDate(parsing: "2026-11-22")),
+                              findings: [], applicable: true, error: nil)
+        #expect(r.failureLine == "FAIL R fail Rules/p/examples/a.md (as of 2026-11-22): expected a finding, got none")
+        r.applicable = false
+        #expect(r.failure == "expected a finding, but the rule does not apply to this example")
+        r.expect = .pass
+        #expect(r.failure == "the rule does not apply to this example, so it cannot show that the rule passes it")
+        r.applicable = true
+        #expect(r.failure == nil)
+    }
+}
