@@ -141,7 +141,10 @@ extension HTMLReporter {
       /* No forced page breaks: a plan or the appendix starts where the last one ends. */
       h2, h3, h4 { break-after: avoid; }
       .verdict, .chart, tr, ul.not-applicable li { break-inside: avoid; }
-      .finding { break-inside: avoid-page; }
+      /* A finding may run onto the next page (a long one kept whole left half a page empty);
+         its heading and first lines stay together, and a page never starts with one line. */
+      .finding header, .finding h4, .finding .message { break-after: avoid; }
+      .finding p, .finding blockquote { orphans: 3; widows: 3; }
       thead { display: table-header-group; }
       .verdict, table.grid th, pre.excerpt { background: none; }
       .chart .track { fill: #fff; stroke: #9aa5b1; stroke-width: .6; }
