@@ -59,3 +59,60 @@ struct SuggestionsTests {
         #expect(r.failure == nil)
     }
 }
+
+@Suite("Local pack mistakes, refused where they stand")
+struct LocalPackMistakeTests {
+    static let manifest = """
+        id: kunta
+        version: 1.0.0
+        title: {fi: Kunta, sv: Kommun, en: Municipality}
+        extends: [fi-lsl]
+        examples_as_of: 2026-11-22
+
+        """
+
+    static func rule(message: String) -> String {
+        """
+        rules:
+          - id: KUNTA-OMBUDSMAN
+            title: {fi: Lapsiasiavaltuutettu, sv: Barnombudsman, en: Ombudsman}
+            severity: warning
+            kind: practice
+            applies: {}
+            check: {mentions: [lapsiasiavaltuutet*]}
+            message: {fi: "\(message)", sv: "Inget om ombudsmannen.", en: "No ombudsman."}
+            remediation: {fi: Mainitse., sv: Nämn., en: Mention.}
+            examples: {pass: [a.md], fail: [b.md]}
+        """
+    }
+
+    static func engine(_ files: [String: String]) throws -> Result<Engine, InputErrors> {
+        let all = files.merging(["a.md": "# Suunnitelma\n\nLapsiasiavaltuutettu.\n", "b.md": "# Suunnitelma\n"]) { a, _ in a }
+        let pack = try PackLoader.load(PackSource(origin: "/kunnat/kunta", displayRoot: "/kunnat/kunta", files: all)).get()
+        return Result { () throws(InputErrors) -> Engine in try Engine(packs: try PackSet.load(directories: []) + [pack]) }
+    }
+
+    @Test("An override of an unknown rule id: the line of pack.yaml and the closest id")
+    func unknownOverride() throws {
+        let result = try Self.engine(["pack.yaml": Self.manifest + "overrides:\n  LSL-12-1-REVIEW-4Z: {severity: warning}\n",
+                                      "rules/r.yaml": Self.rule(message: "Ei mainintaa.")])
+        guard case .failure(let e) = result else { Issue.record("accepted"); return }
+        #expect("\(e)".contains("/kunnat/kunta/pack.yaml:7:3: error: pack 'kunta' overrides rule 'LSL-12-1-REVIEW-4Z', which no loaded pack defines (did you mean 'LSL-12-1-REVIEW-4Y'?)"), "\(e)")
+    }
+
+    @Test("A placeholder no check fills is refused at the rule, not printed as written")
+    func unknownPlaceholder() throws {
+        let bad = try Self.engine(["pack.yaml": Self.manifest, "rules/r.yaml": Self.rule(message: "Ei mainintaa {ombudsman}.")])
+        guard case .failure(let e) = bad else { Issue.record("accepted"); return }
+        #expect("\(e)".contains("/kunnat/kunta/rules/r.yaml:2:5: error: rule KUNTA-OMBUDSMAN: the message names the placeholder {ombudsman}"), "\(e)")
+        let near = try Self.engine(["pack.yaml": Self.manifest, "rules/r.yaml": Self.rule(message: "Ei mainintaa {vaule}.")])
+        guard case .failure(let e2) = near else { Issue.record("accepted"); return }
+        #expect("\(e2)".contains("(did you mean {value}?)"), "\(e2)")
+        let good = try Self.engine(["pack.yaml": Self.manifest, "rules/r.yaml": Self.rule(message: "Ei mainintaa ({fact:plan.title}).")])
+        guard case .success(let engine) = good else { Issue.record("refused: \(good)"); return }
+        // The example's real path is what rules test names.
+        let results = ExampleRunner.run(engine).filter { $0.rule == "KUNTA-OMBUDSMAN" }
+        #expect(results.map(\.file).sorted() == ["/kunnat/kunta/a.md", "/kunnat/kunta/b.md"])
+        #expect(results.allSatisfy { $0.ok })
+    }
+}

@@ -35,7 +35,9 @@ public struct Engine: Sendable {
         for pack in packs {
             for (id, o) in pack.overrides {
                 if !known.contains(id) {
-                    errors.append(InputError(.invalidPack, file: pack.origin, "pack '\(pack.id)' overrides rule '\(id)', which no loaded pack defines"))
+                    var message = "pack '\(pack.id)' overrides rule '\(id)', which no loaded pack defines"
+                    if let near = Suggestions.closest(to: id, in: known.sorted()) { message += " (did you mean '\(near)'?)" }
+                    errors.append(InputError(.invalidPack, file: o.file.isEmpty ? pack.origin : o.file, at: o.at, message))
                 }
                 overrides[id] = o
             }
@@ -89,6 +91,7 @@ public struct Engine: Sendable {
         }
         let derive = Engine.combine(packs.map(\.derive))
         errors += Engine.unresolved(packs.flatMap(\.references) + active.flatMap(\.rule.references), derive)
+        errors += active.flatMap { Engine.unknownPlaceholders($0.rule) }
         guard errors.isEmpty else { throw InputErrors(errors) }
         self.derive = derive
         self.profiles = profiles
@@ -204,6 +207,34 @@ public struct Engine: Sendable {
             }
         }
         return out
+    }
+
+    /// The placeholders a check can fill in a rule's message (besides the names a rule binds
+    /// with `as:`, and `{fact:PATH}`). A name outside these would print as written.
+    static let checkPlaceholders: Set<String> = [
+        "column", "columns", "count", "date", "due", "expected", "found", "item", "limit", "max", "min", "missing",
+        "path", "reference", "row", "scope", "section", "status", "terms", "value", "years",
+    ]
+
+    /// A `{name}` in a rule's message or remediation that nothing fills, as an error at the rule.
+    static func unknownPlaceholders(_ rule: Rule) -> [InputError] {
+        let bound = Set(rule.references.filter { $0.kind == .binding }.map(\.name))
+        let texts = [rule.messages.violation, rule.messages.missing, rule.messages.invalid, rule.messages.empty, rule.remediation].compactMap { $0 }
+        var unknown: [String] = []
+        for t in texts {
+            for l in Language.allCases {
+                for name in MessageTemplate.names(in: t[l]) where !name.hasPrefix("fact:") && !checkPlaceholders.contains(name) && !bound.contains(name) && !unknown.contains(name) {
+                    unknown.append(name)
+                }
+            }
+        }
+        let known = (checkPlaceholders.union(bound)).sorted()
+        return unknown.map { name in
+            var message = "rule \(rule.id): the message names the placeholder {\(name)}, which no check of the rule fills"
+            if let near = Suggestions.closest(to: name, in: known) { message += " (did you mean {\(near)}?)" }
+            else { message += " (placeholders: \(known.map { "{\($0)}" }.joined(separator: ", ")), {fact:PATH})" }
+            return InputError(.invalidPack, file: rule.definedIn, at: rule.definedAt, message)
+        }
     }
 
     /// Names the packs use that no pack declares, as errors at their positions.

@@ -39,7 +39,9 @@ public enum ExampleRunner {
         for active in engine.rules {
             for example in active.rule.examples {
                 let key = "\(active.pack.id)/\(example.file)@\(example.asOf.iso)"
-                let display = "Rules/\(active.pack.id)/\(example.file)"
+                // Where the example is: the pack's folder as given, or Rules/ for an embedded pack.
+                let root = active.pack.origin.hasPrefix("embedded:") ? "Rules/\(active.pack.id)" : active.pack.origin
+                let display = (root as NSString).appendingPathComponent(example.file)
                 var report = cache[key]
                 if report == nil {
                     guard let text = active.pack.files[example.file] else { continue }

@@ -109,7 +109,7 @@ public enum PackLoader {
                 for pair in try reader.mapping(o, "overrides") {
                     let ruleID = try reader.string(pair.key, "an overridden rule id")
                     try reader.checkKeys(pair.value, allowed: ["severity", "disabled"], "an override")
-                    var override = RuleOverride(severity: nil, disabled: false)
+                    var override = RuleOverride(severity: nil, disabled: false, file: display("pack.yaml"), at: pair.key.range.start)
                     if let s = pair.value["severity"] {
                         let t = try reader.string(s, "severity")
                         guard let sev = Severity(rawValue: t) else { throw reader.error(s, "severity must be error, warning or info, found '\(t)'") }

@@ -102,6 +102,9 @@ public struct Profile: Sendable, Hashable, Codable {
 public struct RuleOverride: Sendable, Hashable {
     public var severity: Severity?
     public var disabled: Bool
+    /// Where the override names the rule (pack.yaml and the key's position), for errors.
+    public var file: String = ""
+    public var at: SourcePosition = .start
 }
 
 /// The legal source a rule encodes.
