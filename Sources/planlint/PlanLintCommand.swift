@@ -330,9 +330,24 @@ struct Rules: ParsableCommand {
 
         @OptionGroup var packOptions: PackOptions
 
+        @Option(name: .customLong("rule"), help: ArgumentHelp("Test only this rule's examples (repeatable).", valueName: "id"))
+        var rules: [String] = []
+
+        @Flag(name: .customLong("all-packs"), help: "With --pack: also test the packs it extends (by default only the packs given with --pack).")
+        var allPacks = false
+
         func run() throws {
             let engine = try packOptions.engine()
-            let results = ExampleRunner.run(engine)
+            // With --pack, the local packs are tested on their own, with the packs they extend loaded.
+            let local = Set(engine.packs.filter { !$0.origin.hasPrefix("embedded:") }.map(\.id))
+            let tested: Set<String>? = (packOptions.packs.isEmpty || allPacks || local.isEmpty) ? nil : local
+            let results: [ExampleResult]
+            switch ExampleReport.select(ExampleRunner.run(engine), packs: tested, rules: rules) {
+            case .success(let r): results = r
+            case .failure(let e):
+                printError(e.message)
+                throw ExitCode.validationFailure
+            }
             var failed = 0
             for line in results.compactMap(\.failureLine) {
                 failed += 1
@@ -346,6 +361,7 @@ struct Rules: ParsableCommand {
             } else {
                 writeOutput("note: base-form terms were not checked: \(BaseFormCheck.morphologyWarning ?? "morphology is off")\n")
             }
+            for line in ExampleReport.perPack(results, packs: engine.packs) { writeOutput(line + "\n") }
             writeOutput("\(passed) passed, \(failed) failed\n")
             if failed > 0 { throw Exit.findings }
         }

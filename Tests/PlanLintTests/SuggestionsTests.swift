@@ -116,3 +116,30 @@ struct LocalPackMistakeTests {
         #expect(results.allSatisfy { $0.ok })
     }
 }
+
+@Suite("rules test: per pack, per rule")
+struct ExampleReportTests {
+    @Test("Results are chosen by pack and by rule id (ignoring case); an unknown id names the closest")
+    func select() throws {
+        let all = Packs.exampleResults
+        guard case .success(let one) = ExampleReport.select(all, packs: nil, rules: ["lsl-12-1-review-4y"]) else { Issue.record("not found"); return }
+        #expect(!one.isEmpty && one.allSatisfy { $0.rule == "LSL-12-1-REVIEW-4Y" })
+        guard case .success(let practice) = ExampleReport.select(all, packs: ["fi-suositukset"], rules: []) else { return }
+        #expect(!practice.isEmpty && practice.allSatisfy { $0.pack == "fi-suositukset" })
+        guard case .failure(let e) = ExampleReport.select(all, packs: ["fi-suositukset"], rules: ["LSL-12-1-REVIEW-4Y"]) else {
+            Issue.record("a rule of another pack was accepted")
+            return
+        }
+        #expect(e.message.hasPrefix("error: --rule: no rule 'LSL-12-1-REVIEW-4Y' in the packs tested"))
+    }
+
+    @Test("One line per pack with its passed, failed and rule counts")
+    func perPack() {
+        let lines = ExampleReport.perPack(Packs.exampleResults, packs: Packs.engine.packs)
+        #expect(lines.count == Packs.engine.packs.count)
+        for (line, pack) in zip(lines, Packs.engine.packs) {
+            let n = Packs.exampleResults.filter { $0.pack == pack.id }.count
+            #expect(line.hasPrefix("\(pack.id) \(pack.version): \(n) passed, 0 failed ("), "\(line)")
+        }
+    }
+}

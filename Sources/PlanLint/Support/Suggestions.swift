@@ -85,3 +85,33 @@ extension ExampleResult {
         failure.map { "FAIL \(rule) \(expect.rawValue) \(file) (as of \(asOf.iso)): \($0)" }
     }
 }
+
+/// What `rules test` reports: which examples to show, and a line per pack.
+public enum ExampleReport {
+    /// The results of the packs named (all when nil) and the rules named (all when empty);
+    /// an unknown rule id is an error with the closest id.
+    public static func select(_ results: [ExampleResult], packs: Set<String>?, rules: [String]) -> Result<[ExampleResult], Suggestions.RuleNotFound> {
+        var out = results.filter { packs?.contains($0.pack) ?? true }
+        guard !rules.isEmpty else { return .success(out) }
+        let ids = Set(out.map { $0.rule.uppercased() })
+        for id in rules where !ids.contains(id.uppercased()) {
+            var message = "error: --rule: no rule '\(id)' in the packs tested"
+            if let near = Suggestions.closest(to: id, in: ids.sorted()) { message += " (did you mean '\(near)'?)" }
+            return .failure(Suggestions.RuleNotFound(message: message))
+        }
+        let wanted = Set(rules.map { $0.uppercased() })
+        out = out.filter { wanted.contains($0.rule.uppercased()) }
+        return .success(out)
+    }
+
+    /// One line per pack, in the order given: "fi-lsl 0.1.0: 250 passed, 0 failed (118 rules)".
+    public static func perPack(_ results: [ExampleResult], packs: [RulePack]) -> [String] {
+        packs.compactMap { pack in
+            let mine = results.filter { $0.pack == pack.id }
+            guard !mine.isEmpty else { return nil }
+            let failed = mine.filter { !$0.ok }.count
+            let rules = Set(mine.map(\.rule)).count
+            return "\(pack.id) \(pack.version): \(mine.count - failed) passed, \(failed) failed (\(rules) rule\(rules == 1 ? "" : "s"))"
+        }
+    }
+}
