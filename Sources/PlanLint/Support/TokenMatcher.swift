@@ -309,7 +309,7 @@ final class MatcherRegistry: @unchecked Sendable {
     private var textBytes = 0
     /// What the cache of cut texts may hold (text bytes and 40 bytes a word): an 8 MB plan
     /// fits, so its blocks are cut once, not once per rule.
-    static let textBudget = 256 << 20
+    static let textBudget = 64 << 20
 
     /// Registers a list of token terms; returns its id and the terms with test ids.
     func register(_ terms: [TokenTerm]) -> (Int32, [TokenTerm]) {
