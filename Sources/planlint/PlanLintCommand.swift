@@ -175,7 +175,7 @@ struct Lint: ParsableCommand {
         let packs = engine.packs
         let (planFiles, missing) = PlanReader.discover(paths)
         if planFiles.isEmpty && missing.isEmpty {
-            printError("\(paths.joined(separator: " ")): error: no plan files (.md, .yaml, .yml) found")
+            printError("\(paths.joined(separator: " ")): error: no plan files (.md, .yaml, .yml, .docx, .odt, .fodt) found")
             throw Exit.inputError
         }
         let day = asOf ?? PlanDate.today()
@@ -184,7 +184,7 @@ struct Lint: ParsableCommand {
         let result = RunResult(outcomes: outcomes, packs: packs, asOf: day, language: lang)
 
         // Load errors go to stderr in every format (the machine formats also carry them).
-        for e in result.errors { printError(e.description) }
+        for e in result.errors { printError(lang.map { e.description(in: $0) } ?? e.description) }
 
         let status = exitCode(result)
         let environment = ProcessInfo.processInfo.environment

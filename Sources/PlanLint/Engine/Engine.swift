@@ -121,6 +121,9 @@ public struct Engine: Sendable {
                                             language: lang, findings: &findings, results: &results)
         findings += directives
         findings.sort { ($0.start, $0.ruleID, $0.end) < ($1.start, $1.ruleID, $1.end) }
+        if !plan.locations.isEmpty {
+            for i in findings.indices { findings[i].location = plan.locations.location(line: findings[i].start.line, column: findings[i].start.column) }
+        }
         var sourceLines: [Int: String] = [:]
         for f in findings { sourceLines[f.start.line] = plan.line(f.start.line) }
         let title = plan.facts?["plan"]?["title"]?.scalar?.text ?? plan.allSections.first?.title

@@ -33,11 +33,15 @@ public struct Finding: Sendable, Codable, Hashable {
     /// Set when a directive in the plan suppresses the finding (docs/suppressions.md): the
     /// finding stays in the report but counts for neither `--fail-on` nor the exit code.
     public var suppressed: Suppression? = nil
+    /// For a Word or OpenDocument plan, where a person finds it: the heading path and the
+    /// paragraph, or the table row and column (`start` is on the document's virtual lines).
+    public var location: LogicalLocation? = nil
 
     enum CodingKeys: String, CodingKey {
         case ruleID = "rule", title, severity, message, remediation, file, start, end, path, section, evidence, origin, citation, pack
         case packVersion = "pack_version"
         case suppressed
+        case location
     }
 
     /// True when the finding counts: it is not suppressed.

@@ -21,13 +21,14 @@ public enum PlanReader {
     public static let readers: [any PlanFormatReader] = [MarkdownPlanReader(), YAMLPlanReader()]
 
     /// Extensions of plan files (for finding plans in folders).
-    public static var extensions: Set<String> { Set(readers.flatMap(\.extensions)) }
+    public static var extensions: Set<String> { Set(readers.flatMap(\.extensions)).union(WordPlanReader.extensions) }
 
     /// Reads one plan file.
     public static func read(file: String) throws(InputError) -> Plan {
         let ext = (file as NSString).pathExtension.lowercased()
+        if WordPlanReader.extensions.contains(ext) || WordPlanReader.convertible.contains(ext) { return try readWord(file: file) }
         guard let reader = readers.first(where: { $0.extensions.contains(ext) }) else {
-            throw InputError(.unsupportedFormat, file: file, "not a plan file: expected .md, .yaml or .yml")
+            throw InputError(.unsupportedFormat, file: file, "not a plan file: expected .md, .yaml, .yml, .docx, .odt or .fodt")
         }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDir), !isDir.boolValue else {
@@ -46,8 +47,10 @@ public enum PlanReader {
     /// Reads a plan from bytes already in memory (example plans of a pack, tests).
     public static func read(data: Data, file: String) throws(InputError) -> Plan {
         let ext = (file as NSString).pathExtension.lowercased()
+        if WordPlanReader.extensions.contains(ext) { return try WordPlanReader.read(data: data, file: file) }
+        if WordPlanReader.convertible.contains(ext) { throw InputError(.unsupportedFormat, file: file, WordPlanReader.Messages.saveAsDocx(ext)) }
         guard let reader = readers.first(where: { $0.extensions.contains(ext) }) else {
-            throw InputError(.unsupportedFormat, file: file, "not a plan file: expected .md, .yaml or .yml")
+            throw InputError(.unsupportedFormat, file: file, "not a plan file: expected .md, .yaml, .yml, .docx, .odt or .fodt")
         }
         return try read(data: data, file: file, reader: reader)
     }
@@ -66,6 +69,23 @@ public enum PlanReader {
                              "the file contains a NUL byte; is it a binary file?")
         }
         return try reader.read(text, file: file)
+    }
+
+    /// A Word or OpenDocument file (binary, so not through the text readers); a format
+    /// that can be saved as .docx gets a message that says so.
+    private static func readWord(file: String) throws(InputError) -> Plan {
+        let ext = (file as NSString).pathExtension.lowercased()
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDir), !isDir.boolValue else {
+            throw InputError(.missingFile, file: file, "no such file")
+        }
+        if !WordPlanReader.extensions.contains(ext) { throw InputError(.unsupportedFormat, file: file, WordPlanReader.Messages.saveAsDocx(ext)) }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= WordPlanReader.maxFileSize else { throw InputError(.tooLarge, file: file, WordPlanReader.Messages.tooLarge(size)) }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw InputError(.unreadable, file: file, "cannot read the file")
+        }
+        return try WordPlanReader.read(data: data, file: file)
     }
 
     /// Every plan file under the given paths (files as given, folders recursively, sorted).
@@ -87,7 +107,8 @@ public enum PlanReader {
             if let e = fm.enumerator(atPath: path) {
                 while let rel = e.nextObject() as? String {
                     let name = (rel as NSString).lastPathComponent
-                    if name.hasPrefix(".") || name == "node_modules" {
+                    // "~$plan.docx" is the lock file Word keeps beside an open document.
+                    if name.hasPrefix(".") || name.hasPrefix("~$") || name == "node_modules" {
                         e.skipDescendants()
                         continue
                     }
