@@ -101,10 +101,12 @@ struct WordReaderTests {
             + "<w:p><w:r><w:t>Yksinäisyys on lisääntynyt.</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>"
             + "<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><w:txbxContent>\(WordFixture.p("Tekstiruudun sisältö"))</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>\(WordFixture.p("Tekstiruudun sisältö"))</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>Kuvateksti</w:t></w:r></w:p>"
         let plan = try WordFixture.read(try WordFixture.docx(body: body, parts: ["word/header1.xml": header, "word/footnotes.xml": footnotes]))
-        #expect(plan.lines == ["Alavesen kunta – luonnos", "Johdanto", "Yksinäisyys on lisääntynyt.", "Kouluterveyskysely 2023.", "Kuvateksti", "Tekstiruudun sisältö"])
-        #expect(plan.locations.location(line: 1, column: 1)?.rendered(.fi) == "ylätunniste")
-        #expect(plan.locations.location(line: 4, column: 1)?.rendered(.en) == "chapter «Johdanto», paragraph 1, footnote")
-        #expect(plan.locations.location(line: 6, column: 1)?.rendered(.sv) == "kapitel «Johdanto», 2 stycket, textruta")
+        #expect(plan.lines == ["Johdanto", "Yksinäisyys on lisääntynyt.", "Kouluterveyskysely 2023.", "Kuvateksti", "Tekstiruudun sisältö", "Alavesen kunta – luonnos"])
+        #expect(WordFixture.texts(plan).first == "Alavesen kunta – luonnos", "the header is read first, before the first heading")
+        #expect(plan.locations.location(line: 6, column: 1)?.rendered(.fi) == "ylätunniste")
+        #expect(plan.locations.location(line: 3, column: 1)?.rendered(.en) == "start of the document, paragraph 1, footnote")
+        #expect(plan.locations.location(line: 5, column: 1)?.rendered(.sv) == "dokumentets början, 2 stycket, textruta")
+        #expect(plan.locations.location(line: 1, column: 1)?.rendered(.fi) == "asiakirjan otsikko")
     }
 
     @Test("Logical locations name the chapter by its number and count paragraphs under it")
@@ -151,5 +153,46 @@ struct WordReaderTests {
         for f in doc.findings where f.start.line > 1 {
             #expect(f.location != nil, "\(f.ruleID) has no logical location")
         }
+    }
+}
+
+@Suite("Word positions in every output")
+struct WordOutputTests {
+    static func run(_ language: Language?) throws -> RunResult {
+        let report = try Repo.check("WordExamples/municipal-2024-prose-gaps.docx", language: language)
+        return RunResult(outcomes: [.checked(report)], packs: Packs.engine.packs, asOf: report.asOf, language: language)
+    }
+
+    @Test("JSON findings carry the logical location; SARIF names it in logicalLocations")
+    func machineFormats() throws {
+        let result = try Self.run(nil)
+        let json = JSONReporter(options: ReportOptions()).report(result)
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let plans = try #require(doc["plans"] as? [[String: Any]])
+        let findings = try #require(plans.first?["findings"] as? [[String: Any]])
+        #expect(!findings.isEmpty)
+        let located = findings.compactMap { $0["location"] as? [String: Any] }
+        #expect(located.count == findings.count)
+        #expect(located.contains { ($0["headings"] as? [String]) == ["Vaaraniemen kaupungin lasten ja nuorten hyvinvointisuunnitelma 2024–2027", "6"] && ($0["heading"] as? Bool) == true })
+
+        let sarif = SARIFReporter(options: ReportOptions(language: .fi)).report(result)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let results = try #require((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        let logical = results.compactMap { (($0["locations"] as? [[String: Any]])?.first?["logicalLocations"] as? [[String: Any]])?.first }
+        #expect(logical.count == results.count)
+        #expect(logical.contains { $0["name"] as? String == "luku 6, otsikko" && $0["fullyQualifiedName"] as? String == "chapter 6, heading" && $0["kind"] as? String == "heading" })
+    }
+
+    @Test("Text and HTML show the heading and paragraph instead of virtual line numbers, in the plan's language")
+    func peopleFormats() throws {
+        let result = try Self.run(nil)
+        let text = TextReporter(options: ReportOptions()).report(result)
+        #expect(text.contains("--> WordExamples/municipal-2024-prose-gaps.docx: luku 6, otsikko"))
+        #expect(text.contains("--> WordExamples/municipal-2024-prose-gaps.docx: asiakirjan otsikko"))
+        #expect(!text.contains("municipal-2024-prose-gaps.docx:1:1"))
+        let html = HTMLReporter(options: ReportOptions(language: .fi)).report(result)
+        #expect(html.contains("<span class=\"logical-location\">luku 6, otsikko</span>"))
+        let sv = TextReporter(options: ReportOptions(language: .sv)).report(try Self.run(.sv))
+        #expect(sv.contains(": kapitel 6, rubriken"))
     }
 }

@@ -53,14 +53,18 @@ public struct LogicalLocation: Sendable, Codable, Hashable {
         case .footer: parts.append(["alatunniste", "sidfot", "footer"][language.index])
         default: break
         }
-        if let last = headings.last {
-            let isNumber = last.first?.isNumber == true && last.allSatisfy { $0.isNumber || $0 == "." }
-            let name = isNumber ? last : "«\(last)»"
+        let isNumber = { (s: String) in s.first?.isNumber == true && s.allSatisfy { $0.isNumber || $0 == "." } }
+        // A single unnumbered heading is the document's title: what follows it is the start.
+        let title = headings.count == 1 && !isNumber(headings[0])
+        if title, isHeading {
+            parts.append(["asiakirjan otsikko", "dokumentets rubrik", "document title"][language.index])
+        } else if let last = headings.last, !title {
+            let name = isNumber(last) ? last : "«\(last)»"
             parts.append(["luku \(name)", "kapitel \(name)", "chapter \(name)"][language.index])
         } else if part == .body || part == .footnote || part == .textBox {
             parts.append(["asiakirjan alku", "dokumentets början", "start of the document"][language.index])
         }
-        if isHeading { parts.append(["otsikko", "rubriken", "heading"][language.index]) }
+        if isHeading, !title { parts.append(["otsikko", "rubriken", "heading"][language.index]) }
         if let t = table {
             parts.append(["taulukko \(t)", "tabell \(t)", "table \(t)"][language.index])
             if let r = row { parts.append(["rivi \(r)", "rad \(r)", "row \(r)"][language.index]) }

@@ -246,11 +246,18 @@ public struct HTMLReporter: Reporter {
             h += "<p class=\"suppression\">\(esc(HTMLText.fill(HTMLText.acceptedBy, lang, String(s.location.start.line), why)))</p>\n"
         }
         h += "<dl class=\"finding-facts\">\n"
-        var location = "<code class=\"file\">\(esc(f.file)):\(f.start.line):\(f.start.column)</code>"
-        location += " (\(esc(HTMLText.line[lang])) \(f.start.line), \(esc(HTMLText.column[lang])) \(f.start.column)"
-        if let p = f.path { location += "; \(esc(HTMLText.fact[lang])) <code>\(esc(p))</code>" }
-        if let s = f.section { location += "; \(esc(HTMLText.section[lang])) «\(esc(s))»" }
-        location += ")"
+        var location: String
+        var details: [String] = []
+        if let logical = f.location {
+            // A Word plan: the heading and paragraph (or table cell) a reader finds, not virtual lines.
+            location = "<code class=\"file\">\(esc(f.file))</code> <span class=\"logical-location\">\(esc(logical.rendered(lang)))</span>"
+        } else {
+            location = "<code class=\"file\">\(esc(f.file)):\(f.start.line):\(f.start.column)</code>"
+            details.append("\(esc(HTMLText.line[lang])) \(f.start.line), \(esc(HTMLText.column[lang])) \(f.start.column)")
+        }
+        if let p = f.path { details.append("\(esc(HTMLText.fact[lang])) <code>\(esc(p))</code>") }
+        if let s = f.section { details.append("\(esc(HTMLText.section[lang])) «\(esc(s))»") }
+        if !details.isEmpty { location += " (" + details.joined(separator: "; ") + ")" }
         h += "<dt>\(esc(HTMLText.location[lang]))</dt><dd>\(location)"
         if f.origin == .text { h += "<br/><span class=\"note\">\(esc(HTMLText.foundInText[lang]))</span>" }
         h += "</dd>\n"

@@ -47,9 +47,14 @@ public struct TextReporter: Reporter {
         for f in active {
             let sevColor = f.severity == .error ? "1;31" : f.severity == .warning ? "1;33" : "1;36"
             out += paint("\(f.severity.rawValue)[\(f.ruleID)]", sevColor) + ": " + paint(TextReporter.visible(f.message), "1") + "\n"
-            out += "  --> \(f.file):\(f.start.line):\(f.start.column)\n"
+            // A Word plan has no line numbers a reader can find: the heading and paragraph instead.
+            if let location = f.location {
+                out += "  --> \(f.file): \(location.rendered(report.language))\n"
+            } else {
+                out += "  --> \(f.file):\(f.start.line):\(f.start.column)\n"
+            }
             if let source = report.sourceLines[f.start.line] {
-                let number = String(f.start.line)
+                let number = f.location == nil ? String(f.start.line) : "¶"
                 let pad = String(repeating: " ", count: number.count)
                 let shown = TextReporter.visible(source.replacingOccurrences(of: "\t", with: " "))
                 let width = shown.unicodeScalars.count

@@ -111,10 +111,28 @@ struct WordPlanBuilder {
         self.format = format
     }
 
+    /// Headers and footers are read first into the root section (cover information sits
+    /// there) but numbered after the body, so the body's first line is line 1 as in the
+    /// Markdown twin.
     static func build(_ blocks: [WordBlock], file: String, format: PlanFormat) -> Plan {
         var b = WordPlanBuilder(file: file, format: format)
-        for block in blocks { b.add(block) }
-        return b.finish()
+        let isMargin = { (block: WordBlock) -> Bool in
+            switch block {
+            case .paragraph(let p): return p.part == .header || p.part == .footer
+            case .table(let t): return t.part == .header || t.part == .footer
+            }
+        }
+        for block in blocks where !isMargin(block) { b.add(block) }
+        let bodyPending = b.pending.count
+        for block in blocks where isMargin(block) { b.add(block) }
+        let margins = b.pending[bodyPending...].compactMap { item -> Block? in
+            if case .block(let block) = item.kind { return block }
+            return nil
+        }
+        b.pending.removeSubrange(bodyPending...)
+        var plan = b.finish()
+        plan.body.blocks.insert(contentsOf: margins, at: 0)
+        return plan
     }
 
     private var headingLabels: [String] { headingStack.map(\.label) }
