@@ -36,7 +36,7 @@ struct BadInputTests {
         BadInput(name: "empty YAML plan", arguments: ["lint", plan("empty.yaml")], status: 2, expected: "empty.yaml:1:1: error: the plan is empty"),
         BadInput(name: "tab indentation", arguments: ["lint", plan("tab-indent.yaml")], status: 2, expected: "tab-indent.yaml:2:1: error: found character that cannot start any token"),
         BadInput(name: "not a plan file", arguments: ["lint", plan("notes.txt")], status: 2, expected: "notes.txt: error: not a plan file"),
-        BadInput(name: "folder without plans", arguments: ["lint", plan("empty-folder")], status: 2, expected: "error: no plan files (.md, .yaml, .yml) found"),
+        BadInput(name: "folder without plans", arguments: ["lint", plan("empty-folder")], status: 2, expected: "error: no plan files (.md, .yaml, .yml, .docx, .odt, .fodt) found"),
         BadInput(name: "invalid date is a finding, not a crash", arguments: ["lint", plan("bad-date.md"), "--lang", "en", "--as-of", "2026-11-22"], status: 1, expected: "approvals[0].date: '31.2.2025' is not a valid date"),
         BadInput(name: "pack folder missing", arguments: ["lint", ok, "--pack", "Rules/ei-ole"], status: 2, expected: "Rules/ei-ole: error: rule pack folder not found"),
         BadInput(name: "pack without pack.yaml", arguments: ["lint", ok, "--pack", pack("no-manifest")], status: 2, expected: "no-manifest/pack.yaml: error: rule pack has no pack.yaml"),

@@ -10,7 +10,7 @@ public enum WordPlanReader {
     /// Extensions read as Word or OpenDocument plans.
     public static let extensions: Set<String> = ["docx", "odt", "fodt"]
     /// Extensions of documents planlint cannot read but whose owner can save them as .docx.
-    public static let convertible: Set<String> = ["doc", "docm", "dotx", "dotm", "dot", "rtf", "pdf", "pages", "wpd", "wps", "ott", "sxw", "txt", "htm", "html", "xml", "odm", "xps"]
+    public static let convertible: Set<String> = ["doc", "docm", "dotx", "dotm", "dot", "rtf", "pdf", "pages", "wpd", "wps", "ott", "sxw", "odm", "xps"]
     /// The largest Word file read (its images are not read, but the file is held in memory).
     public static let maxFileSize = 64 * 1024 * 1024
 
