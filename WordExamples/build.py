@@ -36,6 +36,11 @@ TWINS = [
     ("Rules/fi-suositukset/examples/municipal-2024-prose-gaps.md", "municipal-2024-prose-gaps.docx",
      dict(lang="fi", style_prefix="Otsikko", custom_level=None, hand_typed="numbered",
           auto_number=False, review=False)),
+    # The examples of GP-DOCUMENT-OPEN-REVIEW: the same plan, clean and with open review.
+    ("Rules/fi-suositukset/examples/municipal-2023-prose-good.md", "Rules/fi-suositukset/examples/municipal-2023-prose-good.docx",
+     dict(lang="fi", style_prefix="Otsikko", custom_level=None, hand_typed=set(), auto_number=False, review=False)),
+    ("Rules/fi-suositukset/examples/municipal-2023-prose-good.md", "Rules/fi-suositukset/examples/municipal-2023-prose-review.docx",
+     dict(lang="fi", style_prefix="Otsikko", custom_level=None, hand_typed=set(), auto_number=False, review=True)),
     ("Examples/alavesi-2023-prose.md", "alavesi-2023-prose.odt",
      dict(lang="fi", auto_number=True, review=False)),
     ("Rules/fi-suositukset/examples/kommun-2025-god.md", "kommun-2025-god.odt",
@@ -233,7 +238,7 @@ def build_docx(source, name, opts):
     }
     if comments:
         files["word/comments.xml"] = HEAD + f"<w:comments {W}>" + "".join(comments) + "</w:comments>"
-    write_zip(os.path.join(OUT, name), files)
+    write_zip(output(name), files)
 
 
 # ---------------------------------------------------------------- .odt
@@ -339,7 +344,12 @@ def build_odt(source, name, opts):
         "styles.xml": styles,
         "META-INF/manifest.xml": manifest,
     }
-    write_zip(os.path.join(OUT, name), files, stored_first="mimetype")
+    write_zip(output(name), files, stored_first="mimetype")
+
+
+def output(name):
+    """A bare name goes to WordExamples/, a path is relative to the repository root."""
+    return os.path.join(ROOT, name) if "/" in name else os.path.join(OUT, name)
 
 
 def write_zip(path, files, stored_first=None):
@@ -357,7 +367,7 @@ def main():
             build_docx(source, name, opts)
         else:
             build_odt(source, name, opts)
-        print(f"{source} -> WordExamples/{name}")
+        print(f"{source} -> {os.path.relpath(output(name), ROOT)}")
     return 0
 
 

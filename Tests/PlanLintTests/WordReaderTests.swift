@@ -141,6 +141,8 @@ struct WordReaderTests {
         ("Rules/fi-suositukset/examples/kommun-2025-god.md", "WordExamples/kommun-2025-god.docx"),
         ("Rules/fi-suositukset/examples/kommun-2025-god.md", "WordExamples/kommun-2025-god.odt"),
         ("Rules/fi-suositukset/examples/municipal-2024-prose-gaps.md", "WordExamples/municipal-2024-prose-gaps.docx"),
+        ("Rules/fi-suositukset/examples/municipal-2023-prose-good.md", "Rules/fi-suositukset/examples/municipal-2023-prose-good.docx"),
+        ("Rules/fi-suositukset/examples/municipal-2023-prose-good.md", "Rules/fi-suositukset/examples/municipal-2023-prose-review.docx"),
     ])
     func twinFindings(_ markdown: String, _ word: String) throws {
         let md = try Repo.check(markdown)
@@ -152,6 +154,27 @@ struct WordReaderTests {
         #expect(doc.referenceDate.value == md.referenceDate.value)
         for f in doc.findings where f.start.line > 1 {
             #expect(f.location != nil, "\(f.ruleID) has no logical location")
+        }
+    }
+}
+
+@Suite("Open review in a Word plan")
+struct OpenReviewTests {
+    @Test("Unaccepted changes and open comments are one warning that counts them and says where")
+    func openReview() throws {
+        let report = try Repo.check("Rules/fi-suositukset/examples/municipal-2023-prose-review.docx")
+        let findings = report.findings.filter { $0.ruleID == "GP-DOCUMENT-OPEN-REVIEW" }
+        #expect(findings.count == 1)
+        let f = try #require(findings.first)
+        #expect(f.severity == .warning)
+        #expect(f.message.hasPrefix("Asiakirjassa on 2 hyväksymätöntä tai hylkäämätöntä muutosta ja 1 avointa kommenttia: luku 1.1, 1. kappale (poisto, lisäys, kommentti)."))
+        #expect(f.location?.rendered(.fi) == "luku 1.1, 1. kappale")
+        let en = try Repo.check("Rules/fi-suositukset/examples/municipal-2023-prose-review.docx", language: .en)
+        #expect(en.findings.contains { $0.message.hasPrefix("The document has 2 tracked changes not accepted or rejected and 1 open comments: chapter 1.1, paragraph 1 (deletion, insertion, comment).") })
+        for clean in ["Rules/fi-suositukset/examples/municipal-2023-prose-good.docx", "Rules/fi-suositukset/examples/municipal-2023-prose-good.md"] {
+            let r = try Repo.check(clean)
+            #expect(r.findings.allSatisfy { $0.ruleID != "GP-DOCUMENT-OPEN-REVIEW" })
+            #expect(r.results.first { $0.rule == "GP-DOCUMENT-OPEN-REVIEW" }?.status == .pass)
         }
     }
 }

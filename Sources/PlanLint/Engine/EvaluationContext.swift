@@ -124,6 +124,7 @@ final class EvaluationContext {
         decideProfile(profiles)
         if let p = profile { variables["profile"] = engineValue(p.value.id, "$profile") }
         if let last = decisions.max(by: { $0.0 < $1.0 })?.1 { variables["last_decision"] = last }
+        variables.merge(DocumentReviewFacts.variables(plan, language: language)) { $1 }
     }
 
     /// The content sections whose title `pattern` finds, in document order.

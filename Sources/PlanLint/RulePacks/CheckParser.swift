@@ -9,7 +9,8 @@ struct CheckParser {
     let reader: NodeReader
 
     /// Variables the engine provides to every check (see EvaluationContext).
-    static let engineVariables: Set<String> = ["as_of", "status", "scope", "reference_date", "last_decision", "language", "profile"]
+    static let engineVariables: Set<String> = Set(["as_of", "status", "scope", "reference_date", "last_decision", "language", "profile"])
+        .union(DocumentReviewFacts.names)
 
     static let checkNames = [
         "present", "is_date", "one_of", "matches", "equals", "date_within", "count", "each", "some", "covers",

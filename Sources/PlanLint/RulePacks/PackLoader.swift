@@ -12,6 +12,8 @@ public struct PackSource: Sendable {
     /// The prefix shown in error messages before a relative path (the folder path).
     public var displayRoot: String
     public var files: [String: String]
+    /// Example plans that are Word or OpenDocument files (binary), by path.
+    public var documents: [String: Data] = [:]
 
     public init(origin: String, displayRoot: String, files: [String: String]) {
         self.origin = origin
@@ -31,6 +33,7 @@ public struct PackSource: Sendable {
             throw InputError(.invalidPack, file: (path as NSString).appendingPathComponent("pack.yaml"), "rule pack has no pack.yaml")
         }
         var files: [String: String] = [:]
+        var documents: [String: Data] = [:]
         guard let enumerator = fm.enumerator(atPath: path) else { throw InputError(.unreadable, file: path, "cannot list the rule pack folder") }
         var total = 0
         while let relative = enumerator.nextObject() as? String {
@@ -38,14 +41,21 @@ public struct PackSource: Sendable {
             var isSubdir: ObjCBool = false
             guard fm.fileExists(atPath: full, isDirectory: &isSubdir), !isSubdir.boolValue else { continue }
             let ext = (relative as NSString).pathExtension.lowercased()
-            guard ["yaml", "yml", "md"].contains(ext) else { continue }
+            let isDocument = WordPlanReader.extensions.contains(ext)
+            guard ["yaml", "yml", "md"].contains(ext) || isDocument else { continue }
             guard let data = fm.contents(atPath: full) else { throw InputError(.unreadable, file: full, "cannot read the file") }
             total += data.count
             guard total <= 32 * 1024 * 1024 else { throw InputError(.tooLarge, file: path, "rule pack is larger than 32 MB") }
+            if isDocument {
+                documents[relative] = data
+                continue
+            }
             guard let text = String(data: data, encoding: .utf8) else { throw InputError(.encoding, file: full, "not valid UTF-8") }
             files[relative] = text
         }
-        return PackSource(origin: path, displayRoot: path, files: files)
+        var source = PackSource(origin: path, displayRoot: path, files: files)
+        source.documents = documents
+        return source
     }
 }
 
@@ -160,7 +170,7 @@ public enum PackLoader {
         guard errors.isEmpty else { return .failure(InputErrors(errors)) }
         return .success(RulePack(id: id, version: version, title: title, extends: extends, rules: rules, facts: facts,
                                  overrides: overrides, profiles: profiles, origin: source.origin, files: source.files,
-                                 contentHash: contentHash(source.files)))
+                                 contentHash: contentHash(source.files), documents: source.documents))
     }
 
     /// `profiles:` of pack.yaml: `[{id, title, scope, from, until}]`.

@@ -82,6 +82,8 @@ public struct RulePack: Sendable {
     public var files: [String: String]
     /// A hash of the pack's files, stable across machines (FNV-1a 64, hex).
     public var contentHash: String
+    /// Example plans that are Word or OpenDocument files, by path.
+    public var documents: [String: Data] = [:]
 }
 
 /// A version of the law for one kind of plan: the rules a plan is checked against depend
