@@ -11,6 +11,8 @@ public enum FactOrigin: String, Sendable, Codable {
     case frontMatter = "front_matter"
     /// Found in the prose.
     case text
+    /// The sidecar file beside the plan (`PLAN.planlint.yaml`).
+    case sidecar
     /// Given by the engine (the as-of date, a derived status).
     case engine
 }
@@ -241,6 +243,11 @@ final class EvaluationContext {
             return walk(start, path.components[...], written)
         case .facts:
             var first = Resolution(values: [], path: written, anchor: nil)
+            // The sidecar confirms or corrects facts: it wins over the front matter and the prose.
+            if let side = plan.sidecar?.facts {
+                let confirmed = walk(FactValue(node: side, path: "", origin: .sidecar), path.components[...], written)
+                if !confirmed.nonEmpty.isEmpty { return confirmed }
+            }
             if let facts = plan.facts {
                 first = walk(FactValue(node: facts, path: "", origin: .frontMatter), path.components[...], written)
                 if !first.nonEmpty.isEmpty { return first }

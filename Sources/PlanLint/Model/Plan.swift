@@ -37,6 +37,11 @@ public struct Plan: Sendable {
     public var locations = LogicalLocations()
     /// For a Word or OpenDocument plan, its unaccepted tracked changes and open comments.
     public var review: DocumentReview?
+    /// Keys of the facts planlint does not know (reported as warnings).
+    public var keyWarnings: [PlanKeyWarning] = []
+    /// The sidecar file beside the plan (`PLAN.planlint.yaml`), whose facts win over the
+    /// front matter and the prose.
+    public var sidecar: Sidecar?
 
     public init(file: String, format: PlanFormat, facts: YAMLNode?, body: Section, comments: [Comment], lines: [String]) {
         self.file = file

@@ -25,6 +25,12 @@ public enum PlanReader {
 
     /// Reads one plan file.
     public static func read(file: String) throws(InputError) -> Plan {
+        var plan = try readFile(file)
+        try Sidecar.attach(to: &plan)
+        return plan
+    }
+
+    private static func readFile(_ file: String) throws(InputError) -> Plan {
         let ext = (file as NSString).pathExtension.lowercased()
         if WordPlanReader.extensions.contains(ext) || WordPlanReader.convertible.contains(ext) { return try readWord(file: file) }
         guard let reader = readers.first(where: { $0.extensions.contains(ext) }) else {
@@ -168,6 +174,8 @@ public struct MarkdownPlanReader: PlanFormatReader {
             }
             if facts?.isNull == true { facts = nil }
         }
-        return Plan(file: file, format: .markdown, facts: facts, body: doc.body, comments: doc.comments, lines: doc.lines)
+        var plan = Plan(file: file, format: .markdown, facts: facts, body: doc.body, comments: doc.comments, lines: doc.lines)
+        if let facts { plan.keyWarnings = try PlanKeys.check(facts, file: file) }
+        return plan
     }
 }

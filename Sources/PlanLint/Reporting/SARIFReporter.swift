@@ -33,7 +33,7 @@ public struct SARIFReporter: Reporter {
             let fingerprints = Fingerprint.of(report, path: artifact.path)
             for (f, fingerprint) in zip(report.findings, fingerprints) {
                 results.append(SARIFReporter.result(f, artifact: artifact, ruleIndex: index[f.ruleID], fingerprint: fingerprint,
-                                                    line: report.sourceLines[f.start.line], root: options.sourceRoot, language: report.language))
+                                                    line: f.file == report.file ? report.sourceLines[f.start.line] : nil, root: options.sourceRoot, language: report.language))
             }
             plans.append(SARIF.PlanProperties(
                 file: artifact.path, language: report.language.rawValue, status: report.status.value.rawValue,

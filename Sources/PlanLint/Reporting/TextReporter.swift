@@ -53,7 +53,7 @@ public struct TextReporter: Reporter {
             } else {
                 out += "  --> \(f.file):\(f.start.line):\(f.start.column)\n"
             }
-            if let source = report.sourceLines[f.start.line] {
+            if f.file == report.file, let source = report.sourceLines[f.start.line] {
                 let number = f.location == nil ? String(f.start.line) : "¶"
                 let pad = String(repeating: " ", count: number.count)
                 let shown = TextReporter.visible(source.replacingOccurrences(of: "\t", with: " "))
@@ -70,6 +70,9 @@ public struct TextReporter: Reporter {
             }
             if let origin = f.origin, origin == .text {
                 out += "  = " + words.foundInText + "\n"
+            }
+            if f.origin == .sidecar {
+                out += "  = " + ["tieto sivutiedostosta", "uppgift från sidofilen", "fact from the sidecar"][report.language.index] + " \(f.file)\n"
             }
             out += "  = " + words.fix + ": " + TextReporter.visible(f.remediation) + "\n\n"
         }

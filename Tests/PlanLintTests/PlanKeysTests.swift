@@ -1,0 +1,90 @@
+// Plan keys checked like pack keys, and the sidecar file that confirms facts beside a plan.
+import Foundation
+import Testing
+@testable import PlanLint
+
+@Suite("Plan keys and the sidecar")
+struct PlanKeysTests {
+    static func markdown(_ frontMatter: String) throws(InputError) -> Plan {
+        try PlanReader.read(data: Data("---\n\(frontMatter)\n---\n# Suunnitelma\n\nTeksti.\n".utf8), file: "plan.md")
+    }
+
+    @Test("A value of the wrong shape is a load error at its line and column", arguments: [
+        ("plan:\n  title: X\n  language: klingon", 3, 13, "plan.language: 'klingon' is not one of fi, sv"),
+        ("reviews: \"none\"", 1, 10, "reviews must be a list, found 'none'"),
+        ("plan:\n  municipalities: 12345", 2, 19, "plan.municipalities must be a list, found '12345'"),
+        ("plan:\n  period: \"whenever\"", 2, 11, "plan.period must be a mapping of keys, found 'whenever'"),
+        ("plan: \"x\"", 1, 7, "plan must be a mapping of keys, found 'x'"),
+        ("status: [approved]", 1, 9, "status must be a text, found a list"),
+        ("child_impact_assessment: {done: maybe}", 1, 33, "child_impact_assessment.done must be true or false, found 'maybe'"),
+    ])
+    func wrongShape(_ yaml: String, _ line: Int, _ column: Int, _ message: String) throws {
+        do throws(InputError) {
+            _ = try Self.markdown(yaml)
+            Issue.record("read without error")
+        } catch {
+            #expect(error.kind == .invalidPlan)
+            #expect(error.message == message)
+            #expect(error.position?.line == line + 1, "the front matter starts on line 2")
+            #expect(error.position?.column == column)
+        }
+    }
+
+    @Test("An unknown key is a warning with the nearest known key; known keys and open mappings are not")
+    func unknownKeys() throws {
+        let plan = try Self.markdown("status: approved\napprovls:\n  - {body: kunnanvaltuusto, date: 2025-06-16}\nplan:\n  titel: X\ngovernance:\n  own_note: free\nlegal_map: {LSL-12-2-3: \"5\"}\nbudjetti: 1")
+        #expect(plan.keyWarnings.map(\.key) == ["approvls", "titel", "budjetti"])
+        #expect(plan.keyWarnings.map(\.suggestion) == ["approvals", "title", nil])
+        let report = Packs.engine.check(plan, asOf: try #require(PlanDate(parsing: "2026-11-22")), language: .fi)
+        let warnings = report.findings.filter { $0.ruleID == "PLANLINT-UNKNOWN-PLAN-KEY" }
+        #expect(warnings.count == 3)
+        #expect(warnings.first?.message == "Tuntematon avain 'approvls': planlint ei lue sitä. Tarkoititko approvals?")
+        #expect(warnings.first?.start == LineColumn(line: 3, column: 1))
+        #expect(warnings.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test("Every example plan of the repository uses only known keys")
+    func examplesUseKnownKeys() throws {
+        let found = PlanReader.discover(["Examples", "WordExamples", "Rules/fi-lsl/examples", "Rules/fi-suositukset/examples"].map { Repo.root.appendingPathComponent($0).path }).files
+        #expect(found.count > 30)
+        for file in found {
+            let plan = try PlanReader.read(file: file)
+            #expect(plan.keyWarnings.isEmpty, "\(file): \(plan.keyWarnings.map(\.key))")
+        }
+    }
+
+    @Test("A sidecar beside a Word plan wins over the prose; its findings point into it and say so")
+    func sidecar() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("planlint-sidecar-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let docx = dir.appendingPathComponent("suunnitelma.docx")
+        try FileManager.default.copyItem(at: Repo.root.appendingPathComponent("WordExamples/municipal-2024-prose-gaps.docx"), to: docx)
+        let asOf = try #require(PlanDate(parsing: "2026-11-22"))
+        let before = Packs.engine.check(try PlanReader.read(file: docx.path), asOf: asOf, language: .en)
+        #expect(before.findings.contains { $0.ruleID == "JARJL-6-3-PUBLISH" })
+        #expect(!before.findings.contains { $0.ruleID == "LSL-12-1-APPROVAL-COUNCIL" })
+
+        let sidecar = dir.appendingPathComponent("suunnitelma.planlint.yaml")
+        try Data("publication_url: \"https://vaaraniemi.example/lanu\"\napprovals:\n  - {body: kunnanhallitus, date: 2024-06-17, minute: \"§ 120\"}\n".utf8).write(to: sidecar)
+        let plan = try PlanReader.read(file: docx.path)
+        #expect(plan.sidecar?.file == sidecar.path)
+        let after = Packs.engine.check(plan, asOf: asOf, language: .en)
+        #expect(!after.findings.contains { $0.ruleID == "JARJL-6-3-PUBLISH" }, "the sidecar states where the plan is published")
+        let council = try #require(after.findings.first { $0.ruleID == "LSL-12-1-APPROVAL-COUNCIL" })
+        #expect(council.origin == .sidecar)
+        #expect(council.file == sidecar.path)
+        #expect(council.start == LineColumn(line: 3, column: 12))
+        #expect(council.location == nil, "a sidecar position is a real line, not a place in the document")
+    }
+
+    @Test("A sidecar with a value of the wrong shape is a load error in the sidecar")
+    func badSidecar() throws {
+        do throws(InputError) {
+            _ = try Sidecar.read(data: Data("plan:\n  language: klingon\n".utf8), file: "x.planlint.yaml")
+            Issue.record("read without error")
+        } catch {
+            #expect(error.description == "x.planlint.yaml:2:13: error: plan.language: 'klingon' is not one of fi, sv")
+        }
+    }
+}
