@@ -17,7 +17,7 @@ struct PlanLintCommand: ParsableCommand {
         commandName: "planlint",
         abstract: "Checks Finnish child and youth welfare plans against the law (Lastensuojelulaki 12 §) and good practice.",
         version: PlanLintVersion.current,
-        subcommands: [Lint.self, Rules.self],
+        subcommands: [Lint.self, Rules.self, Facts.self],
         defaultSubcommand: Lint.self
     )
 }
@@ -344,5 +344,50 @@ struct Rules: ParsableCommand {
             }
             FileHandle.standardOutput.write(Data(RuleExplanation.text(rule, pack: pack, language: lang).utf8))
         }
+    }
+}
+
+/// `planlint facts FILE…`: what planlint believes about each plan, and where it came from.
+struct Facts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show every fact planlint reads from a plan, with its origin (front matter, sidecar, the prose and its position), and the decided status, scope, reference date and law profile with the reason.")
+
+    @OptionGroup var packOptions: PackOptions
+
+    @Argument(help: "Plan files.")
+    var files: [String]
+
+    @Flag(help: "JSON instead of text.")
+    var json = false
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to decide on (default: today).", valueName: "YYYY-MM-DD"))
+    var asOf: PlanDate?
+
+    @Option(help: ArgumentHelp("Language: fi, sv or en; default: each plan's own language.", valueName: "lang"))
+    var lang: Language?
+
+    func run() throws {
+        let engine = try packOptions.engine()
+        let day = asOf ?? PlanDate.today()
+        var all: [PlanFacts] = []
+        var failed = false
+        for file in files {
+            do throws(InputError) {
+                all.append(engine.facts(try PlanReader.read(file: file), asOf: day, language: lang))
+            } catch {
+                printError(lang.map { error.description(in: $0) } ?? error.description)
+                failed = true
+            }
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(all)) ?? Data("[]".utf8)
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
+        } else {
+            let text = all.map { FactsText.render($0, language: lang ?? $0.language) }.joined(separator: "\n")
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if failed { throw Exit.inputError }
     }
 }

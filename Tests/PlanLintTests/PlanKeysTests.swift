@@ -88,3 +88,41 @@ struct PlanKeysTests {
         }
     }
 }
+
+@Suite("planlint facts")
+struct FactsTests {
+    @Test("A Word plan's facts come from the prose with their place in the document; the decided values say why")
+    func wordFacts() throws {
+        let plan = try Repo.plan("WordExamples/municipal-2024-prose-gaps.docx")
+        let facts = Packs.engine.facts(plan, asOf: try #require(PlanDate(parsing: "2026-11-22")))
+        let body = try #require(facts.facts.first { $0.path == "approvals[0].body" })
+        #expect(body.value == "Kaupunginvaltuusto")
+        #expect(body.origin == .text)
+        #expect(body.used)
+        #expect(body.location?.rendered(.fi) == "asiakirjan alku, 1. kappale")
+        #expect(facts.status.value == .approved)
+        #expect(facts.profile?.value.id == "P2023-municipal")
+        #expect(facts.referenceDate.value == PlanDate(parsing: "2024-06-17"))
+        #expect(!facts.referenceDate.reasons.fi.isEmpty)
+        let text = FactsText.render(facts, language: .fi)
+        #expect(text.contains("lain versio: P2023-municipal"))
+        #expect(text.contains("approvals[0].body"))
+        #expect(text.contains("Kaupunginvaltuusto  — tekstistä, asiakirjan alku, 1. kappale"))
+    }
+
+    @Test("Front matter facts have their line and column; a prose fact the front matter overrides is marked unused")
+    func markdownFacts() throws {
+        let plan = try Repo.plan("Examples/jarvela-2025.md")
+        let facts = Packs.engine.facts(plan, asOf: try #require(PlanDate(parsing: "2026-11-22")), language: .en)
+        let status = try #require(facts.facts.first { $0.path == "status" && $0.origin == .frontMatter })
+        #expect(status.line > 1)
+        #expect(status.used)
+        #expect(facts.facts.filter { $0.origin == .text }.allSatisfy { entry in
+            !facts.facts.contains { $0.path == entry.path && $0.origin == .frontMatter } || !entry.used
+        })
+        let json = try JSONEncoder().encode([facts])
+        let decoded = try #require(try JSONSerialization.jsonObject(with: json) as? [[String: Any]])
+        #expect((decoded.first?["facts"] as? [[String: Any]])?.first?["origin"] as? String == "front_matter")
+        #expect((decoded.first?["profile"] as? [String: Any])?["reason"] != nil)
+    }
+}
