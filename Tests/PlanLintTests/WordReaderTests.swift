@@ -21,6 +21,15 @@ struct WordReaderTests {
         #expect(plan.allSections[1].blocks.count == 1)
     }
 
+    @Test("A table of contents (paragraphs styled toc N) is not read as text")
+    func tableOfContents() throws {
+        let styles = WordFixture.defaultStyles + "<w:style w:type=\"paragraph\" w:styleId=\"Sisluet1\"><w:name w:val=\"toc 1\"/></w:style>"
+        let body = "<w:sdt><w:sdtContent>" + WordFixture.p("1 Johdanto 3", style: "Sisluet1") + WordFixture.p("2 Arvot 5", style: "Sisluet1") + "</w:sdtContent></w:sdt>"
+            + WordFixture.p("Johdanto", style: "Otsikko1") + WordFixture.p("Teksti.")
+        let plan = try WordFixture.read(try WordFixture.docx(body: body, styles: styles))
+        #expect(plan.lines == ["Johdanto", "Teksti."])
+    }
+
     @Test("A short, numbered, bold paragraph is a heading; the rule's other conditions each keep a paragraph a paragraph")
     func handTypedHeadings() throws {
         let body = WordFixture.p("3 Palvelut", bold: true)

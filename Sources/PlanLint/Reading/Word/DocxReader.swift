@@ -234,6 +234,8 @@ struct DocxReader {
     private mutating func readParagraph(_ p: XMLElement, part: LogicalLocation.Part) {
         let ppr = p.child("w:pPr")
         let styleID = ppr?.child("w:pStyle")?["w:val"] ?? defaultParagraphStyle
+        // A table of contents repeats the headings with page numbers: not plan text.
+        if let name = styleID.flatMap({ styles[$0]?.name })?.lowercased(), name.hasPrefix("toc ") || name == "toc heading" { return }
         var inline = Inline()
         let styleBold = styleValue(styleID) { $0.bold } ?? false
         collect(p, into: &inline, bold: styleBold)
