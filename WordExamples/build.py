@@ -11,6 +11,7 @@ and comments still open for review.
 Python standard library only. Run from the repository root:
 
     python3 WordExamples/build.py
+    python3 WordExamples/build.py --large /tmp/large.docx   # a 100+ page plan for timing
 
 The output is deterministic (fixed timestamps), so the committed documents change only
 when this script or its sources change.
@@ -157,7 +158,7 @@ def docx_numbering():
 
 
 def build_docx(source, name, opts):
-    blocks = parse_markdown(source)
+    blocks = parse_markdown_override or parse_markdown(source)
     prefix = opts["style_prefix"]
     body, comments = [], []
     review_done = False
@@ -361,7 +362,40 @@ def write_zip(path, files, stored_first=None):
             z.writestr(info, text.encode("utf-8"))
 
 
+def build_large(path, copies=15):
+    """A plan of real size (100+ pages): the chapters of the Finnish example plans, repeated
+    as the chapters of one long plan, with numbers renumbered. For the benchmark; not committed."""
+    sources = ["Examples/alavesi-2023-prose.md", "Rules/fi-suositukset/examples/municipal-2023-prose-good.md",
+               "Rules/fi-suositukset/examples/municipal-2024-prose-gaps.md"]
+    blocks = parse_markdown(sources[0])[:1]
+    chapter = 0
+    for _ in range(copies):
+        for src in sources:
+            for b in parse_markdown(src)[1:]:
+                if b[0] == "h" and b[1] == 2:
+                    chapter += 1
+                if b[0] == "h" and b[1] >= 2:
+                    number, title = heading_number(b[2])
+                    if number:
+                        parts = number.split(".")
+                        parts[0] = str(chapter)
+                        b = ("h", b[1], ".".join(parts) + " " + title)
+                blocks.append(b)
+    global parse_markdown_override
+    parse_markdown_override = blocks
+    build_docx("(large)", path, dict(lang="fi", style_prefix="Otsikko", custom_level=None, hand_typed=set(),
+                                     auto_number=False, review=False))
+    words = sum(len((b[2] if b[0] == "h" else b[1] if b[0] in ("p", "li") else " ".join(" ".join(r) for r in b[1])).split()) for b in blocks)
+    print(f"{path}: {len(blocks)} blocks, {words} words (about {words // 400} pages)")
+
+
+parse_markdown_override = None
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--large":
+        build_large(os.path.abspath(sys.argv[2]))
+        return 0
     for source, name, opts in TWINS:
         if name.endswith(".docx"):
             build_docx(source, name, opts)

@@ -19,8 +19,8 @@ import ZIPFoundation
 struct WordContainer {
     static let maxEntries = 5_000
     static let maxTotalSize: UInt64 = 512 * 1024 * 1024
-    static let maxPartSize: UInt64 = 48 * 1024 * 1024
-    static let maxReadTotal: UInt64 = 128 * 1024 * 1024
+    static let maxPartSize: UInt64 = 24 * 1024 * 1024
+    static let maxReadTotal: UInt64 = 64 * 1024 * 1024
     static let maxRatio: UInt64 = 200
 
     let file: String
