@@ -69,6 +69,7 @@ struct PlanKeysTests {
         try Data("publication_url: \"https://vaaraniemi.example/lanu\"\napprovals:\n  - {body: kunnanhallitus, date: 2024-06-17, minute: \"§ 120\"}\n".utf8).write(to: sidecar)
         let plan = try PlanReader.read(file: docx.path)
         #expect(plan.sidecar?.file == sidecar.path)
+        #expect(PlanReader.discover([dir.path]).files == [docx.path], "a folder's sidecar is not a plan of its own")
         let after = Packs.engine.check(plan, asOf: asOf, language: .en)
         #expect(!after.findings.contains { $0.ruleID == "JARJL-6-3-PUBLISH" }, "the sidecar states where the plan is published")
         let council = try #require(after.findings.first { $0.ruleID == "LSL-12-1-APPROVAL-COUNCIL" })

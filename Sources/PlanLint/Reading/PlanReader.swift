@@ -118,7 +118,8 @@ public enum PlanReader {
                         e.skipDescendants()
                         continue
                     }
-                    if extensions.contains((rel as NSString).pathExtension.lowercased()) {
+                    // A sidecar (`PLAN.planlint.yaml`) belongs to its plan; it is not a plan.
+                    if extensions.contains((rel as NSString).pathExtension.lowercased()), !name.lowercased().hasSuffix(".planlint.yaml") {
                         let full = (path as NSString).appendingPathComponent(rel)
                         var d: ObjCBool = false
                         if fm.fileExists(atPath: full, isDirectory: &d), !d.boolValue { found.append(full) }
