@@ -224,6 +224,7 @@ struct WordOutputTests {
         #expect(!text.contains("municipal-2024-prose-gaps.docx:1:1"))
         let html = HTMLReporter(options: ReportOptions(language: .fi)).report(result)
         #expect(html.contains("<span class=\"logical-location\">luku 6, otsikko</span>"))
+        #expect(html.contains("<pre class=\"excerpt\"><span class=\"ln\">¶</span>"))
         let sv = TextReporter(options: ReportOptions(language: .sv)).report(try Self.run(.sv))
         #expect(sv.contains(": kapitel 6, rubriken"))
     }

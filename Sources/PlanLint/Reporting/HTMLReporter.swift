@@ -290,7 +290,8 @@ public struct HTMLReporter: Reporter {
             s.append(contentsOf: scalars[r])
             return esc(String(s))
         }
-        var h = "<pre class=\"excerpt\"><span class=\"ln\">\(f.start.line)</span>"
+        // A Word plan's lines are virtual: the paragraph mark instead of a number no reader can find.
+        var h = "<pre class=\"excerpt\"><span class=\"ln\">\(f.location == nil ? String(f.start.line) : "¶")</span>"
         h += text(0..<start)
         if end > start { h += "<mark>" + text(start..<end) + "</mark>" }
         h += text(end..<scalars.count)
