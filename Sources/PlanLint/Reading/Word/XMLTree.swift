@@ -134,6 +134,17 @@ enum XMLTree {
         var count = 0
         var stop: XMLTreeError?
 
+        /// Character data of the innermost open element since its last child, appended in
+        /// place (a long text arrives in many small pieces; joining them anew each time would
+        /// be quadratic).
+        var pending = ""
+
+        func flush() {
+            guard !pending.isEmpty, let top = stack.last else { return }
+            top.children.append(.text(pending))
+            pending = ""
+        }
+
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
             count += 1
@@ -147,22 +158,20 @@ enum XMLTree {
                 parser.abortParsing()
                 return
             }
+            flush()
             let e = XMLElement(name: qName ?? elementName, attributes: attributeDict)
             if let parent = stack.last { parent.children.append(.element(e)) } else if root == nil { root = e }
             stack.append(e)
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            flush()
             _ = stack.popLast()
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
-            guard let top = stack.last else { return }
-            if case .text(let previous)? = top.children.last {
-                top.children[top.children.count - 1] = .text(previous + string)
-            } else {
-                top.children.append(.text(string))
-            }
+            guard !stack.isEmpty else { return }
+            pending += string
         }
 
         func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
