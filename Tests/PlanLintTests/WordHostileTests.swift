@@ -138,7 +138,7 @@ struct WordHostileTests {
         let data = try WordFixture.zip([("word/document.xml", Data(xml.utf8))], stored: true)
         let start = Date()
         let plan = try PlanReader.read(data: data, file: "plan.docx")
-        // About 2 s in a debug build; joining the text's pieces anew each time took minutes.
+        // About 2 s in a debug build; joining the pieces anew each time would be quadratic.
         #expect(Date().timeIntervalSince(start) < 30)
         #expect(plan.lines.count == 1)
         #expect(plan.lines.first?.count == words.count - 1, "the closing space is trimmed")
