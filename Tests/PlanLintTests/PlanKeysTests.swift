@@ -77,6 +77,10 @@ struct PlanKeysTests {
         #expect(council.file == sidecar.path)
         #expect(council.start == LineColumn(line: 3, column: 12))
         #expect(council.location == nil, "a sidecar position is a real line, not a place in the document")
+        #expect(after.sourceLine(of: council) == "  - {body: kunnanhallitus, date: 2024-06-17, minute: \"§ 120\"}")
+        let text = TextReporter(options: ReportOptions(language: .en)).report(RunResult(outcomes: [.checked(after)], packs: Packs.engine.packs, asOf: asOf, language: .en))
+        #expect(text.contains("--> \(sidecar.path):3:12\n    |\n   3|   - {body: kunnanhallitus"))
+        #expect(text.contains("= fact from the sidecar \(sidecar.path)"))
     }
 
     @Test("A sidecar with a value of the wrong shape is a load error in the sidecar")

@@ -126,10 +126,19 @@ public struct Engine: Sendable {
             for i in findings.indices where findings[i].file == plan.file { findings[i].location = plan.locations.location(line: findings[i].start.line, column: findings[i].start.column) }
         }
         var sourceLines: [Int: String] = [:]
-        for f in findings where f.file == plan.file { sourceLines[f.start.line] = plan.line(f.start.line) }
+        var otherSourceLines: [String: [Int: String]] = [:]
+        for f in findings {
+            if f.file == plan.file {
+                sourceLines[f.start.line] = plan.line(f.start.line)
+            } else if let side = plan.sidecar, f.file == side.file, f.start.line >= 1, f.start.line <= side.lines.count {
+                otherSourceLines[side.file, default: [:]][f.start.line] = side.lines[f.start.line - 1]
+            }
+        }
         let title = plan.facts?["plan"]?["title"]?.scalar?.text ?? plan.allSections.first?.title
-        return PlanReport(file: plan.file, title: title, language: lang, asOf: asOf, status: context.status, scope: context.scope,
+        var report = PlanReport(file: plan.file, title: title, language: lang, asOf: asOf, status: context.status, scope: context.scope,
                           referenceDate: context.referenceDate, profile: context.profile, findings: findings, results: results, sourceLines: sourceLines)
+        report.otherSourceLines = otherSourceLines
+        return report
     }
 
     /// Reads and checks many plans on all cores; the results keep the order of `files`.

@@ -92,6 +92,13 @@ public struct PlanReport: Sendable {
     public var results: [RuleResult]
     /// The source lines the findings point at, for excerpts (line number → text).
     public var sourceLines: [Int: String]
+    /// Lines of other files findings point at (the plan's sidecar), by file.
+    public var otherSourceLines: [String: [Int: String]] = [:]
+
+    /// The source line a finding points at, in the plan or its sidecar.
+    public func sourceLine(of f: Finding) -> String? {
+        f.file == file ? sourceLines[f.start.line] : otherSourceLines[f.file]?[f.start.line]
+    }
 }
 
 /// A plan that was checked, or one that could not be read.

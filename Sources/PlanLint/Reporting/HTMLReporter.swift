@@ -265,7 +265,7 @@ public struct HTMLReporter: Reporter {
             h += "<dt>\(esc(HTMLText.evidence[lang]))</dt><dd><q class=\"evidence\">\(esc(e))</q></dd>\n"
         }
         h += "</dl>\n"
-        if f.file == report.file, let source = report.sourceLines[f.start.line], !HTMLReporter.tellsNothing(source) {
+        if let source = report.sourceLine(of: f), !HTMLReporter.tellsNothing(source) {
             h += excerpt(source, f)
         }
         h += "<p class=\"remedy\"><span class=\"label\">\(esc(HTMLText.remediation[lang])):</span> \(esc(f.remediation))</p>\n"

@@ -32,8 +32,10 @@ public struct SARIFReporter: Reporter {
             let artifact = ArtifactPath(report.file, root: options.sourceRoot)
             let fingerprints = Fingerprint.of(report, path: artifact.path)
             for (f, fingerprint) in zip(report.findings, fingerprints) {
-                results.append(SARIFReporter.result(f, artifact: artifact, ruleIndex: index[f.ruleID], fingerprint: fingerprint,
-                                                    line: f.file == report.file ? report.sourceLines[f.start.line] : nil, root: options.sourceRoot, language: report.language))
+                // A finding about a sidecar fact points into the sidecar.
+                let at = f.file == report.file ? artifact : ArtifactPath(f.file, root: options.sourceRoot)
+                results.append(SARIFReporter.result(f, artifact: at, ruleIndex: index[f.ruleID], fingerprint: fingerprint,
+                                                    line: report.sourceLine(of: f), root: options.sourceRoot, language: report.language))
             }
             plans.append(SARIF.PlanProperties(
                 file: artifact.path, language: report.language.rawValue, status: report.status.value.rawValue,

@@ -53,7 +53,7 @@ public struct TextReporter: Reporter {
             } else {
                 out += "  --> \(f.file):\(f.start.line):\(f.start.column)\n"
             }
-            if f.file == report.file, let source = report.sourceLines[f.start.line] {
+            if let source = report.sourceLine(of: f) {
                 let number = f.location == nil ? String(f.start.line) : "¶"
                 let pad = String(repeating: " ", count: number.count)
                 let shown = TextReporter.visible(source.replacingOccurrences(of: "\t", with: " "))
