@@ -7,6 +7,7 @@
 //   PlanLintYAML    a YAML loader on libyaml's event API: nodes with positions, limits
 //   PlanLint        reading plans, the plan model, rule packs, the engine, reporters
 //   planlint        the command line
+//   FuzzYAML        a libFuzzer target for the YAML loader (docs/fuzzing.md)
 // and the build-time pieces that embed Rules/ into the binary:
 //   EmbedRulePacksTool + Plugins/EmbedRulePacks
 // and, for packages that keep plans: `swift package lint-plans` (Plugins/LintPlans).
@@ -32,6 +33,7 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "PlanLintYAML", dependencies: ["CLibYAML"]),
+        .executableTarget(name: "FuzzYAML", dependencies: ["PlanLintYAML"]),
         .executableTarget(name: "EmbedRulePacksTool"),
         .plugin(
             name: "EmbedRulePacks",

@@ -2,7 +2,9 @@
 # The lint-plans command plugin as a municipality's package uses it: a small package that
 # depends on planlint by local path keeps its plans in plans/, and runs
 # `swift package --disable-sandbox lint-plans`. Checks the output and the exit code with no
-# configuration, with .planlint.yaml, with a broken .planlint.yaml and with arguments.
+# configuration, with .planlint.yaml, with a broken .planlint.yaml and with arguments. The
+# plugin does not read .planlint.yaml itself: planlint does, so these also show that the
+# plugin hands the file to planlint.
 #
 # This builds planlint a second time (inside the temporary package), so it runs from .ci/run
 # rather than from `swift test`. Set PLUGIN_TEST_DIR to keep the package (and its build)
@@ -86,17 +88,35 @@ run
 check "fail_on never: exit 0 despite findings" test "$status" -eq 0
 check "fail_on never: the findings are still reported" grep -q "error\[LSL-12-1-DECISION-BODY\]" <<<"$out"
 
-# 5. A wrong key is refused with its position, before planlint runs.
+# 5. A wrong key is refused with its position, before any plan is checked.
 printf 'paths: [plans]\nfailon: warning\n' > "$pkg/.planlint.yaml"
 run
 check "unknown key: the command fails" test "$status" -ne 0
-# SwiftPM passes what the plugin itself prints on to its standard output, and reports the
-# plugin's exit code on standard error.
-check "unknown key: file:line:column and the right key" grep -q "^.planlint.yaml:2:1: error: unknown key 'failon' (did you mean 'fail_on'?)" <<<"$out"
+# SwiftPM passes what the plugin (and planlint under it) prints on standard error on to its
+# standard output, and reports the plugin's exit code on standard error.
+check "unknown key: file:line:column and the right key" grep -q "^.planlint.yaml:2:1: error: unknown key 'failon' in the configuration (did you mean 'fail_on'?)" <<<"$out"
 check "unknown key: the plugin's exit code 2 is reported" grep -q "Plugin ended with exit code 2" <<<"$err"
 printf 'lang: de\n' > "$pkg/.planlint.yaml"
 run
 check "bad value: refused with its position" grep -q "^.planlint.yaml:1:7: error: 'lang' must be one of fi, sv, en, not 'de'" <<<"$out"
+
+# 6. Waivers and rule settings of the file reach planlint: the draft's decision-body error is
+# waived, so only its other errors remain.
+cat > "$pkg/.planlint.yaml" <<'EOF'
+paths: [plans]
+as_of: 2026-11-22
+rules:
+  LSL-12-1-REVIEW-4Y: info
+waivers:
+  - rule: LSL-12-1-DECISION-BODY
+    plan: plans/koskenkyla-*.md
+    reason: Valtuusto käsittelee suunnitelman joulukuussa.
+    reference: khall 3.2.2026 § 14
+    accepted_by: kunnanhallitus
+    expires: 2027-01-31
+EOF
+run --format json
+check "waiver: the finding is marked as waived in the JSON" python3 -c 'import json,sys; d=json.loads(sys.argv[1]); w=[f for p in d["plans"] for f in p["findings"] if f["rule"]=="LSL-12-1-DECISION-BODY"]; assert w and all(f["suppressed"]["directive"]=="waiver" and f["suppressed"]["waiver"]["reference"]=="khall 3.2.2026 § 14" for f in w), w' "$out"
 rm -f "$pkg/.planlint.yaml"
 
 echo "lint-plans plugin: $passed passed, $failures failed"

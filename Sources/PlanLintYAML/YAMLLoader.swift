@@ -271,6 +271,11 @@ private struct TreeBuilder {
             return
         }
         guard let key = stack[top].pendingKey else {
+            if let scalar = node.scalar, scalar.style == .plain, scalar.text == "<<", node.tag == nil {
+                throw error(
+                    .syntax, at: node.range.start,
+                    "merge keys (<<) are not supported; write the keys out, or quote '<<' if it is meant as a key")
+            }
             let identity = KeyIdentity(node)
             if let firstLine = stack[top].keyLines[identity] {
                 throw error(

@@ -1,8 +1,8 @@
-// The planlint command line: `planlint lint`, `planlint rules list|explain|test`.
+// The planlint command line: `planlint lint`, `planlint rules list|explain|test`, `planlint config`, `planlint init`.
 //
-// Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 a plan or pack could not be
-// loaded, 64 usage, 73 a report file could not be written. Errors are printed to stderr as
-// `file:line:column: error: message`, whatever the format.
+// Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 a plan, pack, configuration or
+// baseline could not be loaded, 64 usage, 73 a report or baseline file could not be written.
+// Errors are printed to stderr as `file:line:column: error: message`, whatever the format.
 import ArgumentParser
 import Foundation
 import PlanLint
@@ -17,7 +17,7 @@ struct PlanLintCommand: ParsableCommand {
         commandName: "planlint",
         abstract: "Checks Finnish child and youth welfare plans against the law (Lastensuojelulaki 12 §) and good practice.",
         version: PlanLintVersion.current,
-        subcommands: [Lint.self, Rules.self, Facts.self],
+        subcommands: [Lint.self, Rules.self, Facts.self, ConfigCommand.self, InitCommand.self, SchemaCommand.self],
         defaultSubcommand: Lint.self
     )
 }
@@ -95,8 +95,9 @@ struct PackOptions: ParsableArguments {
     var excludePacks: [String] = []
 
     func load() throws -> [RulePack] {
+        let (directories, excluded) = try configured()
         do {
-            return try PackSet.load(directories: packs, includeEmbedded: !noDefaultPacks, excluding: excludePacks)
+            return try PackSet.load(directories: directories, includeEmbedded: !noDefaultPacks, excluding: excluded)
         } catch {
             for e in error.errors { printError(e.description) }
             throw Exit.inputError
@@ -115,20 +116,28 @@ struct PackOptions: ParsableArguments {
     }
 }
 
+/// Writes a line to stderr, its control characters and workflow commands neutralised.
 func printError(_ s: String) {
-    FileHandle.standardError.write(Data((s + "\n").utf8))
+    FileHandle.standardError.write(Data(OutputSafety.neutralize(s + "\n", .plain).utf8))
+}
+
+/// Writes to stdout, neutralised for the syntax of the format (OutputSafety).
+func writeOutput(_ s: String, _ syntax: OutputSafety.Syntax = .plain, colour: Bool = false) {
+    FileHandle.standardOutput.write(Data(OutputSafety.neutralize(s, syntax, colour: colour).utf8))
 }
 
 func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check plans (files, or folders searched for .md, .yaml and .yml).")
+        abstract: "Check plans (files, or folders searched for .md, .yaml, .yml, .docx, .odt and .fodt).")
 
-    @Argument(help: ArgumentHelp("Plan files or folders.", valueName: "path"))
-    var paths: [String] = ["."]
+    @Argument(help: ArgumentHelp("Plan files or folders; default: the configuration's paths, else the current folder.", valueName: "path"))
+    var paths: [String] = []
 
     @OptionGroup var packOptions: PackOptions
+
+    @OptionGroup var configOptions: ConfigurationOptions
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to check on (YYYY-MM-DD or d.m.yyyy); default: today.", valueName: "date"))
     var asOf: PlanDate?
@@ -136,16 +145,16 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("Language of messages: fi, sv or en; default: each plan's own language.", valueName: "lang"))
     var lang: Language?
 
-    @Option(help: ArgumentHelp("Output format: text (findings), compliance (the result of every requirement), html (the report for the council), json, or one for CI (README.md, Output formats).", valueName: "format"))
-    var format: OutputFormat = .text
+    @Option(help: ArgumentHelp("Output format: text (findings), compliance (the result of every requirement), html (the report for the council), json, or one for CI (README.md, Output formats); default: text.", valueName: "format"))
+    var format: OutputFormat?
 
     @Option(name: .customLong("output"),
             help: ArgumentHelp("Also write a report to a file, e.g. sarif=planlint.sarif (repeatable). Files are replaced atomically.",
                                valueName: "format=path"))
     var outputs: [String] = []
 
-    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: error, warning, info or never.")
-    var failOn: FailOn = .error
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a finding is at or above this severity: error, warning, info or never; default: error.")
+    var failOn: FailOn?
 
     @Flag(name: [.short, .long], help: "No progress; text format: only the summary line, and nothing when the exit code is 0.")
     var quiet = false
@@ -170,23 +179,31 @@ struct Lint: ParsableCommand {
     func run() throws {
         // A write past a file size limit must fail as an error (exit 73), not kill the process.
         signal(SIGXFSZ, SIG_IGN)
-        let files = try outputs.map { raw throws(ValidationError) in try OutputFile(parsing: raw) }
-        let engine = try packOptions.engine()
-        let packs = engine.packs
+        let flags = commandLineSettings()
+        let (runConfiguration, settings) = try configOptions.settings(flags)
+        let files = try outputFiles(settings.outputs.value)
+        let format = OutputFormat(argument: settings.format.value) ?? .text
+        let lang = settings.lang.value
+        let paths = settings.paths.value
         let (planFiles, missing) = PlanReader.discover(paths)
         if planFiles.isEmpty && missing.isEmpty {
             printError("\(paths.joined(separator: " ")): error: no plan files (.md, .yaml, .yml, .docx, .odt, .fodt) found")
             throw Exit.inputError
         }
-        let day = asOf ?? PlanDate.today()
+        let day = settings.asOf.value
         var outcomes = missing.map { PlanOutcome.failed($0) }
-        outcomes += check(planFiles, engine: engine, asOf: day)
-        let result = RunResult(outcomes: outcomes, packs: packs, asOf: day, language: lang)
+        let checked = try configOptions.check(planFiles, explicit: configOptions.config == nil ? nil : runConfiguration, flags: flags) { engine, files, day, lang in
+            check(files, engine: engine, asOf: day, language: lang)
+        }
+        outcomes += checked.outcomes
+        for notice in PackNotice.replaced(checked.packs, lang ?? .en) { printError("planlint: " + notice) }
+        let baselineWritten = try configOptions.baselines(&outcomes, packs: checked.packs, asOf: day, settings: settings)
+        let result = RunResult(outcomes: outcomes, packs: checked.packs, asOf: day, language: lang)
 
         // Load errors go to stderr in every format (the machine formats also carry them).
         for e in result.errors { printError(lang.map { e.description(in: $0) } ?? e.description) }
 
-        let status = exitCode(result)
+        let status = exitCode(result, failOn: settings.failOn.value)
         let environment = ProcessInfo.processInfo.environment
         let colored: Bool
         switch color {
@@ -200,15 +217,16 @@ struct Lint: ParsableCommand {
         if !(quietText && status == .success) {
             let options = ReportOptions(color: colored, language: language, sourceRoot: root, summaryOnly: quietText)
             if let reporter = Reporters.make(format.name, options: options) {
-                FileHandle.standardOutput.write(Data(reporter.report(result).utf8))
+                writeOutput(reporter.report(result), OutputSafety.syntax(forFormat: format.name), colour: colored)
             }
         }
 
-        var writeFailed = false
+        var writeFailed = !baselineWritten
         for file in files {
             guard let reporter = Reporters.make(file.format.name, options: ReportOptions(color: false, language: language, sourceRoot: root)) else { continue }
             do {
-                try AtomicFile.write(Data(reporter.report(result).utf8), to: file.path)
+                let text = OutputSafety.neutralize(reporter.report(result), OutputSafety.syntax(forFormat: file.format.name))
+                try AtomicFile.write(Data(text.utf8), to: file.path)
             } catch {
                 printError("\(file.path): error: cannot write the \(file.format.name) report: \(error.reason)")
                 writeFailed = true
@@ -220,23 +238,16 @@ struct Lint: ParsableCommand {
 
     /// 2 when a plan could not be read, 1 when a finding that is not suppressed is at or
     /// above --fail-on, else 0.
-    func exitCode(_ result: RunResult) -> ExitCode {
+    func exitCode(_ result: RunResult, failOn: FailLevel) -> ExitCode {
         if !result.errors.isEmpty { return Exit.inputError }
-        let threshold: Severity?
-        switch failOn {
-        case .error: threshold = .error
-        case .warning: threshold = .warning
-        case .info: threshold = .info
-        case .never: threshold = nil
-        }
-        if let threshold, result.findings.contains(where: { $0.isActive && $0.severity >= threshold }) {
+        if let threshold = failOn.threshold, result.findings.contains(where: { $0.isActive && $0.severity >= threshold }) {
             return Exit.findings
         }
         return .success
     }
 
     /// Checks the plans, showing progress on stderr for long runs when it is a terminal.
-    func check(_ files: [String], engine: Engine, asOf day: PlanDate) -> [PlanOutcome] {
+    func check(_ files: [String], engine: Engine, asOf day: PlanDate, language lang: Language?) -> [PlanOutcome] {
         guard !quiet, files.count > Lint.progressThreshold, isTerminal(STDERR_FILENO) else {
             return engine.check(files: files, asOf: day, language: lang)
         }
@@ -275,21 +286,10 @@ struct Rules: ParsableCommand {
         func run() throws {
             let packs = try packOptions.load()
             if format == .markdown {
-                FileHandle.standardOutput.write(Data(RuleTable.markdown(packs).utf8))
+                writeOutput(RuleTable.markdown(packs), .markdown)
                 return
             }
-            var out = ""
-            for pack in packs {
-                out += "\(pack.id) \(pack.version) — \(pack.title[lang])\n"
-                let width = pack.rules.map(\.id.count).max() ?? 0
-                for rule in pack.rules {
-                    let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
-                    let sev = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-                    out += "  \(id)  \(sev)  \(rule.title[lang])\n"
-                }
-                out += "\n"
-            }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            writeOutput(RuleTable.text(packs, language: lang))
         }
     }
 
@@ -314,9 +314,17 @@ struct Rules: ParsableCommand {
                 } else {
                     why = r.applicable ? "expected a finding, got none" : "expected a finding, but the rule does not apply to this example"
                 }
-                print("FAIL \(r.rule) \(r.expect.rawValue) \(r.file) (as of \(r.asOf.iso)): \(why)")
+                writeOutput("FAIL \(r.rule) \(r.expect.rawValue) \(r.file) (as of \(r.asOf.iso)): \(why)\n")
             }
-            print("\(results.count - failed) passed, \(failed) failed")
+            // A base-form term (=lapsi) Voikko does not know can never match.
+            let passed = results.count - failed
+            if let problems = BaseFormCheck.problems() {
+                for p in problems { writeOutput("FAIL \(p)\n") }
+                failed += problems.count
+            } else {
+                writeOutput("note: base-form terms were not checked: \(BaseFormCheck.morphologyWarning ?? "morphology is off")\n")
+            }
+            writeOutput("\(passed) passed, \(failed) failed\n")
             if failed > 0 { throw Exit.findings }
         }
     }
@@ -342,7 +350,8 @@ struct Rules: ParsableCommand {
                 printError(message)
                 throw ExitCode.validationFailure
             }
-            FileHandle.standardOutput.write(Data(RuleExplanation.text(rule, pack: pack, language: lang).utf8))
+            writeOutput(RuleExplanation.text(rule, pack: pack, language: lang, profiles: packs.flatMap(\.profiles),
+                                             values: RuleExplanation.valueLabels(packs)))
         }
     }
 }
@@ -350,7 +359,7 @@ struct Rules: ParsableCommand {
 /// `planlint facts FILE…`: what planlint believes about each plan, and where it came from.
 struct Facts: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show every fact planlint reads from a plan, with its origin (front matter, sidecar, the prose and its position), and the decided status, scope, reference date and law profile with the reason.")
+        abstract: "Show every fact planlint reads from a plan, with its origin (front matter, sidecar, the prose and its position), and the values decided from them (status, scope, reference date, law profile, …) with the reason.")
 
     @OptionGroup var packOptions: PackOptions
 
@@ -383,10 +392,9 @@ struct Facts: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = (try? encoder.encode(all)) ?? Data("[]".utf8)
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
+            writeOutput(String(decoding: data, as: UTF8.self) + "\n", .json)
         } else {
-            let text = all.map { FactsText.render($0, language: lang ?? $0.language) }.joined(separator: "\n")
-            FileHandle.standardOutput.write(Data(text.utf8))
+            writeOutput(all.map { FactsText.render($0, language: lang ?? $0.language) }.joined(separator: "\n"))
         }
         if failed { throw Exit.inputError }
     }

@@ -120,7 +120,9 @@ struct HTMLBrowserTests {
         #expect(r.findings > 40, "the draft's findings, twice")
         #expect(Self.count("<svg xmlns=\"http://www.w3.org/2000/svg\"", in: dom) == plans)
         #expect(Self.count("<table class=\"grid requirements\">", in: dom) == plans)
-        #expect(Self.count("<table class=\"grid requirements not-applicable\">", in: dom) == plans)
+        #expect(Self.count("<table class=\"grid requirements practice\">", in: dom) == plans, "recommendations in a table of their own")
+        #expect(Self.count("<ul class=\"not-applicable\">", in: dom) == plans, "rules that do not apply: one line per reason")
+        #expect(Self.count("<section class=\"appendix\"", in: dom) == 1)
         #expect(Self.count("<a href=\"#plan-", in: dom) >= plans, "the table of contents")
         #expect(dom.contains("<nav class=\"contents\""))
         // Each plan's section in its own language, with its title.

@@ -26,20 +26,20 @@ struct EngineTests {
     func compliant(_ path: String) throws {
         let report = try Repo.check(path)
         #expect(report.findings.isEmpty, "\(report.findings.map { "\($0.ruleID) \($0.start.line): \($0.message)" })")
-        #expect(report.status.value == .approved)
+        #expect(report.status.value.rawValue == "approved")
     }
 
     @Test("Each example plan is checked under its own version of the law", arguments: [
-        ("Examples/lahdenpera-2019.md", "P2017", PlanScope.municipal),
-        ("Examples/merikoski-hva-2024.md", "P2023-regional", PlanScope.regional),
-        ("Examples/helsinki-2024.md", "P2023-helsinki", PlanScope.helsinki),
-        ("Examples/seututrio-2025.md", "P2023-municipal", PlanScope.jointMunicipal),
-        ("Examples/strandvik-2025.md", "P2023-municipal", PlanScope.municipal),
+        ("Examples/lahdenpera-2019.md", "P2017", "municipal"),
+        ("Examples/merikoski-hva-2024.md", "P2023-regional", "regional"),
+        ("Examples/helsinki-2024.md", "P2023-helsinki", "helsinki"),
+        ("Examples/seututrio-2025.md", "P2023-municipal", "joint_municipal"),
+        ("Examples/strandvik-2025.md", "P2023-municipal", "municipal"),
     ])
-    func profilePerExample(_ path: String, _ profile: String, _ scope: PlanScope) throws {
+    func profilePerExample(_ path: String, _ profile: String, _ scope: String) throws {
         let report = try Repo.check(path)
         #expect(report.profile?.value.id == profile)
-        #expect(report.scope.value == scope)
+        #expect(report.scope.value.rawValue == scope)
     }
 
     @Test("The 2019 plan met the law of its time and has lapsed only by the passing of time")
@@ -64,8 +64,9 @@ struct EngineTests {
             "LSL-12-2-3", "LSL-12-2-4",
             // Good practice (fi-suositukset)
             "GP-RESOURCES-PER-YEAR", "GP-STEERING-GROUP-APPOINTED", "GP-STEERING-GROUP-SECTORS", "GP-STEERING-GROUP-HVA",
-            "GP-MONITORING-GROUP", "GP-ANNUAL-REPORT", "GP-AUDIT-COMMITTEE", "GP-SECTOR-REPORTING",
+            "GP-MONITORING-GROUP", "GP-AUDIT-COMMITTEE", "GP-SECTOR-REPORTING",
             "GP-CHILD-PARTICIPATION-EVALUATION", "GP-SERVICE-TIERS", "GP-VISION-VALUES", "GP-RIGHTS-FRAME",
+            // (GP-ANNUAL-REPORT is covered by JARJL-6-3-ANNUAL-REPORT: one fact, one finding.)
             // The related acts: no annual report to the council, delivery to the county or
             // named hyte body (JärjL 6 §), no youth network (NuorL 9 §), no student welfare
             // steering group (OOHL 14 §).
@@ -73,10 +74,10 @@ struct EngineTests {
             "OOHL-14-1-STEERING-GROUP",
         ])
         #expect(Set(report.findings.filter { $0.ruleID.hasPrefix("GP-") }.map(\.pack)) == ["fi-suositukset"])
-        #expect(report.status.value == .draft)
+        #expect(report.status.value.rawValue == "draft")
         #expect(report.referenceDate.value == PlanDate(year: 2026, month: 12, day: 14))
         let sectors = try #require(report.findings.first { $0.ruleID == "GP-STEERING-GROUP-SECTORS" })
-        #expect(sectors.message == "The group has no members from: social, health.")
+        #expect(sectors.message == "The group has no members from: social services and health care.", "sector codes are written through the rule's labels")
     }
 
     @Test("A 2023+ municipal plan is never checked for the old items 3–5")
@@ -112,7 +113,7 @@ struct EngineTests {
     @Test("Facts only in the prose: approval, budget statement and group are found, with positions")
     func proseFacts() throws {
         let report = try Repo.check("Examples/alavesi-2023-prose.md", asOf: "2027-07-01", language: .en)
-        #expect(report.status.value == .approved)
+        #expect(report.status.value.rawValue == "approved")
         #expect(report.referenceDate.value == PlanDate(year: 2023, month: 6, day: 12))
         let lapsed = try #require(report.findings.first { $0.ruleID == "LSL-12-1-REVIEW-4Y" })
         #expect(lapsed.origin == .text)

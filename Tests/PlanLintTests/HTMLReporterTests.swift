@@ -133,34 +133,41 @@ struct HTMLReporterTests {
         let pairs = Dictionary(uniqueKeysWithValues: zip(facts.all("dt").map(\.text), facts.all("dd").map(\.text)))
         #expect(pairs["Tiedosto"] == "Examples/koskenkyla-luonnos-2026.md")
         #expect(pairs["Tarkistuspäivä"] == "22.11.2026")
-        #expect(pairs["Tila"] == "luonnos (status: draft)")
-        #expect(pairs["Laajuus"] == "kunnan suunnitelma (plan.scope: municipal)")
+        #expect(pairs["Tila"] == "luonnos (annettu tietolohkon kentässä status)")
+        #expect(pairs["Laajuus"] == "kunnan suunnitelma (annettu tietolohkon kentässä plan.scope)")
         #expect(pairs["Viitepäivä"] == "14.12.2026 (suunniteltu päätöspäivä (decision.planned_date))")
         let profile = try #require(pairs["Sovellettu lainsäädäntö"])
-        #expect(profile.hasPrefix("P2023-municipal — Kunnan suunnitelma, Lsl 12 § 1–2 mom (610/2022), 1.1.2023 alkaen"))
+        #expect(profile.hasPrefix("Kunnan suunnitelma, Lsl 12 § 1–2 mom (610/2022), 1.1.2023 alkaen"))
         let why = try #require(report.profile?.reasons.fi)
         #expect(why.hasPrefix("viitepäivä 14.12.2026 (suunniteltu päätöspäivä (decision.planned_date)) on 1.1.2023 tai myöhemmin"))
         #expect(profile.hasSuffix("Miksi tämä versio: " + why))
 
-        // The packs: id, title, version, content hash, number of rules; one row each.
-        let rows = try #require(plan.first("table", class: "packs")?.first("tbody")).all("tr").map { $0.all("td").map(\.text) }
+        // The packs: id, title, version, content hash, number of rules; one row each, in the
+        // appendix, not in the plan's section.
+        #expect(plan.first("table", class: "packs") == nil)
+        let appendix = try #require(doc.first("section", class: "appendix"))
+        #expect(appendix.first("h2")?.text == "Miten tarkistettiin")
+        let rows = try #require(appendix.first("table", class: "packs")?.first("tbody")).all("tr").map { $0.all("td").map(\.text) }
         #expect(rows == result.packs.map { [$0.id, $0.title.fi, $0.version, $0.contentHash, String($0.rules.count)] })
         #expect(rows.map(\.first) == ["fi-lsl", "fi-suositukset"])
 
-        // The verdict and the chart agree with the results.
-        let count = { (s: RuleResult.Status) in report.results.filter { $0.status == s }.count }
-        let applicable = report.results.count - count(.notApplicable)
-        #expect(count(.fail) > 10 && count(.needsReview) == 1)
-        #expect(plan.first("div", class: "verdict")?.text.contains("\(count(.fail))/\(applicable) sovellettavasta vaatimuksesta ei täyty") == true)
+        // The verdict and the chart count statutory requirements only.
+        let statutory = report.results.filter { $0.kind == .statute }
+        let count = { (s: RuleResult.Status) in statutory.filter { $0.status == s }.count }
+        let applicable = statutory.count - count(.notApplicable) - count(.covered)
+        #expect(count(.fail) > 5 && count(.needsReview) == 1)
+        #expect(plan.first("div", class: "verdict")?.text.contains("Lakisääteiset vaatimukset eivät täyty: \(count(.fail)) / \(applicable) sovellettavasta vaatimuksesta ei täyty.") == true)
+        let practice = report.results.filter { $0.kind == .practice && $0.status != .notApplicable }
+        #expect(plan.first("p", class: "practice-summary")?.text == "Hyvä käytäntö: \(practice.filter { $0.status == .pass }.count) / \(practice.count) suositusta toteutuu. Suositukset eivät ole lain vaatimuksia.")
         let svg = try #require(plan.first("figure", class: "chart")?.first("svg"))
         #expect(svg.attributes["role"] == "img")
         let bars = svg.all("g", class: "bar").map { ($0.first("text", class: "label")?.text ?? "", $0.first("text", class: "count")?.text ?? "") }
-        #expect(bars.map(\.0) == ["Täyttyy", "Ei täyty", "Tarkistettava", "Ei sovelleta"])
-        #expect(bars.map(\.1) == [count(.pass), count(.fail), count(.needsReview), count(.notApplicable)].map(String.init))
-        #expect(svg.first("title")?.text == "Täyttyy \(count(.pass)), Ei täyty \(count(.fail)), Tarkistettava 1, Ei sovelleta \(count(.notApplicable))")
-        // A bar's length is its share of all requirements.
+        #expect(bars.map(\.0) == ["Täyttyy", "Ei täyty", "Tarkistettava"])
+        #expect(bars.map(\.1) == [count(.pass), count(.fail), count(.needsReview)].map(String.init))
+        #expect(svg.first("title")?.text == "Täyttyy \(count(.pass)), Ei täyty \(count(.fail)), Tarkistettava 1")
+        // A bar's length is its share of the applicable statutory requirements.
         let widths = svg.all("g", class: "bar").map { $0.all("rect").dropFirst().first?.attributes["width"] }
-        #expect(widths[0] == String(Int((Double(count(.pass)) / Double(report.results.count) * 150).rounded())))
+        #expect(widths[0] == String(Int((Double(count(.pass)) / Double(applicable) * 150).rounded())))
     }
 
     @Test("Each finding has its evidence, location, remedy, citation and the statute's wording")
@@ -179,11 +186,15 @@ struct HTMLReporterTests {
 
         let body = try #require(findings.first { $0.first("code", class: "rule-id")?.text == "LSL-12-1-DECISION-BODY" })
         #expect(body.first("span", class: "severity")?.text == "✖ Virhe")
-        #expect(body.first("h4")?.text == "Luonnos on menossa toimielimelle, joka ei voi hyväksyä sitä")
+        #expect(body.first("h4")?.text == "Luonnos viedään toimielimelle, joka voi hyväksyä sen")
         #expect(body.first("p", class: "message")?.text == "Luonnos on menossa päätettäväksi toimielimelle kunnanhallitus, mutta suunnitelman hyväksyy kunnanvaltuusto.")
         #expect(body.first("q", class: "evidence")?.text == "kunnanhallitus")
-        let location = try #require(body.first("dl", class: "finding-facts")?.all("dd").first?.text)
-        #expect(location.hasPrefix("Examples/koskenkyla-luonnos-2026.md:14:9 (rivi 14, sarake 9; tieto decision.body)"))
+        // The finding says the line; file, column and field are in the appendix, by number.
+        #expect(body.first("dl", class: "finding-facts")?.all("dd").first?.text == "rivi 14")
+        let bodyNumber = try #require(body.first("span", class: "number")?.text)
+        let places = try #require(doc.first("table", class: "places")?.first("tbody")).all("tr").map { $0.all("td").map(\.text) }
+        #expect(places.count == findings.count)
+        #expect(places.contains(["\(bodyNumber)", "LSL-12-1-DECISION-BODY", "Examples/koskenkyla-luonnos-2026.md:14:9", "decision.body"]))
         // The excerpt marks exactly the span (14:9–14:23).
         let excerpt = try #require(body.first("pre", class: "excerpt"))
         #expect(excerpt.first("span", class: "ln")?.text == "14")
@@ -211,7 +222,7 @@ struct HTMLReporterTests {
         // A finding about a missing fact points at a bare key (`plan:`) or at the front
         // matter's `---`: no excerpt then.
         let budget = try #require(findings.first { $0.first("code", class: "rule-id")?.text == "LSL-12-1-BUDGET-LINK" })
-        #expect(budget.first("dl", class: "finding-facts")?.all("dd").first?.text.hasPrefix("Examples/koskenkyla-luonnos-2026.md:2:1 ") == true)
+        #expect(budget.first("dl", class: "finding-facts")?.all("dd").first?.text == "rivi 2")
         #expect(budget.first("pre", class: "excerpt") == nil)
         let deliver = try #require(findings.first { $0.first("code", class: "rule-id")?.text == "JARJL-6-3-DELIVER-HVA" })
         #expect(deliver.first("pre", class: "excerpt") == nil)
@@ -223,12 +234,20 @@ struct HTMLReporterTests {
         let (result, html) = try HTMLRun.report(["Examples/koskenkyla-luonnos-2026.md"])
         let doc = try XHTML.parse(html)
         guard case .checked(let report) = result.outcomes[0] else { Issue.record("not checked"); return }
+        // Statutory requirements, then recommendations; the rules that do not apply are one
+        // line per reason, not a row each.
         let tables = doc.all("table", class: "requirements")
         #expect(tables.count == 2)
+        #expect(tables[1].classes.contains("practice"))
         let rows = tables.flatMap { $0.first("tbody")?.all("tr") ?? [] }
-        #expect(rows.count == report.results.count)
+        let applicable = report.results.filter { $0.status != .notApplicable }
         #expect(rows.compactMap { $0.first("code", class: "rule-id")?.text } ==
-                report.results.filter { $0.status != .notApplicable }.map(\.rule) + report.results.filter { $0.status == .notApplicable }.map(\.rule))
+                applicable.filter { $0.kind == .statute }.map(\.rule) + applicable.filter { $0.kind == .practice }.map(\.rule))
+        let notApplicable = report.results.filter { $0.status == .notApplicable }
+        let lines = try #require(doc.first("ul", class: "not-applicable")).all("li")
+        #expect(lines.count == Set(notApplicable.map { $0.condition ?? "" }).count)
+        #expect(lines.count < notApplicable.count)
+        #expect(lines.flatMap { $0.all("code") }.map(\.text).sorted() == notApplicable.map(\.rule).sorted())
 
         let body = try #require(doc.byID("plan-1-req-LSL-12-1-DECISION-BODY"))
         #expect(body.first("span", class: "badge")?.text == "✖ Ei täyty")
@@ -241,11 +260,12 @@ struct HTMLReporterTests {
 
         // Why a requirement does not apply, in the plan's language, as the engine decided it.
         for id in ["LSL-12-2007-2-3", "LSL-12-1-APPROVAL-COUNCIL", "LSL-12-3-APPROVAL-REGIONAL-COUNCIL"] {
-            let row = try #require(doc.byID("plan-1-req-\(id)"))
-            let reason = try #require(report.results.first { $0.rule == id }?.reason)
-            #expect(row.all("td").last?.text == reason)
+            let line = try #require(lines.first { $0.all("code").contains { $0.text == id } })
+            let condition = try #require(report.results.first { $0.rule == id }?.condition)
+            #expect(line.text.contains(condition))
         }
-        #expect(doc.byID("plan-1-req-LSL-12-2007-2-3")?.all("td").last?.text == "profiili P2023-municipal; sääntö kuuluu profiileihin P2008, P2014, P2017")
+        let old = try #require(lines.first { $0.all("code").contains { $0.text == "LSL-12-2007-2-3" } })
+        #expect(old.text.contains("vaatimusta: suunnitelmaan sovelletaan lain versiota «Kunnan suunnitelma, Lsl 12 § 1–2 mom (610/2022), 1.1.2023 alkaen»"))
         // A met content item says where: the section and its line.
         #expect(pass.all("td").last?.text == "Osio «2 Kasvuolot ja hyvinvoinnin tila», rivi 89")
     }
@@ -259,8 +279,9 @@ struct HTMLReporterTests {
         let row = try #require(doc.byID("plan-1-req-\(review.rule)"))
         #expect(row.first("span", class: "badge")?.text == "? Tarkistettava")
         #expect(row.all("td").last?.text.hasPrefix("Varmistettava: Varmista, että alle 18-vuotiaat lapset ja nuoret todella osallistuivat") == true)
-        let applicable = report.results.filter { $0.status != .notApplicable }.count
-        #expect(doc.first("div", class: "verdict")?.text.contains("1/\(applicable) vaatimuksesta on vielä tarkistettava") == true)
+        let applicable = report.results.filter { $0.status != .notApplicable && $0.kind == .statute }.count
+        #expect(review.kind == .statute)
+        #expect(doc.first("div", class: "verdict")?.text.contains("lakisääteiset vaatimukset täyttyvät; 1 / \(applicable) on vielä tarkistettava") == true)
         #expect(doc.first("div", class: "verdict")?.first("span", class: "badge")?.text == "? Tarkistettava")
     }
 
@@ -290,19 +311,19 @@ struct HTMLReporterTests {
         let warnings = active.filter { $0.severity == .warning }.count
         let sub = try #require(doc.first("div", class: "verdict")?.first("span", class: "sub")?.text)
         #expect(sub.contains("\(warnings) varoitusta"))
-        #expect(sub.hasSuffix("Lisäksi 1 hyväksyttyä poikkeamaa (planlint-disable)."))
+        #expect(sub.hasSuffix("Lisäksi 1 hyväksytty poikkeama (planlint-disable-ohje, poikkeuspäätös tai perustaso)."))
         let row = try #require(doc.byID("plan-1-req-GP-STEERING-GROUP-APPOINTED"))
-        #expect(row.first("span", class: "badge")?.text == "✖ Ei täyty", "the requirement is still not met; the deviation is accepted")
+        #expect(row.first("span", class: "badge")?.text == "○ Kehitettävää", "the recommendation is still not followed; the deviation is accepted")
         #expect(row.all("td").last?.text == "→ havainto \(findings.count)1 hyväksytty poikkeamana")
     }
 
     @Test("A Swedish plan gets a Swedish report; --lang en gives English words and both wordings of the statute")
     func languages() throws {
         let (result, sv) = try HTMLRun.report(["Examples/vasterby-2024.md"])
-        let applicable = try HTMLRun.plan(result).results.filter { $0.status != .notApplicable }.count
+        let applicable = try HTMLRun.plan(result).results.filter { $0.status != .notApplicable && $0.kind == .statute }.count
         let doc = try XHTML.parse(sv)
         #expect(doc.first("html")?.attributes["lang"] == "sv")
-        #expect(doc.first("div", class: "verdict")?.text == "? Ska granskasDe krav som kan granskas maskinellt är uppfyllda; 1 av \(applicable) krav ska ännu granskas.")
+        #expect(doc.first("div", class: "verdict")?.text == "? Ska granskasDe lagstadgade krav som kan granskas maskinellt är uppfyllda; 1 av \(applicable) ska ännu granskas.")
         #expect(doc.first("p", class: "none")?.text == "Inga anmärkningar: inga brister hittades i planen.")
         let pass = try #require(doc.byID("plan-1-req-LSL-12-2-1"))
         #expect(pass.all("td").last?.text == "Avsnitt «4 Barns och ungas uppväxtmiljö och välfärd», rad 183")
@@ -343,7 +364,8 @@ struct HTMLReporterTests {
         let css = try #require(doc.first("style")?.text)
         #expect(css.contains("@media print"))
         #expect(css.contains("@page { size: A4"))
-        #expect(css.contains("break-before: page"))
+        #expect(css.contains("counter(page)"), "page numbers in print")
+        #expect(!css.contains("break-before: page") && !css.contains("break-after: page"), "no forced page breaks")
         #expect(!css.contains("url("), "no external resource from CSS")
         // Every link is either internal or to the statute.
         for a in doc.all("a") {

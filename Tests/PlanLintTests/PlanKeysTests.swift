@@ -80,7 +80,7 @@ struct PlanKeysTests {
         #expect(after.sourceLine(of: council) == "  - {body: kunnanhallitus, date: 2024-06-17, minute: \"§ 120\"}")
         let text = TextReporter(options: ReportOptions(language: .en)).report(RunResult(outcomes: [.checked(after)], packs: Packs.engine.packs, asOf: asOf, language: .en))
         #expect(text.contains("--> \(sidecar.path):3:12\n    |\n   3|   - {body: kunnanhallitus"))
-        #expect(text.contains("= fact from the sidecar \(sidecar.path)"))
+        #expect(text.contains("= The fact comes from the sidecar \(sidecar.path), which wins over the data block and the text."))
     }
 
     @Test("A sidecar with a value of the wrong shape is a load error in the sidecar")
@@ -105,12 +105,15 @@ struct FactsTests {
         #expect(body.origin == .text)
         #expect(body.used)
         #expect(body.location?.rendered(.fi) == "asiakirjan alku, 1. kappale")
-        #expect(facts.status.value == .approved)
-        #expect(facts.profile?.value.id == "P2023-municipal")
-        #expect(facts.referenceDate.value == PlanDate(parsing: "2024-06-17"))
-        #expect(!facts.referenceDate.reasons.fi.isEmpty)
+        func decided(_ name: String) -> Decision? { facts.decisions.first { $0.name == name } }
+        #expect(decided("status")?.value == "approved")
+        let profile = try #require(decided("profile"))
+        #expect(profile.value == "P2023-municipal")
+        #expect(decided("reference_date")?.value == "2024-06-17")
+        #expect(decided("reference_date")?.reasons.fi.isEmpty == false)
         let text = FactsText.render(facts, language: .fi)
-        #expect(text.contains("lain versio: P2023-municipal"))
+        #expect(text.contains("päätellyt arvot:"))
+        #expect(text.contains("\(profile.title.fi): \(profile.label.fi)  (\(profile.reasons.fi))"))
         #expect(text.contains("approvals[0].body"))
         #expect(text.contains("Kaupunginvaltuusto  — tekstistä, asiakirjan alku, 1. kappale"))
     }
@@ -128,6 +131,7 @@ struct FactsTests {
         let json = try JSONEncoder().encode([facts])
         let decoded = try #require(try JSONSerialization.jsonObject(with: json) as? [[String: Any]])
         #expect((decoded.first?["facts"] as? [[String: Any]])?.first?["origin"] as? String == "front_matter")
-        #expect((decoded.first?["profile"] as? [String: Any])?["reason"] != nil)
+        let decisions = try #require(decoded.first?["decisions"] as? [[String: Any]])
+        #expect(decisions.contains { $0["name"] as? String == "profile" && ($0["reasons"] as? [String: Any])?["en"] != nil })
     }
 }

@@ -44,7 +44,9 @@ struct ProfileTests {
         let profile = try #require(report.profile)
         #expect(profile.value.id == expected)
         #expect(profile.reason.contains(approved), "the reason names the date: \(profile.reason)")
-        #expect(profile.reason.contains(scope), "the reason names the scope: \(profile.reason)")
+        let label = try #require(Packs.engine.derive.derivations.first { $0.name == "scope" }?.label(of: scope))
+        #expect(profile.reason.contains(label.en), "the reason names the scope in words: \(profile.reason)")
+        #expect(profile.reasons.fi.contains(label.fi) && !profile.reasons.fi.contains(scope), "not as a code: \(profile.reasons.fi)")
     }
 
     @Test("A draft is checked against the law in force on its planned decision date")
@@ -62,10 +64,10 @@ struct ProfileTests {
         #expect(report.profile == nil)
         let item = try #require(report.results.first { $0.rule == "LSL-12-4-1" })
         #expect(item.status == .notApplicable)
-        #expect(item.reason?.contains("no profile") == true)
+        #expect(item.reason?.contains("no version of the law") == true)
         #expect(item.reason?.contains("regional") == true)
         let fi = Packs.engine.check(try plan(approved: "2020-05-04", scope: "regional", municipalities: "[]"), asOf: asOf)
-        #expect(fi.results.first { $0.rule == "LSL-12-4-1" }?.reason?.hasPrefix("mikään ladattu profiili ei kata suunnitelmaa") == true,
+        #expect(fi.results.first { $0.rule == "LSL-12-4-1" }?.reason?.hasPrefix("mikään ladattu lain versio ei kata suunnitelmaa") == true,
                 "the reason is in the plan's language")
     }
 
@@ -76,7 +78,7 @@ struct ProfileTests {
         for n in 3...5 {
             let id = "LSL-12-2007-2-\(n)"
             #expect(new.results.first { $0.rule == id }?.status == .notApplicable)
-            #expect(new.results.first { $0.rule == id }?.reason?.contains("P2023-municipal") == true)
+            #expect(new.results.first { $0.rule == id }?.condition?.contains("Kunnan suunnitelma, Lsl 12 § 1–2 mom (610/2022)") == true)
             #expect(old.results.first { $0.rule == id }?.status == .fail)
             #expect(!new.findings.contains { $0.ruleID == id })
         }
@@ -167,18 +169,28 @@ struct ComplianceTests {
         let result = RunResult(outcomes: [.checked(report)], packs: Packs.engine.packs, asOf: asOf, language: .en)
         let text = ComplianceReporter(language: .en).report(result)
         #expect(text.contains("As of: 2026-11-22"))
-        #expect(text.contains("Law applied: P2023-municipal"))
+        #expect(text.contains("Id of the law version: P2023-municipal"))
         for p in Packs.engine.packs { #expect(text.contains("\(p.id) \(p.version) (\(p.contentHash))")) }
         for r in report.results {
             #expect(text.contains(r.rule), "\(r.rule) is listed")
         }
         let failLine = try #require(text.split(separator: "\n").first { $0.contains("LSL-12-2-4") })
-        #expect(failLine.hasPrefix("FAIL"))
-        let na = try #require(text.range(of: "LSL-12-2007-2-3"))
-        #expect(text[na.upperBound...].contains("→ profile P2023-municipal; the rule belongs to P2008, P2014, P2017"))
+        #expect(failLine.hasPrefix("NOT MET"))
+        // Rules that do not apply: one line per reason, naming every rule it rules out.
+        let na = try #require(text.split(separator: "\n").first { $0.contains("LSL-12-2007-2-3") })
+        #expect(na.hasPrefix("  → "))
+        #expect(na.contains("requirements because the plan is checked against the version of the law “"))
+        #expect(na.contains("LSL-12-2007-2-4"))
+        // Good practice is listed apart and never reads as a failure of the law.
+        let practice = try #require(text.range(of: "Good-practice recommendations:"))
+        let statutory = try #require(text.range(of: "Statutory requirements:"))
+        #expect(statutory.upperBound < practice.lowerBound)
+        #expect(!text[practice.upperBound...].contains("NOT MET"))
+        #expect(text[practice.upperBound...].contains("TO IMPROVE"))
         let fi = ComplianceReporter(language: .fi).report(result)
         #expect(fi.contains("Vaatimustenmukaisuusraportti"))
         #expect(fi.contains("EI TÄYTY"))
+        #expect(fi.contains("Miten tarkistettiin:"))
     }
 }
 

@@ -111,7 +111,7 @@ struct SuppressionTests {
         #expect(report.findings("LSL-12-2-3").first?.isActive == false)
         let info = try #require(report.findings(Suppressions.unjustified.id).first)
         #expect(info.severity == .info)
-        #expect(info.message == "The directive planlint-disable-next-line suppresses LSL-12-2-3 without a justification.")
+        #expect(info.message == "The directive planlint-disable-next-line suppresses the rule LSL-12-2-3 without a justification.")
         // An empty justification after `--` is none.
         let empty = try Draft.check(inserting: ["<!-- planlint-disable-next-line LSL-12-2-3 --   -->"])
         #expect(empty.findings(Suppressions.unjustified.id).count == 1)

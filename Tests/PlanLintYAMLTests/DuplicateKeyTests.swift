@@ -67,12 +67,13 @@ struct DuplicateKeyTests {
         #expect(error?.description == "plan.yaml:2:1: duplicate key \"päivä\" (first defined on line 1)")
     }
 
-    @Test("merge keys are ordinary keys")
+    @Test("merge keys are refused; a quoted '<<' is an ordinary key")
     func mergeKeys() throws {
-        let root = try #require(try load("base: &b {body: kunnanvaltuusto}\nx:\n  <<: *b\n  date: 14.6.2023\n"))
+        #expect(loadError("base: &b {body: kunnanvaltuusto}\nx:\n  <<: *b\n  date: 14.6.2023\n")?.description
+            == "plan.yaml:3:3: merge keys (<<) are not supported; write the keys out, or quote '<<' if it is meant as a key")
+        let root = try #require(try load("base: &b {body: kunnanvaltuusto}\nx:\n  '<<': *b\n  date: 14.6.2023\n"))
         #expect(root["x"]?.mapping?.map(\.key.scalar?.text) == ["<<", "date"])
-        #expect(root["x"]?["<<"]?["body"]?.scalar?.text == "kunnanvaltuusto")
-        #expect(loadError("x:\n  <<: {a: 1}\n  <<: {b: 2}\n")?.message == "duplicate key \"<<\" (first defined on line 2)")
+        #expect(loadError("x:\n  '<<': {a: 1}\n  \"<<\": {b: 2}\n")?.message == "duplicate key \"<<\" (first defined on line 2)")
     }
 
     @Test("long or odd keys are quoted and shortened in the message")

@@ -16,6 +16,8 @@ public struct Engine: Sendable {
     public let rules: [ActiveRule]
     /// The versions of the law, from every pack, in the order the packs list them.
     public let profiles: [Profile]
+    /// The packs' `derive:` declarations combined, in the order they run.
+    public let derive: DeriveSection
     let extractors: [FactExtractor]
 
     /// Combines packs: checks `extends`, applies overrides, refuses duplicate rule ids.
@@ -72,17 +74,35 @@ public struct Engine: Sendable {
                                          "rule '\(a.rule.id)': unknown profile '\(id)' (loaded profiles: \(known.isEmpty ? "none" : known))"))
             }
         }
+        let allIDs = Set(packs.flatMap { $0.rules.map(\.id) })
+        let practiceIDs = Set(packs.flatMap { $0.rules.filter { $0.kind == .practice }.map(\.id) })
+        for a in active {
+            for id in a.rule.coveredBy where practiceIDs.contains(id) {
+                errors.append(InputError(.invalidPack, file: a.rule.definedIn, at: a.rule.coveredByAt ?? a.rule.definedAt,
+                                         "rule '\(a.rule.id)': covered_by names '\(id)', a practice rule; only a statutory rule can cover another"))
+            }
+            for id in a.rule.coveredBy where !allIDs.contains(id) {
+                var message = "rule '\(a.rule.id)': covered_by names rule '\(id)', which no loaded pack defines"
+                if let near = NodeReader.closest(to: id, in: allIDs.sorted()) { message += " (did you mean '\(near)'?)" }
+                errors.append(InputError(.invalidPack, file: a.rule.definedIn, at: a.rule.coveredByAt ?? a.rule.definedAt, message))
+            }
+        }
+        let derive = Engine.combine(packs.map(\.derive))
+        errors += Engine.unresolved(packs.flatMap(\.references) + active.flatMap(\.rule.references), derive)
         guard errors.isEmpty else { throw InputErrors(errors) }
+        self.derive = derive
         self.profiles = profiles
         self.packs = packs
         self.rules = active
         self.extractors = packs.flatMap(\.facts)
     }
 
-    /// Checks one plan.
-    public func check(_ plan: Plan, asOf: PlanDate, language: Language? = nil) -> PlanReport {
-        let lang = language ?? Engine.language(of: plan)
-        let context = EvaluationContext(plan: plan, asOf: asOf, language: lang, extractors: extractors, profiles: profiles)
+    /// Checks one plan. `coverage`: show a rule's failure as covered when a rule that covers
+    /// it fails too (off for rule examples, which test each rule's own check).
+    public func check(_ plan: Plan, asOf: PlanDate, language: Language? = nil, coverage: Bool = true) -> PlanReport {
+        let context = EvaluationContext(plan: plan, asOf: asOf, language: language ?? .fi, extractors: extractors, derive: derive)
+        Decider(derivations: derive.derivations, profiles: profiles).run(on: context, language: language)
+        let lang = context.language
         let evaluator = CheckEvaluator(context: context)
         var findings: [Finding] = []
         var results: [RuleResult] = []
@@ -92,7 +112,8 @@ public struct Engine: Sendable {
                                     citation: rule.citation?.formatted(lang), pack: active.pack.id, status: .pass, reason: nil, notes: [], findings: 0)
             if let reason = notApplicable(rule.applies, context) {
                 result.status = .notApplicable
-                result.reason = reason[lang]
+                result.condition = reason.plan[lang]
+                result.reason = reason.rule[lang].isEmpty ? reason.plan[lang] : Catalogue.engine.because.render(lang, ["plan": .text(reason.plan[lang]), "rule": .text(reason.rule[lang])])
                 results.append(result)
                 continue
             }
@@ -117,6 +138,7 @@ public struct Engine: Sendable {
             result.findings = violations.count
             results.append(result)
         }
+        if coverage { Engine.applyCoverage(rules, language: lang, findings: &findings, results: &results) }
         let directives = Suppressions.apply(comments: plan.comments, file: plan.file, knownRules: Set(packs.flatMap { $0.rules.map(\.id) }),
                                             language: lang, findings: &findings, results: &results)
         findings += directives
@@ -135,8 +157,11 @@ public struct Engine: Sendable {
             }
         }
         let title = plan.facts?["plan"]?["title"]?.scalar?.text ?? plan.allSections.first?.title
-        var report = PlanReport(file: plan.file, title: title, language: lang, asOf: asOf, status: context.status, scope: context.scope,
-                          referenceDate: context.referenceDate, profile: context.profile, findings: findings, results: results, sourceLines: sourceLines)
+        var report = PlanReport(file: plan.file, title: title, language: lang, asOf: asOf,
+                          status: context.values["status"] ?? Decided(value: .undecided, reasons: .none),
+                          scope: context.values["scope"] ?? Decided(value: .undecided, reasons: .none),
+                          referenceDate: context.dates["reference_date"] ?? Decided(value: asOf, reasons: .none),
+                          profile: context.profile, decisions: context.decisions, findings: findings, results: results, sourceLines: sourceLines)
         report.otherSourceLines = otherSourceLines
         return report
     }
@@ -157,64 +182,132 @@ public struct Engine: Sendable {
         return results.values
     }
 
-    /// The plan's language: `plan.language`, else a guess from common words, else Finnish.
-    public static func language(of plan: Plan) -> Language {
-        if let text = plan.facts?["plan"]?["language"]?.scalar?.text.lowercased(), let l = Language(rawValue: text) {
-            return l
-        }
-        var sv = 0, fi = 0
-        let svWords: Set<Substring> = ["och", "för", "att", "är", "som", "av", "med", "barn", "unga"]
-        let fiWords: Set<Substring> = ["ja", "on", "sekä", "että", "lasten", "nuorten", "kunnan", "ovat"]
-        for block in plan.body.allBlocks.prefix(200) {
-            for t in block.textBlocks {
-                for w in t.text.lowercased().split(whereSeparator: { !$0.isLetter }) {
-                    if svWords.contains(w) { sv += 1 }
-                    if fiWords.contains(w) { fi += 1 }
+    /// The packs' declarations combined: a derivation declared by several packs takes the
+    /// values of all of them, and the rules of a later pack (one that extends another) are
+    /// tried before the rules of the pack it builds on.
+    static func combine(_ sections: [DeriveSection]) -> DeriveSection {
+        var out = DeriveSection()
+        for section in sections {
+            if let m = section.sectionMap { out.sectionMap = m }
+            for d in section.derivations {
+                guard let i = out.derivations.firstIndex(where: { $0.name == d.name }) else {
+                    out.derivations.append(d)
+                    continue
                 }
+                var merged = out.derivations[i]
+                for v in d.values where merged.label(of: v.name) == nil { merged.values.append(v) }
+                merged.rules = d.rules + merged.rules
+                if let n = d.notApplicable { merged.notApplicable = n }
+                if let r = d.profileReason { merged.profileReason = r }
+                if let r = d.profileNone { merged.profileNone = r }
+                out.derivations[i] = merged
             }
         }
-        return sv > fi ? .sv : .fi
+        return out
     }
 
-    /// Why a rule does not apply to the plan, in each language; nil when it applies.
-    private func notApplicable(_ a: Applicability, _ c: EvaluationContext) -> Localized? {
-        func list<S: Sequence>(_ items: S) -> String where S.Element == String { items.sorted().joined(separator: ", ") }
+    /// Names the packs use that no pack declares, as errors at their positions.
+    static func unresolved(_ references: [PackReference], _ derive: DeriveSection) -> [InputError] {
+        let names = derive.derivations.map(\.name)
+        let variables = names + CheckParser.engineVariables.sorted()
+        func suggest(_ name: String, _ known: [String], _ prefix: String = "") -> String {
+            if let near = NodeReader.closest(to: name, in: known) { return " (did you mean '\(prefix)\(near)'?)" }
+            return " (known: \(known.isEmpty ? "none" : known.map { prefix + $0 }.joined(separator: ", ")))"
+        }
+        var errors: [InputError] = []
+        for r in references {
+            switch r.kind {
+            case .variable where !variables.contains(r.name):
+                errors.append(InputError(.invalidPack, file: r.file, at: r.at, "unknown variable '$\(r.name)'" + suggest(r.name, variables, "$")))
+            case .derived where !names.contains(r.name):
+                errors.append(InputError(.invalidPack, file: r.file, at: r.at, "'\(r.name)' is not a value the packs decide (derive:)" + suggest(r.name, names)))
+            case .value(let of):
+                guard let d = derive.derivations.first(where: { $0.name == of }) else {
+                    if names.contains(of) || !references.contains(where: { $0.kind == .derived && $0.name == of && $0.file == r.file && $0.at.line == r.at.line }) {
+                        errors.append(InputError(.invalidPack, file: r.file, at: r.at, "'\(of)' is not a value the packs decide (derive:)" + suggest(of, names)))
+                    }
+                    continue
+                }
+                if d.label(of: r.name) == nil {
+                    errors.append(InputError(.invalidPack, file: r.file, at: r.at, "unknown \(of) '\(r.name)'" + suggest(r.name, d.values.map(\.name))))
+                }
+            case .profileScope:
+                guard let name = derive.derivations.first(where: { $0.kind == .profile })?.profileScope,
+                      let d = derive.derivations.first(where: { $0.name == name }) else {
+                    errors.append(InputError(.invalidPack, file: r.file, at: r.at, "profiles need a derivation of kind profile in derive: that names the value they are chosen by"))
+                    continue
+                }
+                if d.label(of: r.name) == nil {
+                    errors.append(InputError(.invalidPack, file: r.file, at: r.at, "unknown \(name) '\(r.name)'" + suggest(r.name, d.values.map(\.name))))
+                }
+            case .binding where names.contains(r.name):
+                errors.append(InputError(.invalidPack, file: r.file, at: r.at, "'\(r.name)' is a value the packs decide; choose another name"))
+            default:
+                break
+            }
+        }
+        return errors
+    }
+
+    /// Why a rule does not apply to the plan, in each language: the plan's side (its version
+    /// of the law, scope, status or date, shared by every rule it rules out) and the rule's;
+    /// nil when the rule applies.
+    private func notApplicable(_ a: Applicability, _ c: EvaluationContext) -> (plan: Localized, rule: Localized)? {
+        let m = Catalogue.engine
         if let wanted = a.profiles {
-            let w = list(wanted)
+            // Versions of the law by their titles; an id no loaded pack defines (refused at
+            // load) would show as written.
+            let titles = wanted.sorted().map { id in profiles.first { $0.id == id }?.title ?? Localized(same: id) }
+            let rule = m.ruleProfiles.localized(["profiles": .labels(titles)])
             guard let p = c.profile else {
-                let r = c.profileReason
-                return Localized(fi: "mikään ladattu profiili ei kata suunnitelmaa (\(r.fi)); sääntö kuuluu profiileihin \(w)",
-                                 sv: "ingen laddad profil täcker planen (\(r.sv)); regeln hör till \(w)",
-                                 en: "no profile of the loaded packs covers this plan (\(r.en)); the rule belongs to \(w)")
+                return (m.noProfileCovers.localized(["why": .label(c.profileReason)]), rule)
             }
             if !wanted.contains(p.value.id) {
-                let id = p.value.id
-                return Localized(fi: "profiili \(id); sääntö kuuluu profiileihin \(w)", sv: "profil \(id); regeln hör till \(w)",
-                                 en: "profile \(id); the rule belongs to \(w)")
+                return (m.planProfile.localized(["profile": .label(p.value.title)]), rule)
             }
         }
-        if let scopes = a.scopes, !scopes.contains(c.scope.value) {
-            let v = c.scope.value.rawValue, r = c.scope.reasons, w = list(scopes.map(\.rawValue))
-            return Localized(fi: "laajuus \(v) (\(r.fi)); sääntöä sovelletaan laajuuteen \(w)", sv: "omfattning \(v) (\(r.sv)); regeln gäller \(w)",
-                             en: "scope \(v) (\(r.en)); the rule applies to \(w)")
+        for restriction in a.decided {
+            let value = c.values[restriction.name]
+            guard !restriction.values.contains(value?.value.rawValue ?? "") else { continue }
+            let d = c.derivations[restriction.name]
+            let title = d?.title ?? Localized(same: restriction.name)
+            let label = value?.value.label ?? m.undecided.localized()
+            let values: [String: Placeholder] = [
+                "name": .label(title), "value": .label(label), "label": .label(label),
+                "reason": .label(value?.reasons ?? .none), "why": .label(value?.reasons ?? .none),
+            ]
+            // The plan's side in the pack's words (derive: … not_applicable), else the engine's.
+            let plan = d?.notApplicable.map { Decider.fill($0, values) } ?? m.planDecided.localized(values)
+            let wanted = restriction.values.sorted().map { d?.label(of: $0) ?? Localized(same: $0) }
+            return (plan, m.ruleDecided.localized(["name": .label(title), "wanted": .labels(wanted)]))
         }
-        if let statuses = a.statuses, !statuses.contains(c.status.value) {
-            let v = c.status.value.rawValue, r = c.status.reasons, w = list(statuses.map(\.rawValue))
-            return Localized(fi: "tila \(v) (\(r.fi)); sääntöä sovelletaan tilaan \(w)", sv: "status \(v) (\(r.sv)); regeln gäller \(w)",
-                             en: "status \(v) (\(r.en)); the rule applies to \(w)")
-        }
-        let d = c.referenceDate.value, r = c.referenceDate.reasons
+        guard let refDate = c.dates["reference_date"] else { return nil }
+        let d = refDate.value, r = refDate.reasons
         if let from = a.lawFrom, d < from {
-            return Localized(fi: "viitepäivä \(d.formatted(for: .fi)) (\(r.fi)) on ennen \(from.formatted(for: .fi)) voimaan tullutta lain versiota",
-                             sv: "referensdatumet \(d.formatted(for: .sv)) (\(r.sv)) är före lagversionen som trädde i kraft \(from.formatted(for: .sv))",
-                             en: "reference date \(d.iso) (\(r.en)) is before the law version in force from \(from.iso)")
+            return (m.beforeLaw.localized(["date": .date(d), "why": .label(r), "from": .date(from)]), .none)
         }
         if let until = a.lawUntil, d > until {
-            return Localized(fi: "viitepäivä \(d.formatted(for: .fi)) (\(r.fi)) on \(until.formatted(for: .fi)) asti voimassa olleen lain version jälkeen",
-                             sv: "referensdatumet \(d.formatted(for: .sv)) (\(r.sv)) är efter lagversionen som gällde till \(until.formatted(for: .sv))",
-                             en: "reference date \(d.iso) (\(r.en)) is after the law version in force until \(until.iso)")
+            return (m.afterLaw.localized(["date": .date(d), "why": .label(r), "until": .date(until)]), .none)
         }
         return nil
+    }
+
+    /// One fact, one finding: a failing rule that a failing rule covers (`covered_by`) is
+    /// shown as covered, and its findings are dropped.
+    static func applyCoverage(_ rules: [ActiveRule], language: Language, findings: inout [Finding], results: inout [RuleResult]) {
+        let failed = Set(results.filter { $0.status == .fail }.map(\.rule))
+        var byID: [String: Rule] = [:]
+        for a in rules where !a.rule.coveredBy.isEmpty { byID[a.rule.id] = a.rule }
+        guard !byID.isEmpty else { return }
+        for i in results.indices where results[i].status == .fail {
+            guard let rule = byID[results[i].rule], let by = rule.coveredBy.first(where: { failed.contains($0) }) else { continue }
+            results[i].status = .covered
+            results[i].coveredBy = by
+            results[i].reason = Localized(fi: "sama asia on jo havaintona säännössä \(by)", sv: "samma sak rapporteras redan av regeln \(by)",
+                                          en: "the same fact is already reported by rule \(by)")[language]
+            results[i].findings = 0
+            findings.removeAll { $0.ruleID == rule.id }
+        }
     }
 
     private func finding(_ v: Violation, rule: Rule, pack: RulePack, context: EvaluationContext) -> Finding {
@@ -231,18 +324,18 @@ public struct Engine: Sendable {
            let node = context.resolve(anchor, item: nil, bindings: [:]).nonEmpty.first?.node {
             range = node.range
         }
-        var values = v.values
+        var values = v.values.mapValues { Engine.labelled($0, rule.labels) }
         for name in Engine.factPlaceholders(in: [template[lang], rule.remediation[lang]]) {
             let path = String(name.dropFirst("fact:".count))
             guard let p = try? FactPath(parsing: path), let text = context.resolve(p, item: nil, bindings: [:]).nonEmpty.first?.text else {
-                values[name] = .text("?")
+                values[name] = MessageValue.text("?")
                 continue
             }
-            values[name] = PlanDate(parsing: text).map { Placeholder.date($0) } ?? .text(text)
+            values[name] = PlanDate(parsing: text).map { MessageValue.date($0) } ?? Engine.labelled(.text(text), rule.labels)
         }
         let r = range ?? SourceRange(at: .start)
         return Finding(ruleID: rule.id, title: rule.title[lang], severity: rule.severity,
-                       message: Engine.render(template[lang], values, lang), remediation: Engine.render(rule.remediation[lang], values, lang),
+                       message: MessageTemplate.fill(template[lang], values, lang), remediation: MessageTemplate.fill(rule.remediation[lang], values, lang),
                        file: v.origin == .sidecar ? (context.plan.sidecar?.file ?? context.plan.file) : context.plan.file,
                        start: LineColumn(line: r.start.line, column: r.start.column),
                        end: LineColumn(line: r.end.line, column: r.end.column),
@@ -252,19 +345,11 @@ public struct Engine: Sendable {
 
     /// Why a check could not decide, in each language.
     static func undecidedReason(_ note: Note) -> Localized {
-        if let path = note["path"] {
-            return Localized(fi: "vertailupäivää ei ole (\(path)), joten ehtoa ei voitu ratkaista",
-                             sv: "inget referensdatum (\(path)), så villkoret kunde inte avgöras",
-                             en: "no reference date (\(path)), so the condition could not be decided")
-        }
-        return Localized(fi: "vertailuarvoa ei ole, joten ehtoa ei voitu ratkaista", sv: "inget värde att jämföra med, så villkoret kunde inte avgöras",
-                         en: "nothing to compare with, so the condition could not be decided")
+        if let path = note["path"] { return Catalogue.engine.noReferenceAt.localized(["path": .text(path)]) }
+        return Catalogue.engine.noReference.text
     }
 
-    static let invalidDateMessage = Localized(
-        fi: "{path}: '{value}' ei ole kelvollinen päivämäärä (odotettiin muotoa VVVV-KK-PP tai p.k.vvvv).",
-        sv: "{path}: '{value}' är inte ett giltigt datum (väntade ÅÅÅÅ-MM-DD eller d.m.åååå).",
-        en: "{path}: '{value}' is not a valid date (expected YYYY-MM-DD or d.m.yyyy).")
+    static var invalidDateMessage: Localized { Catalogue.engine.invalidDate.text }
 
     /// The `{fact:PATH}` placeholders used in the templates.
     static func factPlaceholders(in templates: [String]) -> Set<String> {
@@ -280,19 +365,15 @@ public struct Engine: Sendable {
         return names
     }
 
-    /// Fills `{name}` placeholders; an unknown placeholder is left as written.
-    static func render(_ template: String, _ values: [String: Placeholder], _ language: Language) -> String {
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            if let v = values[name] { out += v.rendered(language) } else { out += rest[open...close] }
-            rest = rest[rest.index(after: close)...]
+    /// A code value written through the rule's label for it, if it has one.
+    static func labelled(_ value: MessageValue, _ labels: [String: Localized]) -> MessageValue {
+        guard !labels.isEmpty else { return value }
+        switch value {
+        case .text(let t): return labels[t].map { .label($0) } ?? value
+        case .list(let items) where items.contains(where: { labels[$0] != nil }):
+            return .labels(items.map { labels[$0] ?? Localized(same: $0) })
+        default: return value
         }
-        out += rest
-        return out
     }
 
     /// A one-line excerpt of at most 120 characters.

@@ -46,7 +46,7 @@ public enum ExampleRunner {
                     guard let data = active.pack.documents[example.file] ?? active.pack.files[example.file].map({ Data($0.utf8) }) else { continue }
                     do throws(InputError) {
                         let plan = try PlanReader.read(data: data, file: display)
-                        report = engine.check(plan, asOf: example.asOf)
+                        report = engine.check(plan, asOf: example.asOf, coverage: false)
                         cache[key] = report
                     } catch {
                         out.append(ExampleResult(rule: active.rule.id, pack: active.pack.id, file: display, expect: example.expect,

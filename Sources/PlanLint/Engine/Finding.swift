@@ -55,6 +55,9 @@ public struct RuleResult: Sendable, Codable, Hashable {
         case notApplicable = "not-applicable"
         /// The check passed as far as a machine can tell; a person must confirm the rest.
         case needsReview = "needs-review"
+        /// Failed, but a rule that covers it (`covered_by`) reports the same fact on the plan:
+        /// one finding, not two. `reason` names the covering rule.
+        case covered
     }
 
     public var rule: String
@@ -68,12 +71,23 @@ public struct RuleResult: Sendable, Codable, Hashable {
     public var pack: String
     public var status: Status
     /// Not applicable: why (profile, scope, status). Needs review: what to confirm.
+    /// Covered: which rule reports the fact.
     public var reason: String?
+    /// Not applicable: the plan's side of the reason (its version of the law, scope, status
+    /// or date), the same for every rule it rules out, so a report can group them.
+    public var condition: String? = nil
+    /// Covered: the id of the rule that reports the fact.
+    public var coveredBy: String?
     public var notes: [Note]
     /// How many findings the rule produced.
     public var findings: Int
     /// How many of those findings a directive in the plan suppresses.
     public var suppressed: Int = 0
+
+    enum CodingKeys: String, CodingKey {
+        case rule, title, severity, kind, citation, pack, status, reason, notes, findings, suppressed
+        case coveredBy = "covered_by"
+    }
 }
 
 /// Everything planlint learned about one plan.
@@ -83,11 +97,15 @@ public struct PlanReport: Sendable {
     public var title: String?
     public var language: Language
     public var asOf: PlanDate
-    public var status: Decided<PlanStatus>
-    public var scope: Decided<PlanScope>
+    /// The decided `status` and `scope` (empty when no pack decides them).
+    public var status: Decided<DerivedValue>
+    public var scope: Decided<DerivedValue>
+    /// The decided `reference_date` (the as-of date when no pack decides it).
     public var referenceDate: Decided<PlanDate>
     /// The version of the law the plan was checked against; nil when no profile covers it.
     public var profile: Decided<Profile>?
+    /// Every value the packs decided for the plan, in order, with its label and reason.
+    public var decisions: [Decision]
     public var findings: [Finding]
     public var results: [RuleResult]
     /// The source lines the findings point at, for excerpts (line number → text).

@@ -21,6 +21,10 @@ public struct Suppression: Sendable, Codable, Hashable {
         case disable
         case disableNextLine = "disable-next-line"
         case disableFile = "disable-file"
+        /// A waiver in the configuration (docs/configuration.md).
+        case waiver
+        /// An entry of the baseline file.
+        case baseline
     }
 
     /// Where the directive is written.
@@ -34,6 +38,11 @@ public struct Suppression: Sendable, Codable, Hashable {
     /// The text after `--`; nil when the directive gives none.
     public var justification: String?
     public var location: Location
+    /// The waiver, when the configuration accepts the finding.
+    public var waiver: Waiver? = nil
+
+    /// True when the decision is recorded outside the plan (a waiver or the baseline).
+    public var isExternal: Bool { directive == .waiver || directive == .baseline }
 }
 
 /// Reads the directives of a plan and applies them to its findings.
@@ -41,33 +50,18 @@ public enum Suppressions {
     /// The rules the directives themselves are checked against (not part of any pack).
     public static let unknownRule = BuiltInRule(
         id: "PLANLINT-UNKNOWN-SUPPRESSION", severity: .warning,
-        title: Localized(fi: "Vaimennus nimeää säännön, jota ei ole",
-                         sv: "En undertryckning anger en regel som inte finns",
-                         en: "A suppression names a rule that does not exist"),
-        remediation: Localized(fi: "Korjaa säännön tunnus (planlint rules list näyttää tunnukset) tai poista ohje.",
-                               sv: "Rätta regelns id (planlint rules list visar alla id) eller ta bort direktivet.",
-                               en: "Correct the rule id (planlint rules list shows them) or remove the directive."))
+        title: Catalogue.suppress.unknownTitle.text, remediation: Catalogue.suppress.unknownFix.text)
 
     public static let invalidDirective = BuiltInRule(
         id: "PLANLINT-INVALID-SUPPRESSION", severity: .warning,
-        title: Localized(fi: "Vaimennusohje on virheellinen",
-                         sv: "Ett undertryckningsdirektiv är felaktigt",
-                         en: "A suppression directive is malformed"),
-        remediation: Localized(fi: "Kirjoita ohje muodossa <!-- planlint-disable SÄÄNTÖ -- perustelu --> (docs/suppressions.md).",
-                               sv: "Skriv direktivet som <!-- planlint-disable REGEL -- motivering --> (docs/suppressions.md).",
-                               en: "Write the directive as <!-- planlint-disable RULE-ID -- justification --> (docs/suppressions.md)."))
+        title: Catalogue.suppress.invalidTitle.text, remediation: Catalogue.suppress.invalidFix.text)
 
     public static let unjustified = BuiltInRule(
         id: "PLANLINT-UNJUSTIFIED-SUPPRESSION", severity: .info,
-        title: Localized(fi: "Vaimennukselta puuttuu perustelu",
-                         sv: "En undertryckning saknar motivering",
-                         en: "A suppression has no justification"),
-        remediation: Localized(fi: "Kirjoita perustelu kahden tavuviivan jälkeen: <!-- planlint-disable SÄÄNTÖ -- perustelu -->.",
-                               sv: "Skriv motiveringen efter två bindestreck: <!-- planlint-disable REGEL -- motivering -->.",
-                               en: "Give the reason after two hyphens: <!-- planlint-disable RULE-ID -- the reason -->."))
+        title: Catalogue.suppress.unjustifiedTitle.text, remediation: Catalogue.suppress.unjustifiedFix.text)
 
     /// Every built-in rule, for reporters that list rules (SARIF).
-    public static let builtInRules = [unknownRule, invalidDirective, unjustified]
+    public static let builtInRules = [unknownRule, invalidDirective, unjustified, Waivers.expired]
 
     static let keywords = ["planlint-disable", "planlint-disable-next-line", "planlint-disable-file", "planlint-enable"]
 
@@ -141,8 +135,9 @@ public enum Suppressions {
         var nextLine: [Int: [String: Suppression]] = [:]
         var wholeFile: [String: Suppression] = [:]
 
-        func report(_ rule: BuiltInRule, _ comment: Comment, _ message: Localized) {
-            own.append(rule.finding(language, message: message[language], file: file, range: comment.range, evidence: comment.text))
+        let m = Catalogue.suppress
+        func report(_ rule: BuiltInRule, _ comment: Comment, _ message: Message, _ values: [String: MessageValue]) {
+            own.append(rule.finding(language, message: message.render(language, values), file: file, range: comment.range, evidence: comment.text))
         }
 
         for comment in comments {
@@ -150,11 +145,7 @@ public enum Suppressions {
             let directive: Parsed
             switch parsed {
             case .failure(let unknown):
-                let known = keywords.joined(separator: ", ")
-                report(invalidDirective, comment, Localized(
-                    fi: "'\(unknown.name)' ei ole planlintin ohje (ohjeet: \(known)), joten se ei vaimenna mitään.",
-                    sv: "'\(unknown.name)' är inget planlint-direktiv (direktiven: \(known)) och undertrycker därför ingenting.",
-                    en: "'\(unknown.name)' is not a planlint directive (the directives: \(known)), so it suppresses nothing."))
+                report(invalidDirective, comment, m.notADirective, ["name": .text(unknown.name), "known": .text(keywords.joined(separator: ", "))])
                 continue
             case .success(let d):
                 directive = d
@@ -164,10 +155,7 @@ public enum Suppressions {
                 if let known = canonical[id.uppercased()] {
                     if !rules.contains(known) { rules.append(known) }
                 } else {
-                    report(unknownRule, comment, Localized(
-                        fi: "Ohje \(directive.name) nimeää säännön '\(id)', jota mikään ladattu sääntöpaketti ei määrittele, joten se ei vaimenna sitä.",
-                        sv: "Direktivet \(directive.name) anger regeln '\(id)', som inget inläst regelpaket definierar, och undertrycker därför ingenting för den.",
-                        en: "The directive \(directive.name) names the rule '\(id)', which no loaded pack defines, so it suppresses nothing for it."))
+                    report(unknownRule, comment, m.unknownRule, ["directive": .text(directive.name), "id": .text(id)])
                 }
             }
             let start = LineColumn(line: comment.range.start.line, column: comment.range.start.column)
@@ -179,10 +167,7 @@ public enum Suppressions {
                 let idle = directive.rules.isEmpty ? (open.isEmpty ? [""] : []) : rules.filter { open[$0] == nil }
                 for rule in idle {
                     let named = rule.isEmpty ? "" : " " + rule
-                    report(invalidDirective, comment, Localized(
-                        fi: "planlint-enable\(named): yksikään planlint-disable\(named) ei ole tässä voimassa.",
-                        sv: "planlint-enable\(named): inget planlint-disable\(named) gäller här.",
-                        en: "planlint-enable\(named): no planlint-disable\(named) is in force here."))
+                    report(invalidDirective, comment, m.idleEnable, ["rule": .text(named)])
                 }
                 for rule in closing {
                     if let i = open.removeValue(forKey: rule) { spans[i].end = start }
@@ -191,19 +176,12 @@ public enum Suppressions {
             }
 
             if directive.rules.isEmpty {
-                report(invalidDirective, comment, Localized(
-                    fi: "Ohje \(directive.name) ei nimeä yhtään sääntöä, joten se ei vaimenna mitään (ohjeen on nimettävä vaimennettavat säännöt).",
-                    sv: "Direktivet \(directive.name) anger ingen regel och undertrycker därför ingenting (ett direktiv måste ange reglerna det undertrycker).",
-                    en: "The directive \(directive.name) names no rule, so it suppresses nothing (a directive must name the rules it suppresses)."))
+                report(invalidDirective, comment, m.noRules, ["directive": .text(directive.name)])
                 continue
             }
             guard !rules.isEmpty else { continue }
             if directive.justification == nil {
-                let list = rules.joined(separator: ", ")
-                report(unjustified, comment, Localized(
-                    fi: "Ohje \(directive.name) vaimentaa säännön \(list) ilman perustelua.",
-                    sv: "Direktivet \(directive.name) undertrycker \(list) utan motivering.",
-                    en: "The directive \(directive.name) suppresses \(list) without a justification."))
+                report(unjustified, comment, m.unjustified, ["directive": .text(directive.name), "rules": .list(rules), "n": .number(rules.count)])
             }
             let kind: Suppression.Directive
             switch directive.keyword {

@@ -15,6 +15,7 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case yaml
         case invalidPlan = "invalid-plan"
         case invalidPack = "invalid-pack"
+        case invalidConfiguration = "invalid-configuration"
         case unsupportedFormat = "unsupported-format"
         /// A Word or OpenDocument file refused for safety: a zip bomb, a path that leaves the
         /// archive, an XML entity declaration, macros (docs/plan-format.md, "Word input").
@@ -47,7 +48,7 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// `description` in one language (English where the error has no translation).
     public func description(in language: Language) -> String {
         let text = translations?[language] ?? message
-        let label = language == .fi ? "virhe" : language == .sv ? "fel" : "error"
+        let label = Catalogue.document.errorLabel[language]
         if let p = position { return "\(file):\(p.line):\(p.column): \(label): \(text)" }
         return "\(file): \(label): \(text)"
     }
@@ -57,5 +58,19 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(file):\(p.line):\(p.column): error: \(message)"
         }
         return "\(file): error: \(message)"
+    }
+}
+
+extension InputError {
+    /// A file that could not be read within its limit.
+    public init(file: String, _ failure: BoundedFile.Failure) {
+        let kind: Kind
+        switch failure {
+        case .missing: kind = .missingFile
+        case .tooLarge: kind = .tooLarge
+        default: kind = .unreadable
+        }
+        let position: SourcePosition? = if case .tooLarge = failure { .start } else { nil }
+        self.init(kind, file: file, at: position, failure.message)
     }
 }

@@ -47,35 +47,36 @@ public struct LogicalLocation: Sendable, Codable, Hashable {
 
     /// The location in words, in one language.
     public func rendered(_ language: Language) -> String {
+        let w = Catalogue.word
         var parts: [String] = []
         switch part {
-        case .header: parts.append(["ylätunniste", "sidhuvud", "header"][language.index])
-        case .footer: parts.append(["alatunniste", "sidfot", "footer"][language.index])
+        case .header: parts.append(w.header[language])
+        case .footer: parts.append(w.footer[language])
         default: break
         }
         let isNumber = { (s: String) in s.first?.isNumber == true && s.allSatisfy { $0.isNumber || $0 == "." } }
         // A single unnumbered heading is the document's title: what follows it is the start.
         let title = headings.count == 1 && !isNumber(headings[0])
         if title, isHeading {
-            parts.append(["asiakirjan otsikko", "dokumentets rubrik", "document title"][language.index])
+            parts.append(w.documentTitle[language])
         } else if let last = headings.last, !title {
             let name = isNumber(last) ? last : "«\(last)»"
-            parts.append(["luku \(name)", "kapitel \(name)", "chapter \(name)"][language.index])
+            parts.append(w.chapter.render(language, ["name": .text(name)]))
         } else if part == .body || part == .footnote || part == .textBox {
-            parts.append(["asiakirjan alku", "dokumentets början", "start of the document"][language.index])
+            parts.append(w.documentStart[language])
         }
-        if isHeading, !title { parts.append(["otsikko", "rubriken", "heading"][language.index]) }
+        if isHeading, !title { parts.append(w.heading[language]) }
         if let t = table {
-            parts.append(["taulukko \(t)", "tabell \(t)", "table \(t)"][language.index])
-            if let r = row { parts.append(["rivi \(r)", "rad \(r)", "row \(r)"][language.index]) }
-            if let c = column { parts.append(["sarake \(c)", "kolumn \(c)", "column \(c)"][language.index]) }
+            parts.append(w.table.render(language, ["n": .number(t)]))
+            if let r = row { parts.append(w.row.render(language, ["n": .number(r)])) }
+            if let c = column { parts.append(w.column.render(language, ["n": .number(c)])) }
         } else if let p = paragraph {
-            parts.append(["\(p). kappale", "\(p) stycket", "paragraph \(p)"][language.index])
+            parts.append(w.paragraph.render(language, ["n": .number(p)]))
         }
         switch part {
-        case .footnote: parts.append(["alaviite", "fotnot", "footnote"][language.index])
-        case .textBox: parts.append(["tekstiruutu", "textruta", "text box"][language.index])
-        case .comment: parts.append(["kommentti", "kommentar", "comment"][language.index])
+        case .footnote: parts.append(w.footnote[language])
+        case .textBox: parts.append(w.textBox[language])
+        case .comment: parts.append(w.commentPart[language])
         default: break
         }
         return parts.joined(separator: ", ")

@@ -164,6 +164,25 @@ public struct TextBlock: Sendable {
         self.segments = [Segment(textOffset: 0, position: position)]
     }
 
+    /// Blocks read as one text, separated by line breaks; every scalar keeps its position.
+    /// Nil for no blocks.
+    public init?(joining blocks: [TextBlock]) {
+        guard let first = blocks.first, let last = blocks.last else { return nil }
+        var text = ""
+        var segments: [Segment] = []
+        var offset = 0
+        for (i, b) in blocks.enumerated() {
+            if i > 0 {
+                text += "\n"
+                offset += 1
+            }
+            segments += b.segments.map { Segment(textOffset: $0.textOffset + offset, position: $0.position) }
+            text += b.text
+            offset += b.text.unicodeScalars.count
+        }
+        self.init(text: text, range: SourceRange(start: first.range.start, end: last.range.end), segments: segments)
+    }
+
     /// The file position of the Unicode scalar at `offset` in `text`.
     ///
     /// Within a segment, columns advance one per scalar and byte offsets by the scalar's

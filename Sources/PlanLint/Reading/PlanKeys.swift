@@ -167,18 +167,13 @@ public enum PlanKeys {
     /// The unknown keys as findings (rule PLANLINT-UNKNOWN-PLAN-KEY, pack planlint).
     static func findings(_ warnings: [PlanKeyWarning], language: Language) -> [Finding] {
         warnings.map { w in
-            let at = w.parent.isEmpty ? "" : " (\(w.parent))"
-            let fi = "Tuntematon avain '\(w.key)'\(at): planlint ei lue sitä." + (w.suggestion.map { " Tarkoititko \($0)?" } ?? "")
-            let sv = "Okänd nyckel '\(w.key)'\(at): planlint läser den inte." + (w.suggestion.map { " Menade du \($0)?" } ?? "")
-            let en = "Unknown key '\(w.key)'\(at): planlint does not read it." + (w.suggestion.map { " Did you mean \($0)?" } ?? "")
-            let message = Localized(fi: fi, sv: sv, en: en)
-            let remedy = Localized(
-                fi: w.suggestion.map { "Korjaa avaimen nimi: \($0)." } ?? "Poista avain tai katso tunnetut avaimet: docs/plan-format.md.",
-                sv: w.suggestion.map { "Rätta nyckelns namn: \($0)." } ?? "Ta bort nyckeln eller se de kända nycklarna: docs/plan-format.md.",
-                en: w.suggestion.map { "Correct the key's name: \($0)." } ?? "Remove the key or see the known keys: docs/plan-format.md.")
-            let title = Localized(fi: "Tuntematon avain suunnitelman tiedoissa", sv: "Okänd nyckel i planens uppgifter", en: "Unknown key in the plan's facts")
-            return Finding(ruleID: "PLANLINT-UNKNOWN-PLAN-KEY", title: title[language], severity: .warning, message: message[language],
-                           remediation: remedy[language], file: w.file,
+            let m = Catalogue.planKeys
+            let at = w.parent.isEmpty ? "" : m.unknownAt.render(language, ["parent": .text(w.parent)])
+            let message = m.unknown.render(language, ["key": .text("'\(w.key)'"), "at": .text(at)])
+                + (w.suggestion.map { m.didYouMean.render(language, ["key": .text($0)]) } ?? "")
+            let remedy = w.suggestion.map { m.rename.render(language, ["key": .text($0)]) } ?? m.remove[language]
+            return Finding(ruleID: "PLANLINT-UNKNOWN-PLAN-KEY", title: m.unknownTitle[language], severity: .warning, message: message,
+                           remediation: remedy, file: w.file,
                            start: LineColumn(line: w.range.start.line, column: w.range.start.column),
                            end: LineColumn(line: w.range.end.line, column: w.range.end.column),
                            path: w.parent.isEmpty ? w.key : "\(w.parent).\(w.key)", section: nil, evidence: w.key, origin: nil, citation: nil,

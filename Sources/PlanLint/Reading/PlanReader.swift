@@ -36,16 +36,11 @@ public enum PlanReader {
         guard let reader = readers.first(where: { $0.extensions.contains(ext) }) else {
             throw InputError(.unsupportedFormat, file: file, "not a plan file: expected .md, .yaml, .yml, .docx, .odt or .fodt")
         }
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDir), !isDir.boolValue else {
-            throw InputError(.missingFile, file: file, "no such file")
-        }
-        let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= maxFileSize else {
-            throw InputError(.tooLarge, file: file, at: .start, "the file is \(size / 1_048_576) MB; the limit is \(maxFileSize / 1_048_576) MB")
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw InputError(.unreadable, file: file, "cannot read the file")
+        let data: Data
+        do {
+            data = try BoundedFile.read(file, limit: maxFileSize)
+        } catch {
+            throw InputError(file: file, error)
         }
         return try read(data: data, file: file, reader: reader)
     }
@@ -63,7 +58,7 @@ public enum PlanReader {
 
     private static func read(data: Data, file: String, reader: any PlanFormatReader) throws(InputError) -> Plan {
         guard data.count <= maxFileSize else {
-            throw InputError(.tooLarge, file: file, at: .start, "the file is larger than \(maxFileSize / 1_048_576) MB")
+            throw InputError(file: file, BoundedFile.Failure.tooLarge(size: data.count, limit: maxFileSize))
         }
         guard String(data: data, encoding: .utf8) != nil else {
             throw InputError(.encoding, file: file, at: firstInvalidUTF8(data), "the file is not valid UTF-8 text")
@@ -86,10 +81,13 @@ public enum PlanReader {
             throw InputError(.missingFile, file: file, "no such file")
         }
         if !WordPlanReader.extensions.contains(ext) { throw InputError(.unsupportedFormat, file: file, WordPlanReader.Messages.saveAsDocx(ext)) }
-        let size = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= WordPlanReader.maxFileSize else { throw InputError(.tooLarge, file: file, WordPlanReader.Messages.tooLarge(size)) }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw InputError(.unreadable, file: file, "cannot read the file")
+        let data: Data
+        do {
+            data = try BoundedFile.read(file, limit: WordPlanReader.maxFileSize)
+        } catch .tooLarge(let size, _) {
+            throw InputError(.tooLarge, file: file, WordPlanReader.Messages.tooLarge(size))
+        } catch {
+            throw InputError(file: file, error)
         }
         return try WordPlanReader.read(data: data, file: file)
     }
@@ -98,35 +96,28 @@ public enum PlanReader {
     public static func discover(_ paths: [String]) -> (files: [String], errors: [InputError]) {
         var files: [String] = []
         var errors: [InputError] = []
-        let fm = FileManager.default
         for path in paths {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                errors.append(InputError(.missingFile, file: path, "no such file or folder"))
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                if FileTree.isUndecodableArgument(path) {
+                    errors.append(InputError(.unreadable, file: path, "the path is not valid UTF-8 (shown with U+FFFD); planlint cannot name it in a report, so rename it"))
+                } else if errno == ENAMETOOLONG {
+                    errors.append(InputError(.unreadable, file: path, BoundedFile.Failure.nameTooLong.message))
+                } else {
+                    errors.append(InputError(.missingFile, file: path, "no such file or folder"))
+                }
                 continue
             }
-            if !isDir.boolValue {
+            guard info.st_mode & S_IFMT == S_IFDIR else {
                 files.append(path)
                 continue
             }
-            var found: [String] = []
-            if let e = fm.enumerator(atPath: path) {
-                while let rel = e.nextObject() as? String {
-                    let name = (rel as NSString).lastPathComponent
-                    // "~$plan.docx" is the lock file Word keeps beside an open document.
-                    if name.hasPrefix(".") || name.hasPrefix("~$") || name == "node_modules" {
-                        e.skipDescendants()
-                        continue
-                    }
-                    // A sidecar (`PLAN.planlint.yaml`) belongs to its plan; it is not a plan.
-                    if extensions.contains((rel as NSString).pathExtension.lowercased()), !name.lowercased().hasSuffix(".planlint.yaml") {
-                        let full = (path as NSString).appendingPathComponent(rel)
-                        var d: ObjCBool = false
-                        if fm.fileExists(atPath: full, isDirectory: &d), !d.boolValue { found.append(full) }
-                    }
-                }
-            }
-            files += found.sorted()
+            // "~$plan.docx" is the lock file Word keeps beside an open document; a sidecar
+            // (`PLAN.planlint.yaml`) belongs to its plan and is not a plan.
+            let found = FileTree.files(under: path, wanted: { extensions.contains($0) },
+                                       skip: { $0.hasPrefix(".") || $0.hasPrefix("~$") || $0 == "node_modules" || $0.lowercased().hasSuffix(".planlint.yaml") })
+            files += found.entries.map(\.path)
+            errors += found.problems.map { InputError(.unreadable, file: $0.path, $0.message) }
         }
         return (files, errors)
     }

@@ -29,103 +29,146 @@ public struct ComplianceReporter: Reporter {
         return out
     }
 
-    /// The order statuses are listed in, and their labels.
-    static let order: [RuleResult.Status] = [.fail, .needsReview, .pass, .notApplicable]
+    /// The order results are listed in (not-applicable ones are grouped apart).
+    static let order: [RuleResult.Status] = [.fail, .needsReview, .pass, .covered]
 
     private func plan(_ r: PlanReport, _ result: RunResult) -> String {
-        let lang = language ?? r.language
-        let w = ComplianceWords.of(lang)
-        var out = "\(w.heading)\(r.title.map { " — \($0)" } ?? "")\n"
+        let l = language ?? r.language
+        let m = Catalogue.compliance
+        var out = "\(m.heading[l])\(r.title.map { " — \($0)" } ?? "")\n"
         out += String(repeating: "=", count: min(100, out.count - 1)) + "\n"
-        out += "\(w.file): \(r.file)\n"
-        out += "\(w.asOf): \(r.asOf.formatted(for: lang))\n"
+        out += "\(m.file[l]): \(r.file)\n"
+        out += "\(m.asOf[l]): \(r.asOf.formatted(for: l))\n"
         if let p = r.profile {
-            out += "\(w.profile): \(p.value.id) — \(p.value.title[lang])\n"
-            out += "  \(w.because): \(p.reasons[lang])\n"
+            out += "\(m.profile[l]): \(p.value.title[l])\n"
+            out += "  \(m.because[l]): \(p.reasons[l])\n"
         } else {
-            out += "\(w.profile): \(w.noProfile)\n"
+            out += "\(m.profile[l]): \(m.noProfile[l])\n"
         }
-        out += "\(w.status): \(r.status.value.label[lang]) (\(r.status.reasons[lang])); \(w.scope): \(r.scope.value.label[lang]) (\(r.scope.reasons[lang]))\n"
-        out += "\(w.packs): " + result.packs.map { "\($0.id) \($0.version) (\($0.contentHash))" }.joined(separator: ", ") + "\n"
-        var counts: [RuleResult.Status: Int] = [:]
-        for x in r.results { counts[x.status, default: 0] += 1 }
-        out += "\(w.summary): " + ComplianceReporter.order.map { "\(counts[$0] ?? 0) \(w.label($0))" }.joined(separator: ", ") + "\n\n"
+        out += "\(m.status[l]): \(r.status.value.label[l]) (\(r.status.reasons[l])); \(m.scope[l]): \(r.scope.value.label[l]) (\(r.scope.reasons[l]))\n"
+        for notice in PackNotice.replaced(result.packs, l) { out += notice + "\n" }
+        out += "\n"
 
-        let applicable = r.results.filter { $0.status != .notApplicable }
+        let verdict = CouncilVerdict(r.results)
+        out += verdict.statutoryText(l) + "\n"
+        if let practice = verdict.practiceText(l) { out += practice + "\n" }
+        out += "\n"
+
         let width = r.results.map(\.rule.count).max() ?? 0
-        let statusWidth = ComplianceReporter.order.map { w.tag($0).count }.max() ?? 0
+        let tags = [m.tagPass, m.tagFail, m.tagReview, m.tagFollowed, m.tagOpen, m.tagCovered]
+        let statusWidth = tags.map { $0[l].count }.max() ?? 0
+        func tag(_ x: RuleResult) -> String {
+            switch (x.status, x.kind) {
+            case (.pass, .statute): return m.tagPass[l]
+            case (.fail, .statute): return m.tagFail[l]
+            case (.pass, .practice): return m.tagFollowed[l]
+            case (.fail, .practice): return m.tagOpen[l]
+            case (.covered, _): return m.tagCovered[l]
+            default: return m.tagReview[l]
+            }
+        }
         func line(_ x: RuleResult) -> String {
-            var s = w.tag(x.status).padding(toLength: statusWidth, withPad: " ", startingAt: 0) + "  "
-            s += x.rule.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + x.title
-            if x.kind == .practice { s += " [\(w.practice)]" }
-            s += "\n"
+            var s = tag(x).padding(toLength: statusWidth, withPad: " ", startingAt: 0) + "  "
+            s += x.rule.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + x.title + "\n"
             if let c = x.citation { s += String(repeating: " ", count: statusWidth + 2 + width + 2) + c + "\n" }
             let indent = String(repeating: " ", count: statusWidth + 2)
             if x.status == .fail {
-                s += indent + "→ \(x.findings) \(w.findings)" + (x.suppressed > 0 ? " (\(x.suppressed) \(w.suppressed))" : "") + "\n"
+                s += indent + "→ " + m.findings.render(l, ["n": .number(x.findings)])
+                    + (x.suppressed > 0 ? " (" + m.suppressed.render(l, ["n": .number(x.suppressed)]) + ")" : "") + "\n"
             }
-            if x.status == .needsReview, let q = x.reason { s += indent + "→ \(w.confirm): \(q)\n" }
+            if x.status == .needsReview, let q = x.reason { s += indent + "→ \(m.confirm[l]): \(q)\n" }
             for n in x.notes where n.kind == .foundInText {
-                s += indent + "→ \(w.textOnly)\(n.line.map { " (\(w.line) \($0))" } ?? "")\n"
+                s += indent + "→ \(m.textOnly[l])\(n.line.map { " (" + Catalogue.common.planLine.render(l, ["line": .number($0)]) + ")" } ?? "")\n"
             }
-            if x.status == .notApplicable, let why = x.reason { s += indent + "→ \(why)\n" }
+            if x.status == .covered, let why = x.reason { s += indent + "→ \(why)\n" }
             return s
         }
-        out += "\(w.requirements):\n"
-        for x in applicable { out += line(x) }
-        let notApplicable = r.results.filter { $0.status == .notApplicable }
-        if !notApplicable.isEmpty {
-            out += "\n\(w.notApplicableHeading):\n"
-            for x in notApplicable { out += line(x) }
+        func ordered(_ kind: RuleKind) -> [RuleResult] {
+            ComplianceReporter.order.flatMap { status in r.results.filter { $0.kind == kind && $0.status == status } }
         }
+        let statutory = ordered(.statute), practice = ordered(.practice)
+        if !statutory.isEmpty {
+            out += "\(m.statutory[l]):\n"
+            for x in statutory { out += line(x) }
+        }
+        if !practice.isEmpty {
+            out += "\n\(m.practices[l]):\n"
+            for x in practice { out += line(x) }
+        }
+        let groups = NotApplicableGroup.of(r.results)
+        if !groups.isEmpty {
+            out += "\n\(m.notApplicableHeading[l]):\n"
+            for g in groups {
+                out += "  → " + m.notApplicableLine.render(l, ["n": .number(g.rules.count), "why": .text(g.reason), "rules": .text(g.rules.joined(separator: ", "))]) + "\n"
+            }
+        }
+        out += "\n\(m.appendix[l]):\n"
+        if let p = r.profile { out += "  \(m.profileID[l]): \(p.value.id)\n" }
+        out += "  \(m.packs[l]): " + result.packs.map { "\($0.id) \($0.version) (\($0.contentHash))" }.joined(separator: ", ") + "\n"
         return out + "\n"
     }
 }
 
-/// The words of the compliance report in each language.
-struct ComplianceWords {
-    var heading, file, asOf, profile, because, noProfile, status, scope, packs, summary, requirements: String
-    var notApplicableHeading, findings, confirm, textOnly, line, practice: String
-    /// Said of findings a directive in the plan accepts.
-    var suppressed: String
-    var labels: [RuleResult.Status: String]
-    var tags: [RuleResult.Status: String]
+/// The council's reading of a plan's results: the statutory verdict (met, not met, needs
+/// review), counted over statutory rules only, and apart from it how many good-practice
+/// recommendations are followed. A recommendation never makes the verdict "not met".
+struct CouncilVerdict {
+    enum Outcome { case met, notMet, needsReview, nothingApplies }
 
-    func label(_ s: RuleResult.Status) -> String { labels[s] ?? s.rawValue }
-    func tag(_ s: RuleResult.Status) -> String { tags[s] ?? s.rawValue }
+    var statutoryApplicable = 0, statutoryFailed = 0, statutoryReview = 0
+    var practiceTotal = 0, practiceFollowed = 0
 
-    static func of(_ l: Language) -> ComplianceWords {
-        switch l {
-        case .fi:
-            return ComplianceWords(
-                heading: "Vaatimustenmukaisuusraportti", file: "Tiedosto", asOf: "Tarkistuspäivä", profile: "Sovellettu lainsäädäntö",
-                because: "peruste", noProfile: "mikään profiili ei kata suunnitelmaa", status: "Tila", scope: "laajuus",
-                packs: "Sääntöpaketit", summary: "Yhteenveto", requirements: "Vaatimukset",
-                notApplicableHeading: "Ei sovelleta tähän suunnitelmaan", findings: "havaintoa", confirm: "varmistettava",
-                textOnly: "löytyi vain tekstistä, ei otsikon alta", line: "rivi", practice: "suositus",
-                suppressed: "hyväksytty suunnitelman planlint-disable-ohjeella",
-                labels: [.pass: "täyttyy", .fail: "ei täyty", .notApplicable: "ei sovelleta", .needsReview: "tarkistettava"],
-                tags: [.pass: "TÄYTTYY", .fail: "EI TÄYTY", .notApplicable: "EI SOVELL.", .needsReview: "TARKISTA"])
-        case .sv:
-            return ComplianceWords(
-                heading: "Rapport om efterlevnad", file: "Fil", asOf: "Granskningsdag", profile: "Tillämpad lagstiftning",
-                because: "grund", noProfile: "ingen profil täcker planen", status: "Status", scope: "omfattning",
-                packs: "Regelpaket", summary: "Sammanfattning", requirements: "Krav",
-                notApplicableHeading: "Tillämpas inte på denna plan", findings: "anmärkningar", confirm: "ska bekräftas",
-                textOnly: "hittades endast i texten, inte under en rubrik", line: "rad", practice: "rekommendation",
-                suppressed: "godtagna genom planlint-disable i planen",
-                labels: [.pass: "uppfyllda", .fail: "inte uppfyllda", .notApplicable: "tillämpas inte", .needsReview: "ska granskas"],
-                tags: [.pass: "UPPFYLLT", .fail: "EJ UPPFYLLT", .notApplicable: "TILLÄMPAS EJ", .needsReview: "GRANSKA"])
-        case .en:
-            return ComplianceWords(
-                heading: "Compliance report", file: "File", asOf: "As of", profile: "Law applied",
-                because: "because", noProfile: "no profile covers this plan", status: "Status", scope: "scope",
-                packs: "Rule packs", summary: "Summary", requirements: "Requirements",
-                notApplicableHeading: "Not applicable to this plan", findings: "finding(s)", confirm: "to confirm",
-                textOnly: "found in the text only, not under a heading", line: "line", practice: "good practice",
-                suppressed: "accepted by a planlint-disable directive in the plan",
-                labels: [.pass: "pass", .fail: "fail", .notApplicable: "not applicable", .needsReview: "needs review"],
-                tags: [.pass: "PASS", .fail: "FAIL", .notApplicable: "N/A", .needsReview: "REVIEW"])
+    init(_ results: [RuleResult]) {
+        for x in results where x.status != .notApplicable {
+            switch x.kind {
+            case .statute:
+                statutoryApplicable += 1
+                if x.status == .fail { statutoryFailed += 1 }
+                if x.status == .needsReview { statutoryReview += 1 }
+            case .practice:
+                practiceTotal += 1
+                if x.status == .pass { practiceFollowed += 1 }
+            }
         }
+    }
+
+    var outcome: Outcome {
+        if statutoryApplicable == 0 { return .nothingApplies }
+        if statutoryFailed > 0 { return .notMet }
+        return statutoryReview > 0 ? .needsReview : .met
+    }
+
+    func statutoryText(_ l: Language) -> String {
+        let m = Catalogue.compliance
+        switch outcome {
+        case .notMet: return m.verdictFail.render(l, ["failed": .number(statutoryFailed), "applicable": .number(statutoryApplicable)])
+        case .needsReview: return m.verdictReview.render(l, ["review": .number(statutoryReview), "applicable": .number(statutoryApplicable)])
+        case .met: return m.verdictPass.render(l, ["applicable": .number(statutoryApplicable)])
+        case .nothingApplies: return m.verdictNone[l]
+        }
+    }
+
+    func practiceText(_ l: Language) -> String? {
+        guard practiceTotal > 0 else { return nil }
+        return Catalogue.compliance.practiceSummary.render(l, ["followed": .number(practiceFollowed), "total": .number(practiceTotal)])
+    }
+}
+
+/// Rules that do not apply, grouped by the plan's side of the reason, in order of first use.
+struct NotApplicableGroup {
+    var reason: String
+    var rules: [String]
+
+    static func of(_ results: [RuleResult]) -> [NotApplicableGroup] {
+        var groups: [NotApplicableGroup] = []
+        for x in results where x.status == .notApplicable {
+            let reason = x.condition ?? x.reason ?? ""
+            if let i = groups.firstIndex(where: { $0.reason == reason }) {
+                groups[i].rules.append(x.rule)
+            } else {
+                groups.append(NotApplicableGroup(reason: reason, rules: [x.rule]))
+            }
+        }
+        return groups
     }
 }

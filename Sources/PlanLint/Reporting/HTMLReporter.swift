@@ -1,14 +1,18 @@
 // The HTML report: one self-contained page per run, to be read in a browser or saved as PDF
 // and attached to the council proposal.
 //
-// For each plan it shows the facts the check rests on (title, file, as-of date, status, scope,
-// the version of the law and why it was chosen, the packs with versions and content hashes),
-// a summary chart, every finding with its evidence, location, remedy, citation and the
-// statute's wording, and the result of every requirement. The page needs no network and no
+// For each plan it shows the statutory verdict (met, not met, needs review: statutory rules
+// only) and apart from it how the good-practice recommendations stand, the facts the check
+// rests on (title, file, as-of date, status, scope, the version of the law and why it was
+// chosen), a chart of the statutory results, every finding with its evidence, location,
+// remedy, citation and the statute's wording, the result of every requirement and
+// recommendation, and the rules that do not apply, one line per reason. An appendix, "How
+// this was checked", holds what a technician needs: packs with versions and content hashes,
+// and the exact file position and data-block field of each finding. The page needs no network and no
 // script: the styles are inline, the chart is inline SVG, and a Content-Security-Policy forbids
 // anything else. Every text that comes from a plan or a pack is escaped, and the page is also
 // well-formed XML (void elements closed), so that a test can parse it strictly. The words are
-// in the plan's language (HTMLText.swift).
+// in the plan's language (Messages/Catalogue.swift).
 import Foundation
 
 /// The `--format html` output.
@@ -32,8 +36,9 @@ public struct HTMLReporter: Reporter {
             return nil
         }
         let lang = language ?? result.language ?? reports.first?.language ?? .fi
-        var title = HTMLText.reportKind[lang]
-        if reports.count == 1 { title += " — " + (reports[0].title ?? HTMLText.untitled[lang]) }
+        let m = Catalogue.html
+        var title = m.reportKind[lang]
+        if reports.count == 1 { title += " — " + (reports[0].title ?? m.untitled[lang]) }
 
         var h = """
         <!DOCTYPE html>
@@ -49,9 +54,9 @@ public struct HTMLReporter: Reporter {
         <body>
         <div class="page">
         <header class="report-header">
-        <p class="eyebrow">planlint · \(esc(HTMLText.reportKind[lang]))</p>
-        <h1>\(esc(HTMLText.reportTitle[lang]))</h1>
-        <p class="run-meta"><span>\(esc(HTMLText.asOf[lang])): <strong>\(esc(result.asOf.formatted(for: lang)))</strong></span> <span>\(esc(HTMLText.fill(HTMLText.packsOfRun, lang, result.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", "))))</span></p>
+        <p class="eyebrow">planlint · \(esc(m.reportKind[lang]))</p>
+        <h1>\(esc(m.reportTitle[lang]))</h1>
+        <p class="run-meta"><span>\(esc(m.asOf[lang])): <strong>\(esc(result.asOf.formatted(for: lang)))</strong></span></p>
         </header>
 
         """
@@ -65,11 +70,12 @@ public struct HTMLReporter: Reporter {
         }
         let errors = result.errors
         if !errors.isEmpty {
-            h += "<section class=\"unreadable\">\n<h2>\(esc(HTMLText.unreadable[lang]))</h2>\n<ul>\n"
+            h += "<section class=\"unreadable\">\n<h2>\(esc(m.unreadable[lang]))</h2>\n<ul>\n"
             for e in errors { h += "<li><code>\(esc(e.description))</code></li>\n" }
             h += "</ul>\n</section>\n"
         }
-        h += "<footer class=\"report-footer\"><p>\(esc(HTMLText.fill(HTMLText.generated, lang, PlanLintVersion.current, result.asOf.formatted(for: lang))))</p></footer>\n"
+        h += appendix(reports, result, lang)
+        h += "<footer class=\"report-footer\"><p>\(esc(m.generated.render(lang, ["version": .text(PlanLintVersion.current), "date": .date(result.asOf)])))</p></footer>\n"
         h += "</div>\n</body>\n</html>\n"
         return h
     }
@@ -77,13 +83,14 @@ public struct HTMLReporter: Reporter {
     // MARK: - Parts
 
     private func contents(_ reports: [PlanReport], _ lang: Language) -> String {
-        var h = "<nav class=\"contents\" aria-label=\"\(esc(HTMLText.contents[lang]))\">\n<h2>\(esc(HTMLText.contents[lang]))</h2>\n"
-        h += "<table class=\"grid\">\n<thead><tr><th>\(esc(HTMLText.plan[lang]))</th><th>\(esc(HTMLText.status[lang]))</th>"
-        for s in HTMLReporter.order { h += "<th class=\"num\">\(esc(HTMLText.statusLabel(s)[lang]))</th>" }
+        let m = Catalogue.html
+        var h = "<nav class=\"contents\" aria-label=\"\(esc(m.contents[lang]))\">\n<h2>\(esc(m.contents[lang]))</h2>\n"
+        h += "<table class=\"grid\">\n<thead><tr><th>\(esc(m.plan[lang]))</th><th>\(esc(m.status[lang]))</th>"
+        for s in HTMLReporter.order { h += "<th class=\"num\">\(esc(Catalogue.label(s)[lang]))</th>" }
         h += "</tr></thead>\n<tbody>\n"
         for (i, r) in reports.enumerated() {
-            let counts = StatusCounts(r.results)
-            h += "<tr><td><a href=\"#plan-\(i + 1)\">\(esc(r.title ?? HTMLText.untitled[lang]))</a><br/><code class=\"file\">\(esc(r.file))</code></td>"
+            let counts = StatusCounts(r.results.filter { $0.kind == .statute })
+            h += "<tr><td><a href=\"#plan-\(i + 1)\">\(esc(r.title ?? m.untitled[lang]))</a><br/><code class=\"file\">\(esc(r.file))</code></td>"
             h += "<td>\(esc(r.status.value.label[lang]))</td>"
             for s in HTMLReporter.order { h += "<td class=\"num\">\(counts[s])</td>" }
             h += "</tr>\n"
@@ -91,114 +98,153 @@ public struct HTMLReporter: Reporter {
         return h + "</tbody>\n</table>\n</nav>\n"
     }
 
-    /// The statuses in the order the report lists them.
-    static let order: [RuleResult.Status] = [.pass, .fail, .needsReview, .notApplicable]
+    /// The statuses of statutory requirements in the order the report lists them.
+    static let order: [RuleResult.Status] = [.pass, .fail, .needsReview]
 
-    private func plan(_ r: PlanReport, number: Int, result: RunResult) -> String {
-        let lang = language ?? result.language ?? r.language
-        let id = "plan-\(number)"
-        let counts = StatusCounts(r.results)
-        var h = "<section class=\"plan\" id=\"\(id)\" lang=\"\(lang.rawValue)\" aria-labelledby=\"\(id)-title\">\n"
-        h += "<h2 id=\"\(id)-title\">\(esc(r.title ?? HTMLText.untitled[lang]))</h2>\n"
-        h += verdict(r, counts, lang)
-        h += "<div class=\"overview\">\n" + facts(r, lang) + chart(counts, id: id, lang) + "</div>\n"
-        h += packs(result.packs, lang)
-
-        // Findings, the most serious first (in document order within a severity), accepted
-        // deviations last, numbered so that the requirement table can point at them.
-        let findings = r.findings.enumerated().sorted { a, b in
+    /// The findings of a plan in the order the report numbers them: the most serious first
+    /// (in document order within a severity), accepted deviations last.
+    static func numbered(_ findings: [Finding]) -> [Finding] {
+        findings.enumerated().sorted { a, b in
             let x = a.element, y = b.element
             if x.isActive != y.isActive { return x.isActive }
             return x.severity != y.severity ? x.severity > y.severity : a.offset < b.offset
         }.map(\.element)
+    }
+
+    private func plan(_ r: PlanReport, number: Int, result: RunResult) -> String {
+        let lang = language ?? result.language ?? r.language
+        let m = Catalogue.html
+        let id = "plan-\(number)"
+        let statutory = r.results.filter { $0.kind == .statute && $0.status != .notApplicable }
+        let practice = r.results.filter { $0.kind == .practice && $0.status != .notApplicable }
+        var h = "<section class=\"plan\" id=\"\(id)\" lang=\"\(lang.rawValue)\" aria-labelledby=\"\(id)-title\">\n"
+        h += "<h2 id=\"\(id)-title\">\(esc(r.title ?? m.untitled[lang]))</h2>\n"
+        h += verdict(r, lang)
+        h += "<div class=\"overview\">\n" + facts(r, lang) + chart(StatusCounts(statutory), id: id, lang) + "</div>\n"
+
+        let findings = HTMLReporter.numbered(r.findings)
         var numbers: [String: [Int]] = [:]
         for (i, f) in findings.enumerated() { numbers[f.ruleID, default: []].append(i + 1) }
-        h += "<h3>\(esc(HTMLText.findings[lang])) (\(r.findings.count))</h3>\n"
+        h += "<h3>\(esc(m.findings[lang])) (\(r.findings.count))</h3>\n"
         if r.findings.isEmpty {
-            h += "<p class=\"none\">\(esc(HTMLText.noFindings[lang]))</p>\n"
+            h += "<p class=\"none\">\(esc(m.noFindings[lang]))</p>\n"
         }
         var quoted: [Citation: Int] = [:]
         for (i, f) in findings.enumerated() {
             h += finding(f, number: i + 1, planID: id, report: r, quotedIn: &quoted, lang)
         }
 
-        let applicable = r.results.filter { $0.status != .notApplicable }
-        let notApplicable = r.results.filter { $0.status == .notApplicable }
-        h += "<h3>\(esc(HTMLText.requirements[lang])) (\(applicable.count))</h3>\n"
-        h += requirementTable(applicable, planID: id, numbers: numbers, lang)
-        if !notApplicable.isEmpty {
-            h += "<h3>\(esc(HTMLText.notApplicableHeading[lang])) (\(notApplicable.count))</h3>\n"
-            h += requirementTable(notApplicable, planID: id, numbers: numbers, lang)
+        if !statutory.isEmpty {
+            h += "<h3>\(esc(m.statutory[lang])) (\(statutory.count))</h3>\n"
+            h += requirementTable(statutory, planID: id, numbers: numbers, lang)
+        }
+        if !practice.isEmpty {
+            h += "<h3>\(esc(m.practices[lang])) (\(practice.count))</h3>\n"
+            h += "<p class=\"practice-note\">\(esc(m.practicesNote[lang]))</p>\n"
+            h += requirementTable(practice, planID: id, numbers: numbers, lang)
+        }
+        let groups = NotApplicableGroup.of(r.results)
+        if !groups.isEmpty {
+            let count = groups.reduce(0) { $0 + $1.rules.count }
+            h += "<h3>\(esc(m.notApplicableHeading[lang])) (\(count))</h3>\n<ul class=\"not-applicable\">\n"
+            for g in groups {
+                h += "<li>\(esc(m.notApplicableGroup.render(lang, ["n": .number(g.rules.count), "why": .text(g.reason)])))"
+                h += "<br/><span class=\"rule-ids\">" + g.rules.map { "<code id=\"\(id)-req-\(HTMLReporter.anchor($0))\">\(esc($0))</code>" }.joined(separator: " ") + "</span></li>\n"
+            }
+            h += "</ul>\n"
         }
         return h + "</section>\n"
     }
 
-    private func verdict(_ r: PlanReport, _ c: StatusCounts, _ lang: Language) -> String {
-        let applicable = c[.pass] + c[.fail] + c[.needsReview]
+    /// The statutory verdict, and apart from it how the recommendations stand.
+    private func verdict(_ r: PlanReport, _ lang: Language) -> String {
+        let v = CouncilVerdict(r.results)
         let status: RuleResult.Status
-        let text: String
-        if c[.fail] > 0 {
-            status = .fail
-            text = HTMLText.fill(HTMLText.verdictFail, lang, String(c[.fail]), String(applicable))
-        } else if c[.needsReview] > 0 {
-            status = .needsReview
-            text = HTMLText.fill(HTMLText.verdictReview, lang, String(c[.needsReview]), String(applicable))
-        } else {
-            status = .pass
-            text = HTMLText.fill(HTMLText.verdictPass, lang, String(applicable))
+        switch v.outcome {
+        case .notMet: status = .fail
+        case .needsReview: status = .needsReview
+        case .met: status = .pass
+        case .nothingApplies: status = .notApplicable
         }
         let s = Counts(r.findings)
-        var h = "<div class=\"verdict \(HTMLReporter.cssClass(status))\">\(badge(status, lang))<p><strong>\(esc(text))</strong>"
+        var h = "<div class=\"verdict \(HTMLReporter.cssClass(status))\">\(badge(status, .statute, lang))<p><strong>\(esc(v.statutoryText(lang)))</strong>"
         if !r.findings.isEmpty {
-            var counts = HTMLText.fill(HTMLText.findingCounts, lang, String(s.errors), String(s.warnings), String(s.infos))
-            if s.suppressed > 0 { counts += " " + HTMLText.fill(HTMLText.findingsSuppressed, lang, String(s.suppressed)) }
+            var counts = Catalogue.html.findingCounts.render(lang, ["errors": .number(s.errors), "warnings": .number(s.warnings), "infos": .number(s.infos)])
+            if s.suppressed > 0 { counts += " " + Catalogue.html.findingsSuppressed.render(lang, ["n": .number(s.suppressed)]) }
             h += "<br/><span class=\"sub\">\(esc(counts))</span>"
         }
-        return h + "</p></div>\n"
+        h += "</p></div>\n"
+        if let practice = v.practiceText(lang) {
+            h += "<p class=\"practice-summary\">\(esc(practice))</p>\n"
+        }
+        return h
     }
 
     private func facts(_ r: PlanReport, _ lang: Language) -> String {
+        let m = Catalogue.html
         var h = "<dl class=\"facts\">\n"
-        func row(_ label: Localized, _ value: String) { h += "<dt>\(esc(label[lang]))</dt><dd>\(value)</dd>\n" }
-        row(HTMLText.file, "<code class=\"file\">\(esc(r.file))</code>")
-        row(HTMLText.asOf, esc(r.asOf.formatted(for: lang)))
+        func row(_ label: Message, _ value: String) { h += "<dt>\(esc(label[lang]))</dt><dd>\(value)</dd>\n" }
+        row(m.file, "<code class=\"file\">\(esc(r.file))</code>")
+        row(m.asOf, esc(r.asOf.formatted(for: lang)))
         // Each derived fact with how the engine decided it.
         func decided(_ value: String, _ reasons: Localized) -> String {
             "\(esc(value)) <span class=\"basis\">(\(esc(reasons[lang])))</span>"
         }
-        row(HTMLText.status, decided(r.status.value.label[lang], r.status.reasons))
-        row(HTMLText.scope, decided(r.scope.value.label[lang], r.scope.reasons))
-        row(HTMLText.referenceDate, decided(r.referenceDate.value.formatted(for: lang), r.referenceDate.reasons))
+        row(m.status, decided(r.status.value.label[lang], r.status.reasons))
+        row(m.scope, decided(r.scope.value.label[lang], r.scope.reasons))
+        row(m.referenceDate, decided(r.referenceDate.value.formatted(for: lang), r.referenceDate.reasons))
         if let p = r.profile {
-            var v = "<strong class=\"profile-id\">\(esc(p.value.id))</strong> — \(esc(p.value.title[lang]))"
-            v += "<p class=\"why\"><span class=\"label\">\(esc(HTMLText.profileWhy[lang])):</span> \(esc(p.reasons[lang]))</p>"
-            row(HTMLText.profile, v)
+            var v = "<strong class=\"profile-title\">\(esc(p.value.title[lang]))</strong>"
+            v += "<p class=\"why\"><span class=\"label\">\(esc(m.profileWhy[lang])):</span> \(esc(p.reasons[lang]))</p>"
+            row(m.profile, v)
         } else {
-            row(HTMLText.profile, esc(HTMLText.noProfile[lang]))
+            row(m.profile, esc(m.noProfile[lang]))
         }
         return h + "</dl>\n"
     }
 
-    private func packs(_ packs: [RulePack], _ lang: Language) -> String {
-        var h = "<h3>\(esc(HTMLText.packs[lang]))</h3>\n<table class=\"grid packs\">\n<thead><tr>"
-        for l in [HTMLText.packID, HTMLText.packTitle, HTMLText.packVersion, HTMLText.packHash] { h += "<th>\(esc(l[lang]))</th>" }
-        h += "<th class=\"num\">\(esc(HTMLText.packRules[lang]))</th></tr></thead>\n<tbody>\n"
-        for p in packs {
+    /// The appendix: the packs with their versions and content hashes, the version of the
+    /// law by id, and where exactly each finding is (file, line, column, field).
+    private func appendix(_ reports: [PlanReport], _ result: RunResult, _ lang: Language) -> String {
+        let m = Catalogue.html
+        var h = "<section class=\"appendix\" id=\"how-checked\">\n<h2>\(esc(m.appendix[lang]))</h2>\n"
+        h += "<p>\(esc(m.appendixIntro[lang]))</p>\n"
+        h += "<table class=\"grid packs\">\n<thead><tr>"
+        for label in [m.packID, m.packTitle, m.packVersion, m.packHash] { h += "<th>\(esc(label[lang]))</th>" }
+        h += "<th class=\"num\">\(esc(m.packRules[lang]))</th></tr></thead>\n<tbody>\n"
+        for p in result.packs {
             h += "<tr><td><code>\(esc(p.id))</code></td><td>\(esc(p.title[lang]))</td><td>\(esc(p.version))</td>"
             h += "<td><code class=\"hash\">\(esc(p.contentHash))</code></td><td class=\"num\">\(p.rules.count)</td></tr>\n"
         }
-        return h + "</tbody>\n</table>\n"
+        h += "</tbody>\n</table>\n"
+        for (i, r) in reports.enumerated() {
+            let findings = HTMLReporter.numbered(r.findings)
+            guard !findings.isEmpty || r.profile != nil else { continue }
+            if reports.count > 1 { h += "<h3>\(esc(r.title ?? m.untitled[lang]))</h3>\n" }
+            if let p = r.profile {
+                h += "<p>\(esc(m.profile[lang])): <code class=\"profile-id\">\(esc(p.value.id))</code> — \(esc(p.value.title[lang]))</p>\n"
+            }
+            guard !findings.isEmpty else { continue }
+            h += "<table class=\"grid places\">\n<caption>\(esc(m.appendixFindings[lang]))</caption>\n<thead><tr><th class=\"num\">#</th>"
+            h += "<th>\(esc(m.appendixRule[lang]))</th><th>\(esc(m.appendixPlace[lang]))</th><th>\(esc(m.appendixPath[lang]))</th></tr></thead>\n<tbody>\n"
+            for (n, f) in findings.enumerated() {
+                h += "<tr><td class=\"num\"><a href=\"#plan-\(i + 1)-finding-\(n + 1)\">\(n + 1)</a></td><td><code class=\"rule-id\">\(esc(f.ruleID))</code></td>"
+                h += "<td><code class=\"file\">\(esc(f.file)):\(f.start.line):\(f.start.column)</code></td><td>\(f.path.map { "<code>\(esc($0))</code>" } ?? "—")</td></tr>\n"
+            }
+            h += "</tbody>\n</table>\n"
+        }
+        return h + "</section>\n"
     }
 
     // MARK: - The chart
 
-    /// A horizontal bar per status, with its label and count written out, so that it reads
-    /// without colour; the bars also differ in pattern.
+    /// A horizontal bar per result of the statutory requirements, with its label and count
+    /// written out, so that it reads without colour; the bars also differ in pattern.
     private func chart(_ c: StatusCounts, id: String, _ lang: Language) -> String {
         let total = HTMLReporter.order.reduce(0) { $0 + c[$1] }
         let rowHeight = 32, labelWidth = 112, barWidth = 150, top = 4
         let width = labelWidth + barWidth + 44, height = top * 2 + rowHeight * HTMLReporter.order.count
-        let summary = HTMLReporter.order.map { "\(HTMLText.statusLabel($0)[lang]) \(c[$0])" }.joined(separator: ", ")
+        let summary = HTMLReporter.order.map { "\(Catalogue.label($0)[lang]) \(c[$0])" }.joined(separator: ", ")
         var h = "<figure class=\"chart\">\n"
         h += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-labelledby=\"\(id)-chart-title\">\n"
         h += "<title id=\"\(id)-chart-title\">\(esc(summary))</title>\n"
@@ -215,16 +261,16 @@ public struct HTMLReporter: Reporter {
             case .pass: fill = "#2e7d32"
             case .fail: fill = "url(#\(id)-hatch)"
             case .needsReview: fill = "url(#\(id)-dots)"
-            case .notApplicable: fill = "#aab4bf"
+            case .notApplicable, .covered: fill = "#aab4bf"
             }
             h += "<g class=\"bar \(HTMLReporter.cssClass(s))\">"
-            h += "<text x=\"0\" y=\"\(y + 20)\" class=\"label\">\(esc(HTMLText.statusLabel(s)[lang]))</text>"
+            h += "<text x=\"0\" y=\"\(y + 20)\" class=\"label\">\(esc(Catalogue.label(s)[lang]))</text>"
             h += "<rect x=\"\(labelWidth)\" y=\"\(y + 5)\" width=\"\(barWidth)\" height=\"20\" rx=\"3\" class=\"track\"/>"
             if length > 0 { h += "<rect x=\"\(labelWidth)\" y=\"\(y + 5)\" width=\"\(length)\" height=\"20\" rx=\"3\" fill=\"\(fill)\" stroke=\"#1b2430\" stroke-opacity=\"0.35\"/>" }
             h += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 20)\" class=\"count\">\(n)</text>"
             h += "</g>\n"
         }
-        h += "</svg>\n<figcaption>\(esc(HTMLText.fill(HTMLText.chartCaption, lang, String(total))))</figcaption>\n</figure>\n"
+        h += "</svg>\n<figcaption>\(esc(Catalogue.html.chartCaption.render(lang, ["n": .number(total)])))</figcaption>\n</figure>\n"
         return h
     }
 
@@ -233,48 +279,48 @@ public struct HTMLReporter: Reporter {
     /// One finding; `quotedIn` remembers which finding first quoted a citation's wording, so
     /// that later ones refer to it instead of repeating it.
     private func finding(_ f: Finding, number: Int, planID: String, report: PlanReport, quotedIn: inout [Citation: Int], _ lang: Language) -> String {
+        let m = Catalogue.html
         let sev = f.severity.rawValue
         var h = "<article class=\"finding \(sev)\(f.isActive ? "" : " suppressed")\" id=\"\(planID)-finding-\(number)\">\n<header>"
         h += "<span class=\"number\">\(number)</span>"
-        h += "<span class=\"severity \(sev)\">\(HTMLReporter.severitySymbol(f.severity)) \(esc(HTMLText.severityLabel(f.severity)[lang]))</span>"
+        h += "<span class=\"severity \(sev)\">\(HTMLReporter.severitySymbol(f.severity)) \(esc(Catalogue.label(f.severity)[lang]))</span>"
         h += "<code class=\"rule-id\">\(esc(f.ruleID))</code>"
-        if !f.isActive { h += "<span class=\"badge accepted\">✓ \(esc(HTMLText.accepted[lang]))</span>" }
+        if !f.isActive { h += "<span class=\"badge accepted\">✓ \(esc(m.accepted[lang]))</span>" }
         h += "<h4>\(esc(f.title))</h4></header>\n"
         h += "<p class=\"message\">\(esc(f.message))</p>\n"
         if let s = f.suppressed {
-            let why = s.justification.flatMap { $0.isEmpty ? nil : $0 } ?? HTMLText.noJustification[lang]
-            h += "<p class=\"suppression\">\(esc(HTMLText.fill(HTMLText.acceptedBy, lang, String(s.location.start.line), why)))</p>\n"
+            let why = s.justification.flatMap { $0.isEmpty ? nil : $0 } ?? m.noJustification[lang]
+            let text = s.externalNote(lang) ?? m.acceptedBy.render(lang, ["line": .number(s.location.start.line), "why": .text(why)])
+            h += "<p class=\"suppression\">\(esc(text))</p>\n"
         }
         h += "<dl class=\"finding-facts\">\n"
-        var location: String
-        var details: [String] = []
+        // Where, as a reader finds it: the line and the section, or in a Word plan the heading
+        // and paragraph (or table cell). File, column and field are in the appendix.
+        let location: String
         if let logical = f.location {
-            // A Word plan: the heading and paragraph (or table cell) a reader finds, not virtual lines.
-            location = "<code class=\"file\">\(esc(f.file))</code> <span class=\"logical-location\">\(esc(logical.rendered(lang)))</span>"
+            location = "<span class=\"logical-location\">\(esc(logical.rendered(lang)))</span>"
         } else {
-            location = "<code class=\"file\">\(esc(f.file)):\(f.start.line):\(f.start.column)</code>"
-            details.append("\(esc(HTMLText.line[lang])) \(f.start.line), \(esc(HTMLText.column[lang])) \(f.start.column)")
+            location = esc(f.section.map { m.lineInSection.render(lang, ["line": .number(f.start.line), "section": .text($0)]) }
+                ?? m.lineOnly.render(lang, ["line": .number(f.start.line)]))
         }
-        if let p = f.path { details.append("\(esc(HTMLText.fact[lang])) <code>\(esc(p))</code>") }
-        if let s = f.section { details.append("\(esc(HTMLText.section[lang])) «\(esc(s))»") }
-        if !details.isEmpty { location += " (" + details.joined(separator: "; ") + ")" }
-        h += "<dt>\(esc(HTMLText.location[lang]))</dt><dd>\(location)"
-        if f.origin == .text { h += "<br/><span class=\"note\">\(esc(HTMLText.foundInText[lang]))</span>" }
+        h += "<dt>\(esc(m.location[lang]))</dt><dd>\(location)"
+        if f.origin == .text { h += "<br/><span class=\"note\">\(esc(Catalogue.common.foundInText[lang]))</span>" }
+        if f.origin == .sidecar { h += "<br/><span class=\"note\">\(esc(Catalogue.common.fromSidecar.render(lang, ["file": .text(f.file)])))</span>" }
         h += "</dd>\n"
         if let e = f.evidence, !e.isEmpty {
-            h += "<dt>\(esc(HTMLText.evidence[lang]))</dt><dd><q class=\"evidence\">\(esc(e))</q></dd>\n"
+            h += "<dt>\(esc(m.evidence[lang]))</dt><dd><q class=\"evidence\">\(esc(e))</q></dd>\n"
         }
         h += "</dl>\n"
         if let source = report.sourceLine(of: f), !HTMLReporter.tellsNothing(source) {
             h += excerpt(source, f)
         }
-        h += "<p class=\"remedy\"><span class=\"label\">\(esc(HTMLText.remediation[lang])):</span> \(esc(f.remediation))</p>\n"
+        h += "<p class=\"remedy\"><span class=\"label\">\(esc(m.remediation[lang])):</span> \(esc(f.remediation))</p>\n"
         if let c = f.citation {
             var key = c
             key.lawVersion = nil
             let first = quotedIn[key]
             if first == nil { quotedIn[key] = number }
-            h += citation(c, quotedIn: first.map { "<a href=\"#\(planID)-finding-\($0)\">\(esc(HTMLText.findingsLink[lang])) \($0)</a>" }, lang)
+            h += citation(c, quotedIn: first.map { "<a href=\"#\(planID)-finding-\($0)\">\(esc(m.seeFinding.render(lang, ["n": .number($0)])))</a>" }, lang)
         }
         return h + "</article>\n"
     }
@@ -300,19 +346,20 @@ public struct HTMLReporter: Reporter {
 
     /// The citation, and the statute's wording unless `quotedIn` links to where it was quoted.
     private func citation(_ c: Citation, quotedIn: String?, _ lang: Language) -> String {
-        var h = "<div class=\"citation\"><p><span class=\"label\">\(esc(HTMLText.law[lang])):</span> "
+        let m = Catalogue.html
+        var h = "<div class=\"citation\"><p><span class=\"label\">\(esc(m.law[lang])):</span> "
         let name = esc(c.formatted(lang))
         if HTMLReporter.isWebURL(c.url) {
             h += "<a class=\"cite\" href=\"\(esc(c.url))\">\(name)</a>"
         } else {
             h += name
         }
-        if let v = c.lawVersion { h += " (\(esc(HTMLText.fill(HTMLText.asWordedBy, lang, v))))" }
+        if let v = c.lawVersion { h += " (\(esc(m.asWordedBy.render(lang, ["version": .text(v)]))))" }
         h += "</p>\n"
         if let mark = c.mark, mark != "V" {
-            h += "<p class=\"note\">\(esc(HTMLText.fill(HTMLText.interpretation, lang, mark, HTMLText.markMeaning(mark)[lang])))</p>\n"
+            h += "<p class=\"note\">\(esc(m.interpretation.render(lang, ["mark": .text(mark), "meaning": .label(Catalogue.markMeaning(mark).text)])))</p>\n"
         } else if let link = quotedIn, c.wording != nil {
-            h += "<p class=\"note\">\(esc(HTMLText.statuteWording[lang])): \(esc(HTMLText.seeAbove[lang])) \(link)</p>\n"
+            h += "<p class=\"note\">\(esc(m.statuteWording[lang])): \(link)</p>\n"
         } else if let w = c.wording {
             var shown: [(Language, String)] = []
             switch lang {
@@ -323,8 +370,8 @@ public struct HTMLReporter: Reporter {
                 if let t = w.sv { shown.append((.sv, t)) }
             }
             for (l, text) in shown {
-                var label = HTMLText.statuteWording[lang]
-                if l != lang { label += " (" + (l == .fi ? HTMLText.wordingIn : HTMLText.wordingInSwedish)[lang] + ")" }
+                var label = m.statuteWording[lang]
+                if l != lang { label += " (" + (l == .fi ? m.wordingInFinnish : m.wordingInSwedish)[lang] + ")" }
                 h += "<figure class=\"wording\"><figcaption>\(esc(label))</figcaption><blockquote lang=\"\(l.rawValue)\">\(esc(text))</blockquote></figure>\n"
             }
         }
@@ -333,23 +380,20 @@ public struct HTMLReporter: Reporter {
 
     // MARK: - Requirements
 
+    /// The statutory requirements or the recommendations that apply, with their results.
     private func requirementTable(_ results: [RuleResult], planID: String, numbers: [String: [Int]], _ lang: Language) -> String {
-        // The table of requirements that do not apply has no result column: its title says it.
-        let applicable = results.contains { $0.status != .notApplicable }
-        var h = "<table class=\"grid requirements\(applicable ? "" : " not-applicable")\">\n<thead><tr>"
-        if applicable { h += "<th class=\"col-result\">\(esc(HTMLText.result[lang]))</th>" }
-        h += "<th>\(esc(HTMLText.requirement[lang]))</th><th class=\"col-law\">\(esc(HTMLText.law[lang]))</th>"
-        h += "<th class=\"col-details\">\(esc((applicable ? HTMLText.details : HTMLText.naWhy)[lang]))</th></tr></thead>\n<tbody>\n"
+        let m = Catalogue.html
+        let practice = results.first?.kind == .practice
+        var h = "<table class=\"grid requirements\(practice ? " practice" : "")\">\n<thead><tr>"
+        h += "<th class=\"col-result\">\(esc(m.result[lang]))</th>"
+        h += "<th>\(esc((practice ? m.recommendation : m.requirement)[lang]))</th><th class=\"col-law\">\(esc(m.law[lang]))</th>"
+        h += "<th class=\"col-details\">\(esc(m.details[lang]))</th></tr></thead>\n<tbody>\n"
         for x in results {
-            h += "<tr class=\"\(HTMLReporter.cssClass(x.status))\" id=\"\(planID)-req-\(HTMLReporter.anchor(x.rule))\">"
-            if applicable {
-                h += "<td>\(badge(x.status, lang))"
-                if x.status == .fail { h += "<br/><span class=\"severity-text\">\(esc(HTMLText.severityLabel(x.severity)[lang]))</span>" }
-                h += "</td>"
-            }
-            h += "<td><span class=\"req-title\">\(esc(x.title))</span><br/><code class=\"rule-id\">\(esc(x.rule))</code>"
-            if x.kind == .practice { h += " <span class=\"tag\">\(esc(HTMLText.practice[lang]))</span>" }
+            h += "<tr class=\"\(HTMLReporter.cssClass(x.status, x.kind))\" id=\"\(planID)-req-\(HTMLReporter.anchor(x.rule))\">"
+            h += "<td>\(badge(x.status, x.kind, lang))"
+            if x.status == .fail, x.kind == .statute { h += "<br/><span class=\"severity-text\">\(esc(Catalogue.label(x.severity)[lang]))</span>" }
             h += "</td>"
+            h += "<td><span class=\"req-title\">\(esc(x.title))</span><br/><code class=\"rule-id\">\(esc(x.rule))</code></td>"
             h += "<td>\(x.citation.map { esc($0) } ?? "—")</td>"
             h += "<td>\(details(x, planID: planID, numbers: numbers, lang))</td></tr>\n"
         }
@@ -357,15 +401,16 @@ public struct HTMLReporter: Reporter {
     }
 
     private func details(_ x: RuleResult, planID: String, numbers: [String: [Int]], _ lang: Language) -> String {
+        let m = Catalogue.html
         var parts: [String] = []
         switch x.status {
         case .fail:
-            let links = (numbers[x.rule] ?? []).map { "<a href=\"#\(planID)-finding-\($0)\">\(esc(HTMLText.findingsLink[lang])) \($0)</a>" }
+            let links = (numbers[x.rule] ?? []).map { "<a href=\"#\(planID)-finding-\($0)\">\(esc(m.findingLink.render(lang, ["n": .number($0)])))</a>" }
             if !links.isEmpty { parts.append("→ " + links.joined(separator: ", ")) }
-            if x.suppressed > 0 { parts.append("<span class=\"note\">\(esc(HTMLText.fill(HTMLText.acceptedCount, lang, String(x.suppressed))))</span>") }
+            if x.suppressed > 0 { parts.append("<span class=\"note\">\(esc(m.acceptedCount.render(lang, ["n": .number(x.suppressed)])))</span>") }
         case .needsReview:
-            if let q = x.reason { parts.append("<span class=\"label\">\(esc(HTMLText.toConfirm[lang])):</span> \(esc(q))") }
-        case .notApplicable:
+            if let q = x.reason { parts.append("<span class=\"label\">\(esc(m.toConfirm[lang])):</span> \(esc(q))") }
+        case .notApplicable, .covered:
             if let why = x.reason { parts.append(esc(why)) }
         case .pass:
             break
@@ -376,46 +421,53 @@ public struct HTMLReporter: Reporter {
         return parts.joined(separator: "<br/>")
     }
 
-    /// A note in the report's language; the detail is quoted as the engine gave it.
+    /// A note in the report's language, from its kind and data.
     private func note(_ n: Note, _ lang: Language) -> String? {
-        let line = n.line.map(String.init) ?? "?"
+        let m = Catalogue.html
+        let line: MessageValue = n.line.map { .number($0) } ?? .text("?")
         switch n.kind {
         case .foundUnderHeading:
-            return HTMLText.fill(HTMLText.noteHeading, lang, n["heading"] ?? "", line)
+            return m.noteHeading.render(lang, ["heading": .text(n["heading"] ?? ""), "line": line])
         case .mappedByLegalMap:
-            return HTMLText.fill(HTMLText.noteLegalMap, lang, n["heading"] ?? "", line)
+            return m.noteLegalMap.render(lang, ["heading": .text(n["heading"] ?? ""), "line": line])
         case .foundInText:
-            return HTMLText.fill(HTMLText.noteTextOnly, lang, n["words"] ?? "", line)
+            return m.noteTextOnly.render(lang, ["words": .text(n["words"] ?? ""), "line": line])
         case .mentioned:
-            return HTMLText.fill(HTMLText.noteMention, lang, n["words"] ?? "", line)
+            return m.noteMention.render(lang, ["words": .text(n["words"] ?? ""), "line": line])
         case .factFromText:
-            return HTMLText.fill(HTMLText.noteFromText, lang, "\(n["path"] ?? ""): \(n["value"] ?? "")", line)
+            return m.noteFromText.render(lang, ["value": .text("\(n["path"] ?? ""): \(n["value"] ?? "")"), "line": line])
         case .undecided:
-            return HTMLText.fill(HTMLText.noteUndecided, lang, Engine.undecidedReason(n)[lang])
+            return m.noteUndecided.render(lang, ["why": .label(Engine.undecidedReason(n))])
         }
     }
 
     // MARK: - Small pieces
 
-    private func badge(_ s: RuleResult.Status, _ lang: Language) -> String {
-        "<span class=\"badge \(HTMLReporter.cssClass(s))\">\(HTMLReporter.statusSymbol(s)) \(esc(HTMLText.statusLabel(s)[lang]))</span>"
+    /// A result as a word and a symbol; a recommendation's result never reads as a failure of the law.
+    private func badge(_ s: RuleResult.Status, _ kind: RuleKind, _ lang: Language) -> String {
+        let label = kind == .practice ? Catalogue.practiceLabel(s) : Catalogue.label(s)
+        return "<span class=\"badge \(HTMLReporter.cssClass(s, kind))\">\(HTMLReporter.statusSymbol(s, kind)) \(esc(label[lang]))</span>"
     }
 
-    static func cssClass(_ s: RuleResult.Status) -> String {
+    static func cssClass(_ s: RuleResult.Status, _ kind: RuleKind = .statute) -> String {
+        if kind == .practice, s == .fail { return "open" }
         switch s {
         case .pass: return "pass"
         case .fail: return "fail"
         case .notApplicable: return "na"
         case .needsReview: return "review"
+        case .covered: return "covered"
         }
     }
 
-    static func statusSymbol(_ s: RuleResult.Status) -> String {
+    static func statusSymbol(_ s: RuleResult.Status, _ kind: RuleKind = .statute) -> String {
+        if kind == .practice, s == .fail { return "○" }
         switch s {
         case .pass: return "✔"
         case .fail: return "✖"
         case .notApplicable: return "–"
         case .needsReview: return "?"
+        case .covered: return "↑"
         }
     }
 

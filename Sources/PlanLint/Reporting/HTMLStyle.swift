@@ -1,6 +1,6 @@
 // The style sheet of the HTML report, inlined into every page. Screen: a sheet of paper on a
-// grey desk. Print (A4): no backgrounds or shadows, each plan on its own pages, findings
-// and table rows never split, link targets written out. Meaning never rests on colour alone:
+// grey desk. Print (A4): no backgrounds or shadows, page numbers at the foot, no forced page
+// breaks (they left half-empty pages), table rows never split, link targets written out. Meaning never rests on colour alone:
 // every status and severity is also written as a word and a symbol.
 extension HTMLReporter {
     static let css = """
@@ -40,6 +40,9 @@ extension HTMLReporter {
     .verdict.pass { border-left-color: var(--pass); }
     .verdict.fail { border-left-color: var(--fail); }
     .verdict.review { border-left-color: var(--review); }
+    .practice-summary, .practice-note { margin: -8px 0 20px; padding: 6px 16px; border-left: 6px solid var(--info);
+      color: var(--ink); font-size: .93rem; }
+    .practice-note { margin: 0 0 10px; color: var(--muted); border-left-width: 3px; }
 
     .overview { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 24px; align-items: start; }
     dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 6px 18px; margin: 0; }
@@ -65,7 +68,12 @@ extension HTMLReporter {
     .requirements .col-result { width: 9.5em; }
     .requirements .col-law { width: 14em; }
     .requirements tr.na td { color: #3d4753; }
-    .not-applicable .col-details { width: 42%; }
+    ul.not-applicable { margin: 0; padding-left: 1.2em; font-size: .9rem; }
+    ul.not-applicable li { margin: 0 0 6px; }
+    .rule-ids code { color: var(--muted); font-size: .76rem; margin-right: 6px; }
+    .appendix { margin-top: 40px; padding-top: 20px; border-top: 3px solid var(--line); font-size: .9rem; }
+    .appendix h2 { font-size: 1.2rem; }
+    .appendix caption { text-align: left; font-weight: 600; padding: 10px 0 4px; }
     .req-title { font-weight: 600; }
     .rule-id { color: var(--muted); font-size: .76rem; }
     .tag { display: inline-block; padding: 0 6px; border: 1px solid var(--line); border-radius: 3px;
@@ -79,6 +87,7 @@ extension HTMLReporter {
     .badge.fail { color: var(--fail); }
     .badge.review { color: var(--review); }
     .badge.na { color: var(--na); border-style: dashed; }
+    .badge.open { color: var(--info); border-style: dotted; }
 
     .finding { margin: 12px 0; padding: 12px 16px 10px; border: 1px solid var(--line);
       border-left: 5px solid var(--na); border-radius: 4px; }
@@ -122,16 +131,17 @@ extension HTMLReporter {
       .overview { grid-template-columns: 1fr; }
     }
 
-    @page { size: A4; margin: 16mm 15mm 18mm; }
+    @page { size: A4; margin: 16mm 15mm 18mm;
+      @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #5b6675; } }
     @media print {
       html { font-size: 10pt; }
       body { background: #fff; }
       .page { max-width: none; margin: 0; padding: 0; box-shadow: none; }
       .overview { grid-template-columns: minmax(0, 1fr) 235px; gap: 16px; }
-      .plan + .plan, .plan + .unreadable { break-before: page; margin-top: 0; padding-top: 0; border-top: 0; }
-      .contents { break-after: page; }
+      /* No forced page breaks: a plan or the appendix starts where the last one ends. */
       h2, h3, h4 { break-after: avoid; }
-      .verdict, .chart, .finding, figure.wording, tr { break-inside: avoid; }
+      .verdict, .chart, tr, ul.not-applicable li { break-inside: avoid; }
+      .finding { break-inside: avoid-page; }
       thead { display: table-header-group; }
       .verdict, table.grid th, pre.excerpt { background: none; }
       .chart .track { fill: #fff; stroke: #9aa5b1; stroke-width: .6; }

@@ -35,15 +35,18 @@ public struct JSONReporter: Reporter {
         var origin: String
         var content_hash: String
         var rules: Int
+        /// The embedded pack this one replaced (`id version`); absent when none.
+        var replaced: String? = nil
     }
 
     struct PlanEntry: Encodable {
         var file: String
         var language: String
-        var status: Decided<PlanStatus>
-        var scope: Decided<PlanScope>
+        var status: Decided<DerivedValue>
+        var scope: Decided<DerivedValue>
         var reference_date: Decided<PlanDate>
         var profile: ProfileEntry?
+        var decisions: [Decision]
         var compliance: ComplianceSummary
         var findings: [Finding]
         var results: [RuleResult]
@@ -60,7 +63,7 @@ public struct JSONReporter: Reporter {
 
     /// Requirement results by status.
     struct ComplianceSummary: Encodable {
-        var pass = 0, fail = 0, not_applicable = 0, needs_review = 0
+        var pass = 0, fail = 0, not_applicable = 0, needs_review = 0, covered = 0
 
         init(_ results: [RuleResult]) {
             for r in results {
@@ -69,6 +72,7 @@ public struct JSONReporter: Reporter {
                 case .fail: fail += 1
                 case .notApplicable: not_applicable += 1
                 case .needsReview: needs_review += 1
+                case .covered: covered += 1
                 }
             }
         }
@@ -103,7 +107,7 @@ public struct JSONReporter: Reporter {
                                  until: $0.value.until?.iso, reason: $0.reason)
                 }
                 plans.append(PlanEntry(file: r.file, language: r.language.rawValue, status: r.status, scope: r.scope,
-                                       reference_date: r.referenceDate, profile: profile, compliance: ComplianceSummary(r.results),
+                                       reference_date: r.referenceDate, profile: profile, decisions: r.decisions, compliance: ComplianceSummary(r.results),
                                        findings: r.findings, results: r.results))
             case .failed(let e):
                 errors.append(ErrorEntry(file: e.file, line: e.position?.line, column: e.position?.column, kind: e.kind.rawValue, message: e.message))
@@ -111,7 +115,7 @@ public struct JSONReporter: Reporter {
         }
         let c = Counts(result.findings)
         let doc = Document(tool: Tool(), as_of: result.asOf.iso,
-                           packs: result.packs.map { Pack(id: $0.id, version: $0.version, origin: $0.origin, content_hash: $0.contentHash, rules: $0.rules.count) },
+                           packs: result.packs.map { Pack(id: $0.id, version: $0.version, origin: $0.origin, content_hash: $0.contentHash, rules: $0.rules.count, replaced: $0.replaced) },
                            plans: plans, errors: errors,
                            summary: Summary(plans: plans.count, unreadable: errors.count, errors: c.errors, warnings: c.warnings, infos: c.infos,
                                             suppressed: c.suppressed))

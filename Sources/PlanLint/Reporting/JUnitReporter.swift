@@ -100,6 +100,9 @@ public struct JUnitReporter: Reporter {
             case .notApplicable:
                 c.skipped = true
                 c.body = "<skipped message=\"\(XMLText.attribute(r.reason ?? "not applicable"))\"/>"
+            case .covered:
+                c.skipped = true
+                c.body = "<skipped message=\"\(XMLText.attribute(r.reason ?? "covered"))\"/>"
             case .needsReview:
                 c.body = "<system-out>\(XMLText.text("needs review: " + (r.reason ?? "a person must confirm this requirement")))</system-out>"
             case .fail:

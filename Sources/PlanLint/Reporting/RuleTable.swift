@@ -3,6 +3,23 @@
 import Foundation
 
 public enum RuleTable {
+    /// `planlint rules list`: each pack, then its rules with severity and title in `language`.
+    public static func text(_ packs: [RulePack], language: Language) -> String {
+        var out = ""
+        for pack in packs {
+            out += "\(pack.id) \(pack.version) — \(pack.title[language])\n"
+            let width = pack.rules.map(\.id.count).max() ?? 0
+            let severityWidth = Severity.allCases.map { Catalogue.label($0)[language].count }.max() ?? 0
+            for rule in pack.rules {
+                let id = rule.id.padding(toLength: width, withPad: " ", startingAt: 0)
+                let severity = Catalogue.label(rule.severity)[language].padding(toLength: severityWidth, withPad: " ", startingAt: 0)
+                out += "  \(id)  \(severity)  \(rule.title[language])\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
     /// A Markdown document: the profiles, then one table per pack.
     public static func markdown(_ packs: [RulePack]) -> String {
         var out = "# Rules\n\n"
@@ -18,7 +35,7 @@ public enum RuleTable {
             out += "decision; a draft's planned decision date; else the as-of date) and its scope.\n\n"
             out += "| Profile | In force | Scopes | Law |\n|---|---|---|---|\n"
             for p in profiles {
-                out += "| \(p.id) | \(p.window) | \(p.scopes.map(\.rawValue).sorted().joined(separator: ", ")) | \(cell(p.title.en)) |\n"
+                out += "| \(p.id) | \(p.window) | \(p.scopes.sorted().joined(separator: ", ")) | \(cell(p.title.en)) |\n"
             }
             out += "\n"
         }
@@ -45,8 +62,8 @@ public enum RuleTable {
         var parts: [String] = []
         let a = r.applies
         if let p = a.profiles { parts.append(p.sorted().joined(separator: ", ")) }
-        if let s = a.scopes { parts.append("scope " + s.map(\.rawValue).sorted().joined(separator: ", ")) }
-        if let s = a.statuses { parts.append("status " + s.map(\.rawValue).sorted().joined(separator: ", ")) }
+        if let s = a.scopes { parts.append("scope " + s.sorted().joined(separator: ", ")) }
+        if let s = a.statuses { parts.append("status " + s.sorted().joined(separator: ", ")) }
         if a.lawFrom != nil || a.lawUntil != nil { parts.append("law \(a.lawFrom?.iso ?? "…") – \(a.lawUntil?.iso ?? "…")") }
         if r.review != nil { parts.append("needs review") }
         return parts.isEmpty ? "every plan" : parts.joined(separator: "; ")

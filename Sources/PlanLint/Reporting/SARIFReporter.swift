@@ -118,8 +118,21 @@ public struct SARIFReporter: Reporter {
             let at = ArtifactPath(s.location.file, root: root)
             let region = SARIF.Region(startLine: s.location.start.line, startColumn: s.location.start.column,
                                       endLine: s.location.end.line, endColumn: s.location.end.column)
-            return [SARIF.Suppression(kind: "inSource", status: "accepted", justification: s.justification ?? "",
-                                      location: SARIF.location(at, region: region), properties: ["directive": "planlint-" + s.directive.rawValue])]
+            guard s.isExternal else {
+                return [SARIF.Suppression(kind: "inSource", status: "accepted", justification: s.justification ?? "",
+                                          location: SARIF.location(at, region: region), properties: ["directive": "planlint-" + s.directive.rawValue])]
+            }
+            // A waiver or the baseline: a decision recorded outside the plan.
+            var properties = ["source": s.directive.rawValue]
+            var justification = s.justification ?? ""
+            if let w = s.waiver {
+                justification += " (\(w.reference); accepted by \(w.acceptedBy); expires \(w.expires.iso))"
+                properties["reference"] = w.reference
+                properties["acceptedBy"] = w.acceptedBy
+                properties["expires"] = w.expires.iso
+            }
+            return [SARIF.Suppression(kind: "external", status: "accepted", justification: justification,
+                                      location: SARIF.location(at, region: region), properties: properties)]
         } ?? []
         return SARIF.Result(
             ruleId: f.ruleID, ruleIndex: ruleIndex, level: level(f.severity), message: SARIF.Message(text: f.message),

@@ -1,7 +1,8 @@
 // Text output for people: grouped by file, the source line with the span underlined as a
 // compiler shows it, the citation and what to do, and a summary line. Plans that could not
 // be read are not part of it: the command line prints those errors to stderr (every format
-// does), and the summary counts them. Suppressed findings are counted, not shown.
+// does), and the summary counts them. Suppressed findings are counted, not shown, except
+// waived ones (docs/configuration.md): those are shown, marked with the waiver.
 import Foundation
 
 /// The terminal format.
@@ -33,15 +34,20 @@ public struct TextReporter: Reporter {
     }
 
     private func block(_ report: PlanReport, _ result: RunResult) -> String {
-        let words = Words(report.language)
+        // The plan's own language, resolved once by the engine.
+        let l = report.language, m = Catalogue.text
         var out = paint(report.file, "1") + "  "
-        let law = (report.profile?.value.id).map { "\($0), " } ?? ""
-        out += paint("(\(words.status) \(report.status.value.rawValue), \(words.scope) \(report.scope.value.rawValue), \(words.law) \(law)\(report.referenceDate.value.formatted(for: report.language)))", "2") + "\n"
-        let active = report.findings.filter(\.isActive)
-        let suppressed = report.findings.count - active.count
-        let note = suppressed > 0 ? "  " + paint("(\(suppressed) \(words.suppressed))", "2") + "\n" : ""
+        let law = report.profile.map { m.headerLaw.render(l, ["law": .text($0.value.title[l])]) } ?? ""
+        out += paint("(" + m.header.render(l, ["status": .label(report.status.value.label), "scope": .label(report.scope.value.label),
+                                               "date": .date(report.referenceDate.value), "law": .text(law)]) + ")", "2") + "\n"
+        // Findings a waiver accepts are shown, marked; other suppressed ones are counted.
+        let active = report.findings.filter { $0.isActive || $0.suppressed?.directive == .waiver }
+        let known = report.findings.filter { $0.suppressed?.directive == .baseline }.count
+        let suppressed = report.findings.count - active.count - known
+        var note = suppressed > 0 ? "  " + paint("(" + m.suppressed.render(l, ["n": .number(suppressed)]) + ")", "2") + "\n" : ""
+        if known > 0 { note += "  " + paint("(" + Suppression.baselineCount(known, report.language) + ")", "2") + "\n" }
         guard !active.isEmpty else {
-            return out + "  " + paint("✓ " + words.noFindings, "32") + "\n" + note + "\n"
+            return out + "  " + paint("✓ " + m.noFindings[l], "32") + "\n" + note + "\n"
         }
         out += note
         for f in active {
@@ -56,25 +62,30 @@ public struct TextReporter: Reporter {
             if let source = report.sourceLine(of: f) {
                 let number = f.location == nil ? String(f.start.line) : "¶"
                 let pad = String(repeating: " ", count: number.count)
-                let shown = TextReporter.visible(source.replacingOccurrences(of: "\t", with: " "))
-                let width = shown.unicodeScalars.count
-                let startCol = max(1, min(f.start.column, width + 1))
-                let endCol = f.end.line == f.start.line ? max(startCol + 1, min(f.end.column, width + 1)) : width + 1
+                let whole = TextReporter.visible(source.replacingOccurrences(of: "\t", with: " "))
+                let width = whole.unicodeScalars.count
+                let wholeStart = max(1, min(f.start.column, width + 1))
+                let wholeEnd = f.end.line == f.start.line ? max(wholeStart + 1, min(f.end.column, width + 1)) : width + 1
+                let (shown, startCol, endCol) = Excerpt.window(whole, start: wholeStart, end: wholeEnd)
                 let underline = String(repeating: " ", count: startCol - 1) + String(repeating: "^", count: max(1, endCol - startCol))
                 out += "   \(pad)|\n"
                 out += "   \(number)| \(shown)\n"
                 out += "   \(pad)| " + paint(underline, sevColor) + "\n"
             }
             if let c = f.citation {
-                out += "  = " + words.law.capitalized + ": " + c.formatted(report.language) + "\n"
+                out += "  = " + m.law[l] + ": " + c.formatted(l) + "\n"
             }
             if let origin = f.origin, origin == .text {
-                out += "  = " + words.foundInText + "\n"
+                out += "  = " + Catalogue.common.foundInText[l] + "\n"
             }
             if f.origin == .sidecar {
-                out += "  = " + ["tieto sivutiedostosta", "uppgift från sidofilen", "fact from the sidecar"][report.language.index] + " \(f.file)\n"
+                out += "  = " + Catalogue.common.fromSidecar.render(l, ["file": .text(f.file)]) + "\n"
             }
-            out += "  = " + words.fix + ": " + TextReporter.visible(f.remediation) + "\n\n"
+            out += "  = " + m.fix[l] + ": " + TextReporter.visible(f.remediation) + "\n"
+            if let s = f.suppressed, let mark = s.externalNote(l) {
+                out += "  = " + paint(TextReporter.visible(mark), "2") + "\n"
+            }
+            out += "\n"
         }
         return out
     }
@@ -94,45 +105,26 @@ public struct TextReporter: Reporter {
         return out
     }
 
+    /// The summary in the asked language, else in the language most of the plans are written
+    /// in (the first plan's on a tie), else (no plan read) English.
     private func summary(_ result: RunResult, plans: Int) -> String {
         let c = Counts(result.findings)
         let failed = result.errors.count
-        var s = "\(plans) plan\(plans == 1 ? "" : "s") checked"
-        if failed > 0 { s += ", \(failed) could not be read" }
-        s += ": \(c.errors) error\(c.errors == 1 ? "" : "s"), \(c.warnings) warning\(c.warnings == 1 ? "" : "s"), \(c.infos) info"
-        if c.suppressed > 0 { s += ", \(c.suppressed) suppressed" }
-        s += " (as of \(result.asOf.iso); packs: " + result.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ") + ")"
-        return paint(s, c.errors > 0 || failed > 0 ? "1;31" : c.warnings > 0 ? "1;33" : "1;32") + "\n"
+        let l = result.language ?? TextReporter.majorityLanguage(result.reports.map(\.language)) ?? language
+        let m = Catalogue.text
+        let s = m.summary.render(l, [
+            "plans": .number(plans), "unread": .text(failed > 0 ? m.summaryUnread.render(l, ["n": .number(failed)]) : ""),
+            "errors": .number(c.errors), "warnings": .number(c.warnings), "infos": .number(c.infos),
+            "suppressed": .text(c.suppressed > 0 ? m.summarySuppressed.render(l, ["n": .number(c.suppressed)]) : ""),
+            "date": .date(result.asOf), "packs": .text(result.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ")),
+        ])
+        let notices = PackNotice.replaced(result.packs, l).map { paint($0, "1;33") + "\n" }.joined()
+        return paint(s, c.errors > 0 || failed > 0 ? "1;31" : c.warnings > 0 ? "1;33" : "1;32") + "\n" + notices
     }
 
-    struct Words {
-        var status, scope, law, noFindings, fix, foundInText, suppressed: String
-
-        init(_ l: Language) {
-            switch l {
-            case .fi:
-                self = Words(status: "tila", scope: "laajuus", law: "laki", noFindings: "ei havaintoja", fix: "korjaus",
-                             foundInText: "tieto löytyi tekstistä, ei etusivun tiedoista (front matter)",
-                             suppressed: "havaintoa vaimennettu suunnitelman planlint-disable-ohjeilla")
-            case .sv:
-                self = Words(status: "status", scope: "omfattning", law: "lag", noFindings: "inga anmärkningar", fix: "åtgärd",
-                             foundInText: "uppgiften hittades i texten, inte i front matter",
-                             suppressed: "anmärkningar undertryckta med planlint-disable i planen")
-            case .en:
-                self = Words(status: "status", scope: "scope", law: "law", noFindings: "no findings", fix: "fix",
-                             foundInText: "the fact was found in the text, not in the front matter",
-                             suppressed: "findings suppressed by planlint-disable directives in the plan")
-            }
-        }
-
-        init(status: String, scope: String, law: String, noFindings: String, fix: String, foundInText: String, suppressed: String) {
-            self.status = status
-            self.scope = scope
-            self.law = law
-            self.noFindings = noFindings
-            self.fix = fix
-            self.foundInText = foundInText
-            self.suppressed = suppressed
-        }
+    static func majorityLanguage(_ languages: [Language]) -> Language? {
+        var counts: [Language: Int] = [:]
+        for l in languages { counts[l, default: 0] += 1 }
+        return languages.first { counts[$0] == counts.values.max() }
     }
 }

@@ -164,11 +164,15 @@ public struct FactExtractor: Sendable {
     public var source: Source
     public var patterns: [TermPattern]
     public var fields: [Field]
-    /// Matches preceded (in the same paragraph) by these terms are skipped
+    /// Matches preceded (in the same sentence) by these terms are skipped
     /// ("edellinen suunnitelma hyväksyttiin …").
     public var unless: TermPattern?
     /// Only in sections whose heading matches.
     public var inSections: TermPattern?
+    /// With `inSections`: a matching section's paragraphs are read as one text (joined by
+    /// line breaks), so a pattern can span them, as a minutes extract does: the council and
+    /// date in one paragraph, "hyväksyi" in another.
+    public var joinsSection = false
     /// For `classify`: the key of each item, and the classes with their terms.
     public var classField: String?
     public var classes: [(name: String, terms: TermPattern)]

@@ -9,9 +9,11 @@ import Foundation
 /// Reads typed values out of YAML nodes, throwing `InputError`s with positions.
 struct NodeReader {
     let file: String
+    /// The kind of the errors thrown: a pack file, or a configuration file.
+    var kind: InputError.Kind = .invalidPack
 
     func error(_ node: YAMLNode, _ message: String) -> InputError {
-        InputError(.invalidPack, file: file, at: node.range.start, message)
+        InputError(kind, file: file, at: node.range.start, message)
     }
 
     /// The node's pairs; throws unless it is a mapping.

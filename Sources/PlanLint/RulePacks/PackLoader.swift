@@ -21,6 +21,9 @@ public struct PackSource: Sendable {
         self.files = files
     }
 
+    /// The most a pack folder's files may hold together, in bytes.
+    public static let maxSize = 32 * 1024 * 1024
+
     /// Reads a pack folder: `pack.yaml`, `rules/**.yaml` and the example plans.
     public static func directory(_ path: String) throws(InputError) -> PackSource {
         let fm = FileManager.default
@@ -34,24 +37,26 @@ public struct PackSource: Sendable {
         }
         var files: [String: String] = [:]
         var documents: [String: Data] = [:]
-        guard let enumerator = fm.enumerator(atPath: path) else { throw InputError(.unreadable, file: path, "cannot list the rule pack folder") }
+        let found = FileTree.files(under: path, wanted: { ["yaml", "yml", "md"].contains($0) || WordPlanReader.extensions.contains($0) })
+        if let problem = found.problems.first { throw InputError(.unreadable, file: problem.path, problem.message) }
         var total = 0
-        while let relative = enumerator.nextObject() as? String {
-            let full = (path as NSString).appendingPathComponent(relative)
-            var isSubdir: ObjCBool = false
-            guard fm.fileExists(atPath: full, isDirectory: &isSubdir), !isSubdir.boolValue else { continue }
-            let ext = (relative as NSString).pathExtension.lowercased()
-            let isDocument = WordPlanReader.extensions.contains(ext)
-            guard ["yaml", "yml", "md"].contains(ext) || isDocument else { continue }
-            guard let data = fm.contents(atPath: full) else { throw InputError(.unreadable, file: full, "cannot read the file") }
+        for entry in found.entries {
+            let data: Data
+            do {
+                data = try BoundedFile.read(entry.path, limit: maxSize - total)
+            } catch .tooLarge(let size, _) {
+                throw InputError(.tooLarge, file: path, "the rule pack's files hold at least \(BoundedFile.bytes(total + size)) bytes; the limit is \(BoundedFile.bytes(maxSize))")
+            } catch {
+                throw InputError(file: entry.path, error)
+            }
             total += data.count
-            guard total <= 32 * 1024 * 1024 else { throw InputError(.tooLarge, file: path, "rule pack is larger than 32 MB") }
-            if isDocument {
-                documents[relative] = data
+            // A Word or OpenDocument example plan is kept as bytes.
+            if WordPlanReader.extensions.contains((entry.relative as NSString).pathExtension.lowercased()) {
+                documents[entry.relative] = data
                 continue
             }
-            guard let text = String(data: data, encoding: .utf8) else { throw InputError(.encoding, file: full, "not valid UTF-8") }
-            files[relative] = text
+            guard let text = String(data: data, encoding: .utf8) else { throw InputError(.encoding, file: entry.path, "not valid UTF-8") }
+            files[entry.relative] = text
         }
         var source = PackSource(origin: path, displayRoot: path, files: files)
         source.documents = documents
@@ -88,11 +93,14 @@ public enum PackLoader {
         var id = "", version = ""
         var title = Localized(fi: "", sv: "", en: "")
         var extends: [String] = []
+        var replaces: String?
         var examplesAsOf = PlanDate(year: 2026, month: 1, day: 1)!
         var overrides: [String: RuleOverride] = [:]
         var profiles: [Profile] = []
+        var derive = DeriveSection.empty
+        let references = ReferenceCollector()
         do throws(InputError) {
-            try reader.checkKeys(manifest, allowed: ["id", "version", "title", "description", "extends", "examples_as_of", "overrides", "profiles"], "pack.yaml")
+            try reader.checkKeys(manifest, allowed: ["id", "version", "title", "description", "extends", "replaces", "examples_as_of", "overrides", "profiles", "derive"], "pack.yaml")
             id = try reader.string(try reader.require(manifest, "id", "pack.yaml"), "id")
             guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
                 throw reader.error(manifest["id"] ?? manifest, "id may hold letters, digits, - and _ only")
@@ -100,6 +108,12 @@ public enum PackLoader {
             version = try reader.string(try reader.require(manifest, "version", "pack.yaml"), "version")
             title = try reader.localized(try reader.require(manifest, "title", "pack.yaml"), "title")
             if let e = manifest["extends"] { extends = try reader.strings(e, "extends") }
+            if let r = manifest["replaces"] {
+                replaces = try reader.string(r, "replaces")
+                guard replaces == id else {
+                    throw reader.error(r, "replaces: names the embedded pack this pack stands in for, so it must be the pack's own id '\(id)', found '\(replaces ?? "")'")
+                }
+            }
             if let d = manifest["examples_as_of"] { examplesAsOf = try reader.date(d, "examples_as_of") }
             if let o = manifest["overrides"] {
                 for pair in try reader.mapping(o, "overrides") {
@@ -116,7 +130,10 @@ public enum PackLoader {
                 }
             }
             if let list = manifest["profiles"] {
-                profiles = try parseProfiles(list, reader: reader, pack: id)
+                profiles = try parseProfiles(list, reader: reader, pack: id, references: references)
+            }
+            if let d = manifest["derive"] {
+                derive = try DeriveParser(reader: reader, pack: id, references: references).parse(d)
             }
         } catch {
             errors.append(error)
@@ -169,12 +186,12 @@ public enum PackLoader {
         }
         guard errors.isEmpty else { return .failure(InputErrors(errors)) }
         return .success(RulePack(id: id, version: version, title: title, extends: extends, rules: rules, facts: facts,
-                                 overrides: overrides, profiles: profiles, origin: source.origin, files: source.files,
-                                 contentHash: contentHash(source.files), documents: source.documents))
+                                 overrides: overrides, profiles: profiles, derive: derive, references: references.items, origin: source.origin, files: source.files,
+                                 contentHash: contentHash(source.files), documents: source.documents, replaces: replaces, extendsAt: manifest["extends"]?.range.start))
     }
 
     /// `profiles:` of pack.yaml: `[{id, title, scope, from, until}]`.
-    static func parseProfiles(_ list: YAMLNode, reader: NodeReader, pack: String) throws(InputError) -> [Profile] {
+    static func parseProfiles(_ list: YAMLNode, reader: NodeReader, pack: String, references: ReferenceCollector) throws(InputError) -> [Profile] {
         guard let items = list.sequence else { throw reader.error(list, "profiles must be a list") }
         var out: [Profile] = []
         for item in items {
@@ -186,12 +203,12 @@ public enum PackLoader {
             }
             if out.contains(where: { $0.id == id }) { throw reader.error(idNode, "duplicate profile id '\(id)'") }
             let scopeNode = try reader.require(item, "scope", "profile \(id)")
-            var scopes = Set<PlanScope>()
-            for t in try reader.strings(scopeNode, "scope") {
-                guard let v = PlanScope(rawValue: t) else {
-                    throw reader.error(scopeNode, "profile \(id): unknown scope '\(t)' (expected: \(PlanScope.allCases.map(\.rawValue).joined(separator: ", ")))")
-                }
-                scopes.insert(v)
+            var scopes = Set<String>()
+            // Checked against the values of `derive:` when the packs are combined.
+            for item in scopeNode.sequence ?? [scopeNode] {
+                let t = try reader.string(item, "scope")
+                references.add(.profileScope, t, item, reader.file)
+                scopes.insert(t)
             }
             let from = try item["from"].map { n throws(InputError) in try reader.date(n, "from") }
             let until = try item["until"].map { n throws(InputError) in try reader.date(n, "until") }

@@ -4,7 +4,8 @@ import Foundation
 /// Loads the packs of a run.
 public enum PackSet {
     /// The embedded packs (unless `includeEmbedded` is false) plus the pack folders given.
-    /// A folder pack with the id of an embedded pack replaces it (for developing a pack).
+    /// A folder pack with the id of an embedded pack replaces it only when its pack.yaml says
+    /// `replaces: ID`; it is then marked (`replaced`) so that every report can say so.
     /// `excluding` drops packs by id (e.g. the good-practice pack); an id that names no
     /// loaded pack is an error, so a typo never silently keeps a pack on.
     public static func load(directories: [String], includeEmbedded: Bool = true, excluding: [String] = []) throws(InputErrors) -> [RulePack] {
@@ -25,7 +26,19 @@ public enum PackSet {
             for source in EmbeddedPacks.sources() {
                 switch PackLoader.load(source) {
                 case .success(let p):
-                    if !fromDirs.contains(where: { $0.id == p.id }) { packs.append(p) }
+                    guard let i = fromDirs.firstIndex(where: { $0.id == p.id }) else {
+                        packs.append(p)
+                        continue
+                    }
+                    if fromDirs[i].replaces == p.id {
+                        fromDirs[i].replaced = "\(p.id) \(p.version)"
+                    } else {
+                        let file = (fromDirs[i].origin as NSString).appendingPathComponent("pack.yaml")
+                        errors.append(InputError(.invalidPack, file: file, at: .start,
+                            "pack id '\(p.id)' is the id of a pack built into planlint; a pack meant to stand in for it says 'replaces: \(p.id)' in its pack.yaml, otherwise give it an id of its own"))
+                        fromDirs.remove(at: i)
+                        packs.append(p)
+                    }
                 case .failure(let e): errors += e.errors
                 }
             }
@@ -38,6 +51,14 @@ public enum PackSet {
             }
             seen.insert(p.id)
             packs.append(p)
+        }
+        let loaded = Set(packs.map(\.id))
+        for p in packs {
+            for base in p.extends where !loaded.contains(base) {
+                let file = p.origin.hasPrefix("embedded:") ? p.origin : (p.origin as NSString).appendingPathComponent("pack.yaml")
+                errors.append(InputError(.invalidPack, file: file, at: p.extendsAt,
+                                         "pack '\(p.id)' extends '\(base)', which is not loaded (loaded: \(loaded.sorted().joined(separator: ", ")))"))
+            }
         }
         for id in excluding where !packs.contains(where: { $0.id == id }) {
             let known = packs.map(\.id).joined(separator: ", ")

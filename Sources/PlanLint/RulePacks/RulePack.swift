@@ -20,42 +20,6 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
-/// Who the plan is for (`plan.scope`).
-public enum PlanScope: String, Sendable, Codable, CaseIterable {
-    case municipal
-    case jointMunicipal = "joint_municipal"
-    case regional
-    case helsinki
-}
-
-extension PlanScope {
-    /// The scope in words.
-    public var label: Localized {
-        switch self {
-        case .municipal: return Localized(fi: "kunnan suunnitelma", sv: "kommunens plan", en: "municipal plan")
-        case .jointMunicipal: return Localized(fi: "kuntien yhteinen suunnitelma", sv: "kommunernas gemensamma plan", en: "joint plan of several municipalities")
-        case .regional: return Localized(fi: "hyvinvointialueen suunnitelma", sv: "välfärdsområdets plan", en: "regional plan of a wellbeing services county")
-        case .helsinki: return Localized(fi: "Helsingin suunnitelma", sv: "Helsingfors plan", en: "Helsinki's plan")
-        }
-    }
-}
-
-/// Where a plan stands (`status`).
-public enum PlanStatus: String, Sendable, Codable, CaseIterable {
-    case draft, proposal, approved
-}
-
-extension PlanStatus {
-    /// The status in words.
-    public var label: Localized {
-        switch self {
-        case .draft: return Localized(fi: "luonnos", sv: "utkast", en: "draft")
-        case .proposal: return Localized(fi: "ehdotus", sv: "förslag", en: "proposal")
-        case .approved: return Localized(fi: "hyväksytty", sv: "godkänd", en: "approved")
-        }
-    }
-}
-
 /// Whether a rule encodes a statute or good practice.
 public enum RuleKind: String, Sendable, Codable {
     case statute
@@ -76,6 +40,10 @@ public struct RulePack: Sendable {
     public var overrides: [String: RuleOverride]
     /// The versions of the law this pack knows, picked per plan by date and scope.
     public var profiles: [Profile]
+    /// How the pack decides the plan's language, status, scope, dates and profile.
+    public var derive: DeriveSection
+    /// Names in pack.yaml that only the combined packs can resolve (profile scopes, derive).
+    public var references: [PackReference]
     /// Where the pack came from: a folder path, or `embedded:ID`.
     public var origin: String
     /// The pack's files by path relative to the pack folder (rules, examples).
@@ -84,6 +52,12 @@ public struct RulePack: Sendable {
     public var contentHash: String
     /// Example plans that are Word or OpenDocument files, by path.
     public var documents: [String: Data] = [:]
+    /// `replaces:` of pack.yaml: the id of the embedded pack this folder pack may replace.
+    public var replaces: String? = nil
+    /// The embedded pack this one replaced in this run (`id version`), for every report.
+    public var replaced: String? = nil
+    /// Where pack.yaml says `extends:`, for errors about a base pack that is not loaded.
+    public var extendsAt: SourcePosition? = nil
 }
 
 /// A version of the law for one kind of plan: the rules a plan is checked against depend
@@ -92,7 +66,7 @@ public struct RulePack: Sendable {
 public struct Profile: Sendable, Hashable, Codable {
     public var id: String
     public var title: Localized
-    public var scopes: Set<PlanScope>
+    public var scopes: Set<String>
     /// In force from this date (inclusive)…
     public var from: PlanDate?
     /// …until this date (inclusive).
@@ -106,12 +80,12 @@ public struct Profile: Sendable, Hashable, Codable {
 
     /// How a date in the window relates to it: `on or after 2023-01-01`, in each language.
     public var relationLocalized: Localized {
-        func d(_ x: PlanDate, _ l: Language) -> String { x.formatted(for: l) }
+        let m = Catalogue.common
         switch (from, until) {
-        case let (f?, u?): return Localized(fi: "välillä \(d(f, .fi))–\(d(u, .fi))", sv: "mellan \(d(f, .sv)) och \(d(u, .sv))", en: "within \(f.iso) – \(u.iso)")
-        case let (f?, nil): return Localized(fi: "\(d(f, .fi)) tai myöhemmin", sv: "\(d(f, .sv)) eller senare", en: "on or after \(f.iso)")
-        case let (nil, u?): return Localized(fi: "\(d(u, .fi)) tai aiemmin", sv: "\(d(u, .sv)) eller tidigare", en: "on or before \(u.iso)")
-        case (nil, nil): return Localized(fi: "mikä tahansa päivä", sv: "vilket datum som helst", en: "any date")
+        case let (f?, u?): return m.dateWithin.localized(["from": .date(f), "until": .date(u)])
+        case let (f?, nil): return m.dateOnOrAfter.localized(["from": .date(f)])
+        case let (nil, u?): return m.dateOnOrBefore.localized(["until": .date(u)])
+        case (nil, nil): return m.anyDate.text
         }
     }
 
@@ -176,12 +150,17 @@ public struct LocalizedWording: Sendable, Hashable, Codable {
     public var sv: String?
 }
 
+/// A rule's restriction on one decided value: it applies when the value is one of these.
+public struct DecidedRestriction: Sendable, Hashable {
+    /// The derived value's name (`scope`, `status`, …).
+    public var name: String
+    public var values: Set<String>
+}
+
 /// When a rule applies to a plan.
 public struct Applicability: Sendable, Hashable {
-    /// Nil: every scope.
-    public var scopes: Set<PlanScope>?
-    /// Nil: every status.
-    public var statuses: Set<PlanStatus>?
+    /// Restrictions on decided values (`applies: {scope: [regional]}`), in the order written.
+    public var decided: [DecidedRestriction]
     /// Nil: every profile (and plans with none). Otherwise the profile ids the rule belongs to.
     public var profiles: Set<String>?
     /// Where `applies.profile` was written, for errors about unknown profile ids.
@@ -191,7 +170,16 @@ public struct Applicability: Sendable, Hashable {
     /// …until this date (inclusive).
     public var lawUntil: PlanDate?
 
-    public static let always = Applicability(scopes: nil, statuses: nil, profiles: nil, profileNode: nil, lawFrom: nil, lawUntil: nil)
+    public static let always = Applicability(decided: [], profiles: nil, profileNode: nil, lawFrom: nil, lawUntil: nil)
+
+    /// The values the rule is restricted to for one decided value; nil: every value.
+    public func values(of name: String) -> Set<String>? {
+        decided.first { $0.name == name }?.values
+    }
+
+    /// Shorthands for the reporters.
+    public var scopes: Set<String>? { values(of: "scope") }
+    public var statuses: Set<String>? { values(of: "status") }
 }
 
 /// The messages of a rule: the default one and, optionally, ones for a missing or an
@@ -230,7 +218,16 @@ public struct Rule: Sendable {
     /// Where a finding points when the check cannot say (a fact missing everywhere).
     public var anchor: FactPath?
     public var examples: [RuleExample]
+    /// Words for the code values the rule's messages may name (`social` → "sosiaalipalvelut"),
+    /// so a message never prints a code: a value with a label is written through it.
+    public var labels: [String: Localized] = [:]
     /// The pack file and position that defines the rule.
     public var definedIn: String
     public var definedAt: SourcePosition
+    /// Names the rule uses that the combined packs resolve (variables, decided values).
+    public var references: [PackReference] = []
+    /// Rules (statutory ones) that report the same fact: when one of them fails on a plan,
+    /// this rule's failure is shown as `covered`, not as a second finding.
+    public var coveredBy: [String] = []
+    public var coveredByAt: SourcePosition?
 }

@@ -6,7 +6,7 @@ struct RuleParser {
     let source: PackSource
     let defaultAsOf: PlanDate
 
-    static let keys = ["id", "title", "severity", "kind", "citation", "applies", "check", "message", "remediation", "review", "anchor", "examples"]
+    static let keys = ["id", "title", "severity", "kind", "citation", "applies", "check", "message", "remediation", "review", "anchor", "covered_by", "examples", "labels"]
 
     func parse(_ node: YAMLNode) throws(InputError) -> Rule {
         try reader.checkKeys(node, allowed: RuleParser.keys, "a rule")
@@ -33,16 +33,31 @@ struct RuleParser {
         } else if kind == .statute {
             throw reader.error(node, "\(what) is a statute rule and needs a citation (act, section, subsection, url)")
         }
-        let applies = try node["applies"].map { n throws(InputError) in try parseApplies(n, what) } ?? .always
-        let check = try CheckParser(reader: reader).parse(try reader.require(node, "check", what))
+        let references = ReferenceCollector()
+        let applies = try node["applies"].map { n throws(InputError) in try parseApplies(n, what, references) } ?? .always
+        let check = try CheckParser(reader: reader, references: references).parse(try reader.require(node, "check", what))
         let messages = try parseMessages(try reader.require(node, "message", what), what)
         let remediation = try reader.localized(try reader.require(node, "remediation", what), "\(what): remediation")
         let review = try node["review"].map { n throws(InputError) in try reader.localized(n, "\(what): review") }
         let anchor = try node["anchor"].map { n throws(InputError) in try reader.path(n, "\(what): anchor") }
         let examples = try parseExamples(try reader.require(node, "examples", what), what)
-        return Rule(id: id, title: title, severity: severity, kind: kind, citation: citation, applies: applies, check: check,
+        var labels: [String: Localized] = [:]
+        if let l = node["labels"] {
+            for pair in try reader.mapping(l, "\(what): labels") {
+                let code = try reader.string(pair.key, "\(what): labels")
+                labels[code] = try reader.localized(pair.value, "\(what): labels.\(code)")
+            }
+        }
+        let coveredBy = try node["covered_by"].map { n throws(InputError) in try reader.strings(n, "\(what): covered_by") } ?? []
+        if let n = node["covered_by"], kind != .practice {
+            throw reader.error(n, "\(what): covered_by is for practice rules that a statutory rule covers; this rule is a statute")
+        }
+        var rule = Rule(id: id, title: title, severity: severity, kind: kind, citation: citation, applies: applies, check: check,
                     messages: messages, remediation: remediation, review: review, anchor: anchor, examples: examples,
-                    definedIn: reader.file, definedAt: node.range.start)
+                    labels: labels, definedIn: reader.file, definedAt: node.range.start, references: references.items)
+        rule.coveredBy = coveredBy
+        rule.coveredByAt = node["covered_by"]?.range.start
+        return rule
     }
 
     func parseCitation(_ node: YAMLNode, _ what: String) throws(InputError) -> Citation {
@@ -75,28 +90,24 @@ struct RuleParser {
                         wording: wording, mark: mark)
     }
 
-    func parseApplies(_ node: YAMLNode, _ what: String) throws(InputError) -> Applicability {
-        try reader.checkKeys(node, allowed: ["scope", "status", "profile", "law_in_force"], "\(what): applies")
+    /// `applies:`: `profile`, `law_in_force`, and any decided value (`scope`, `status`, …)
+    /// with the values the rule is for; names and values are checked against the packs'
+    /// `derive:` when the packs are combined.
+    func parseApplies(_ node: YAMLNode, _ what: String, _ references: ReferenceCollector) throws(InputError) -> Applicability {
         var result = Applicability.always
-        if let s = node["scope"] {
-            var set = Set<PlanScope>()
-            for t in try reader.strings(s, "applies.scope") {
-                guard let v = PlanScope(rawValue: t) else {
-                    throw reader.error(s, "\(what): unknown scope '\(t)' (expected: \(PlanScope.allCases.map(\.rawValue).joined(separator: ", ")))")
-                }
-                set.insert(v)
+        for pair in try reader.mapping(node, "\(what): applies") {
+            let key = try reader.string(pair.key, "a key of applies")
+            guard key != "profile", key != "law_in_force" else { continue }
+            references.add(.derived, key, pair.key, reader.file)
+            var set = Set<String>()
+            let items = pair.value.sequence ?? [pair.value]
+            guard !items.isEmpty else { throw reader.error(pair.value, "\(what): applies.\(key) is empty") }
+            for item in items {
+                let t = try reader.string(item, "applies.\(key)")
+                references.add(.value(of: key), t, item, reader.file)
+                set.insert(t)
             }
-            result.scopes = set
-        }
-        if let s = node["status"] {
-            var set = Set<PlanStatus>()
-            for t in try reader.strings(s, "applies.status") {
-                guard let v = PlanStatus(rawValue: t) else {
-                    throw reader.error(s, "\(what): unknown status '\(t)' (expected: draft, proposal, approved)")
-                }
-                set.insert(v)
-            }
-            result.statuses = set
+            result.decided.append(DecidedRestriction(name: key, values: set))
         }
         if let p = node["profile"] {
             // Checked against the loaded profiles when packs are combined (Engine.init).
@@ -161,7 +172,7 @@ struct FactExtractorParser {
     let reader: NodeReader
 
     func parse(_ node: YAMLNode) throws(InputError) -> FactExtractor {
-        try reader.checkKeys(node, allowed: ["path", "kind", "source", "patterns", "fields", "unless", "in", "field", "classes"], "a fact")
+        try reader.checkKeys(node, allowed: ["path", "kind", "source", "patterns", "fields", "value", "unless", "in", "join", "field", "classes"], "a fact")
         let pathNode = try reader.require(node, "path", "a fact")
         let path = try reader.path(pathNode, "fact path")
         var keys: [String] = []
@@ -197,16 +208,25 @@ struct FactExtractorParser {
             for p in (patternsNode.sequence ?? [patternsNode]) {
                 let text = try reader.string(p, "pattern")
                 do { patterns.append(try TermPattern(regex: text)) } catch {
-                    throw reader.error(p, "pattern is not a valid regular expression: \(error.problem)")
+                    let refused = error.problem.hasPrefix("refused: ")
+                    throw reader.error(p, refused ? "pattern '\(text)' is \(error.problem)" : "pattern is not a valid regular expression: \(error.problem)")
                 }
                 for name in FactExtractorParser.namedGroups(text) where !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
                     throw reader.error(p, "capture group name '\(name)' may hold ASCII letters and digits only (write plannedDate, not planned_date)")
                 }
                 captureNames.formUnion(FactExtractorParser.namedGroups(text))
             }
-            let fieldsNode = try reader.require(node, "fields", "a fact")
-            for pair in try reader.mapping(fieldsNode, "fields") {
-                let key = try reader.string(pair.key, "field name")
+            // `value: {…}` makes the fact one scalar (`status: draft`); `fields:` a mapping.
+            var fieldPairs: [YAMLPair]
+            if let single = node["value"] {
+                guard node["fields"] == nil else { throw reader.error(single, "a fact has either value: or fields:, not both") }
+                guard kind == .value else { throw reader.error(single, "value: is for a fact of kind value; a list fact has fields:") }
+                fieldPairs = [YAMLPair(key: YAMLNode(content: .scalar(YAMLScalar(text: "", style: .plain, value: .string(""))), range: single.range), value: single)]
+            } else {
+                fieldPairs = try reader.mapping(try reader.require(node, "fields", "a fact"), "fields")
+            }
+            for pair in fieldPairs {
+                let key = node["value"] != nil ? "" : try reader.string(pair.key, "field name")
                 var capture = key
                 var conversion = FactExtractor.Field.Conversion.text
                 var constant: String?
@@ -230,10 +250,17 @@ struct FactExtractorParser {
                 fields.append(.init(key: key, capture: capture, conversion: conversion, constant: constant))
             }
         }
-        return FactExtractor(keys: keys, kind: kind, source: source, patterns: patterns, fields: fields,
-                             unless: try node["unless"].map { n throws(InputError) in try reader.terms(n, "unless") },
-                             inSections: try node["in"].map { n throws(InputError) in try reader.terms(n, "in") },
-                             classField: classField, classes: classes)
+        var extractor = FactExtractor(keys: keys, kind: kind, source: source, patterns: patterns, fields: fields,
+                                      unless: try node["unless"].map { n throws(InputError) in try reader.terms(n, "unless") },
+                                      inSections: try node["in"].map { n throws(InputError) in try reader.terms(n, "in") },
+                                      classField: classField, classes: classes)
+        if let j = node["join"] {
+            let t = try reader.string(j, "join")
+            guard t == "section" || t == "paragraph" else { throw reader.error(j, "join must be paragraph or section, found '\(t)'") }
+            guard extractor.inSections != nil || t == "paragraph" else { throw reader.error(j, "join: section needs in: (the headings of the sections to read whole)") }
+            extractor.joinsSection = t == "section"
+        }
+        return extractor
     }
 
     static func namedGroups(_ pattern: String) -> Set<String> {

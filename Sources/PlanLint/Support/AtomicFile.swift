@@ -3,6 +3,11 @@
 // The text goes to a new temporary file in the same folder (so the rename cannot cross file
 // systems), is flushed to disk, and is then renamed over the target in one step. If
 // anything fails, the temporary file is removed and the old file, if any, is left as it was.
+//
+// Only a regular file, or a path where nothing is, is ever replaced. A symbolic link, a
+// device, a FIFO, a socket or a folder at the path is refused, never followed and never
+// replaced: replacing a link to /dev/stdout, or a device node, with a regular file would
+// break what other programs rely on. The check uses lstat(2), so a link is seen as a link.
 import Foundation
 
 #if canImport(Glibc)
@@ -21,14 +26,23 @@ public enum AtomicFile {
         public var description: String { "\(path): error: cannot write the file: \(reason)" }
     }
 
-    /// Writes `data` to `path` atomically. A symbolic link is followed: its target is replaced.
+    /// Writes `data` to `path` atomically. Only a regular file or a missing file is
+    /// replaced; anything else at the path (a symbolic link, device, FIFO, socket, folder)
+    /// is refused.
     public static func write(_ data: Data, to path: String) throws(WriteError) {
-        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
-        let folder = target.deletingLastPathComponent().path
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue {
-            throw WriteError(path: path, reason: "it is a folder")
+        var info = stat()
+        var existing: stat?
+        if lstat(path, &info) == 0 {
+            if let kind = refusedKind(info.st_mode) {
+                throw WriteError(path: path, reason: "it is \(kind); planlint replaces only regular files, so give the path of a regular file or of a new one")
+            }
+            existing = info
+        } else if errno != ENOENT {
+            let reason = errno == ELOOP ? "the path goes through a loop of symbolic links" : lastError()
+            throw WriteError(path: path, reason: reason)
         }
+        let target = URL(fileURLWithPath: path)
+        let folder = target.deletingLastPathComponent().path
         var template = Array((folder + "/." + target.lastPathComponent + ".planlint-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {
@@ -54,8 +68,7 @@ public enum AtomicFile {
             }
         }
         // The new file gets the old file's permissions, or the usual ones for a new file.
-        var info = stat()
-        let mode: mode_t = stat(target.path, &info) == 0 ? info.st_mode & 0o7777 : 0o666 & ~currentUmask()
+        let mode: mode_t = existing.map { $0.st_mode & 0o7777 } ?? (0o666 & ~currentUmask())
         if failure == nil, fchmod(fd, mode) != 0 { failure = lastError() }
         if failure == nil, fsync(fd) != 0 { failure = lastError() }
         if close(fd) != 0, failure == nil { failure = lastError() }
@@ -64,6 +77,20 @@ public enum AtomicFile {
             throw WriteError(path: path, reason: lastError())
         }
         renamed = true
+    }
+
+    /// What the file at a path is when it is not something to replace, as a phrase.
+    static func refusedKind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFLNK: return "a symbolic link"
+        case S_IFDIR: return "a folder"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        default: return "not a regular file"
+        }
     }
 
     private static func lastError() -> String {

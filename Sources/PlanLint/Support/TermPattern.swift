@@ -44,14 +44,28 @@ public struct TermPattern: Sendable, CustomStringConvertible {
             // compiles, so even writing it out waits until the list is first matched.
             every = LazyRegex(options: [.caseInsensitive]) { TermPattern.pattern(of: parts) }
         }
+        let first: LazyRegex
         if TermPattern.anchorsEveryMatch(parts) || !parts.contains(where: TermPattern.isAnchorable) {
-            compiled = CompiledTerms(every: every, first: every)
+            first = every
         } else {
             // Should ICU refuse it, the list's first match is found with `every`.
-            compiled = CompiledTerms(every: every, first: LazyRegex(options: [.caseInsensitive], fallback: every) {
+            first = LazyRegex(options: [.caseInsensitive], fallback: every) {
                 TermPattern.pattern(of: parts, firstMatchOnly: true)
-            })
+            }
         }
+        // Stems and phrases go to the token matcher; the regular expressions stay for the
+        // `/regex/` terms, and for text the token matcher leaves to them.
+        let (tokens, hasRegex) = TermPattern.usesTokens(parts) ? TokenList.compile(parts) : (nil, false)
+        var regexOnly: LazyRegex?
+        var filter: [TokenList] = []
+        if tokens != nil && hasRegex {
+            let regexParts = parts.filter(\.isRegex)
+            regexOnly = LazyRegex(options: [.caseInsensitive]) { TermPattern.pattern(of: regexParts) }
+            filter = TokenList.filter(forRegex: TermPattern.pattern(of: regexParts))
+        } else if tokens == nil && !TermPattern.regexOnly && parts.allSatisfy(\.isRegex) {
+            filter = TokenList.filter(forRegex: TermPattern.pattern(of: parts))
+        }
+        compiled = CompiledTerms(every: every, first: first, tokens: tokens, regexOnly: regexOnly, filter: filter)
         CompiledPatterns.shared[key] = compiled
     }
 
@@ -66,10 +80,19 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         do { try LazyRegex.check(pattern) } catch {
             throw TermPatternError(term: pattern, problem: TermPattern.describe(error))
         }
+        if let hazard = RegexHazard.find(in: pattern) {
+            throw TermPatternError(term: pattern, problem: "refused: \(hazard)")
+        }
         let regex = LazyRegex(pattern: pattern, options: [.caseInsensitive])
-        compiled = CompiledTerms(every: regex, first: regex)
+        let filter = TermPattern.regexOnly ? [] : TokenList.filter(forRegex: pattern)
+        compiled = CompiledTerms(every: regex, first: regex, tokens: nil, regexOnly: nil, filter: filter)
         CompiledPatterns.shared[key] = compiled
     }
+
+    /// True when the list goes to the token matcher (`TokenMatcher.swift`); false makes
+    /// every list a regular expression again, to compare the two.
+    static func usesTokens(_ parts: [Part]) -> Bool { !regexOnly }
+    static let regexOnly = ProcessInfo.processInfo.environment["PLANLINT_REGEX_ONLY"] != nil
 
     /// ICU's reason for refusing a pattern, as far as Foundation passes it on.
     static func describe(_ error: Error) -> String {
@@ -109,6 +132,9 @@ public struct TermPattern: Sendable, CustomStringConvertible {
                 let body = String(trimmed.dropFirst().dropLast())
                 do { _ = try NSRegularExpression(pattern: body) } catch {
                     throw TermPatternError(term: term, problem: "not a valid regular expression")
+                }
+                if let hazard = RegexHazard.find(in: body) {
+                    throw TermPatternError(term: term, problem: "refused: \(hazard)")
                 }
                 parts.append(.regex(body))
             } else {
@@ -192,6 +218,7 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     /// A phrase as an alternative of the compact form: its words in a row, each a stem or a
     /// whole word, with the checks beside the separators left out.
     static func alternative(forPhrase phrase: String, anchored: Bool) -> Alternative {
+        let phrase = regexPhrase(phrase)
         let tokens = phrase.split(whereSeparator: { $0 == " " || $0 == "\t" })
         var atWordStart = false
         var end = Alternative.End.wordEnd
@@ -216,6 +243,7 @@ public struct TermPattern: Sendable, CustomStringConvertible {
 
     /// A phrase in the plain form: every word checked at both ends.
     static func plainRegex(forPhrase phrase: String) -> String {
+        let phrase = regexPhrase(phrase)
         let tokens = phrase.split(whereSeparator: { $0 == " " || $0 == "\t" })
         let body = tokens.map { token -> String in
             var t = Substring(token)
@@ -227,6 +255,16 @@ public struct TermPattern: Sendable, CustomStringConvertible {
             return (leading ? "\(wordChar)*" : "(?<!\(wordChar))") + escaped + (trailing ? "\(wordChar)*" : "(?!\(wordChar))")
         }
         return "(?:" + body.joined(separator: separator) + ")"
+    }
+
+    /// The phrase as the regular expressions read it: a base form (`=valtuusto`) becomes
+    /// its stem with stars (`*valtuust*`), what it matches without the morphology libraries.
+    static func regexPhrase(_ phrase: String) -> String {
+        guard phrase.contains("=") else { return phrase }
+        return phrase.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word -> String in
+            guard word.hasPrefix("="), word.count > 1, !word.hasSuffix("*") else { return String(word) }
+            return "*" + Morphology.fallbackStem(String(word.dropFirst()).lowercased()) + "*"
+        }.joined(separator: " ")
     }
 
     /// True when every match of the list ends where a word ends and is never empty, so that
@@ -241,7 +279,7 @@ public struct TermPattern: Sendable, CustomStringConvertible {
 
     /// True for a phrase whose first word is `*stem`, the stem starting with a letter or digit.
     static func isAnchorable(_ part: Part) -> Bool {
-        guard case .phrase(let p) = part, let first = p.split(whereSeparator: { $0 == " " || $0 == "\t" }).first,
+        guard case .phrase(let written) = part, case let p = regexPhrase(written), let first = p.split(whereSeparator: { $0 == " " || $0 == "\t" }).first,
               first.hasPrefix("*") else { return false }
         var stem = first.dropFirst()
         if stem.hasSuffix("*") { stem = stem.dropLast() }
@@ -250,6 +288,7 @@ public struct TermPattern: Sendable, CustomStringConvertible {
 
     /// True for a phrase that can match no text: a lone `*` or `**`.
     static func canMatchEmpty(_ phrase: String) -> Bool {
+        let phrase = regexPhrase(phrase)
         let tokens = phrase.split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard tokens.count == 1, var t = tokens.first else { return false }
         if t.hasPrefix("*") { t = t.dropFirst() }
@@ -285,6 +324,15 @@ public struct TermPattern: Sendable, CustomStringConvertible {
 
     /// True when any alternative occurs in `text`.
     public func isFound(in text: String) -> Bool {
+        if let tokens = compiled.tokens {
+            let t = MatcherRegistry.shared.tokenized(text)
+            if !t.exotic {
+                if tokens.firstHit(in: t, fromWord: 0) != nil { return true }
+                guard compiled.mayMatchRegex(t), let regex = compiled.regexOnly?.value else { return false }
+                return regex.firstMatch(in: text, range: NSRange(location: 0, length: t.length16)) != nil
+            }
+        }
+        if compiled.tokens == nil, !compiled.filter.isEmpty, !compiled.mayMatchRegex(MatcherRegistry.shared.tokenized(text)) { return false }
         guard let regex = compiled.first.value else { return false }
         let ns = text as NSString
         return regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) != nil
@@ -300,7 +348,99 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     /// The search stops at the `limit`th match: a rule that needs one mention does not
     /// scan the rest of a long paragraph.
     public func matches(in text: String, groupNames: [String] = [], limit: Int = .max) -> [Match] {
-        guard limit > 0, let regex = (limit == 1 ? compiled.first : compiled.every).value else { return [] }
+        guard limit > 0 else { return [] }
+        if let tokens = compiled.tokens {
+            let t = MatcherRegistry.shared.tokenized(text)
+            if !t.exotic {
+                if compiled.regexOnly == nil {
+                    return tokens.hits(in: t, limit: limit).map { t.match($0.first, $0.last) }
+                }
+                if let found = mergedMatches(tokens, t, groupNames: groupNames, limit: limit) { return found }
+            }
+        } else if !compiled.filter.isEmpty, !compiled.mayMatchRegex(MatcherRegistry.shared.tokenized(text)) {
+            return []
+        }
+        return regexMatches(in: text, groupNames: groupNames, limit: limit)
+    }
+
+    /// The matches of a list with both token terms and `/regex/` terms: at each step the
+    /// leftmost of the next token match and the next regex match, the list's own regular
+    /// expression deciding when both start at the same place, as ICU's alternation would.
+    /// Nil when a regex match is empty (left to ICU's rules for those).
+    private func mergedMatches(_ tokens: TokenList, _ t: TokenizedText, groupNames: [String], limit: Int) -> [Match]? {
+        guard let regex = compiled.regexOnly?.value, let every = compiled.every.value else { return nil }
+        let text = t.text
+        let length = t.length16
+        let options: NSRegularExpression.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds]
+        var out: [Match] = []
+        var pos = 0
+        var nextRegex: NSTextCheckingResult?
+        var regexDone = !compiled.mayMatchRegex(t)
+        var map: UTF16ToScalarMap?
+        func regexMatch(_ r: NSTextCheckingResult) -> Match {
+            let m = map ?? UTF16ToScalarMap(text)
+            map = m
+            let ns = text as NSString
+            var match = Match(lower: m.scalarOffset(r.range.location), upper: m.scalarOffset(r.range.location + r.range.length), text: ns.substring(with: r.range))
+            for name in groupNames {
+                let g = r.range(withName: name)
+                if g.location != NSNotFound {
+                    match.groups[name] = (m.scalarOffset(g.location), m.scalarOffset(g.location + g.length), ns.substring(with: g))
+                }
+            }
+            return match
+        }
+        while out.count < limit && pos <= length {
+            // The next token match: inside the word `pos` cuts, or from the next word on.
+            var token: (start: Int, end: Int, match: Match)?
+            let j = t.firstWord(endingAfter16: pos)
+            var from = j
+            if j < t.count, Int(t.start16[j]) < pos {
+                if let p = tokens.partialHit(in: t, word: j, at16: pos) {
+                    let m = Match(lower: p.startScalar, upper: Int(t.endScalar[p.last]), text: t.substring(utf8: p.start8, Int(t.end8[p.last])))
+                    token = (pos, Int(t.end16[p.last]), m)
+                }
+                from = j + 1
+            }
+            if token == nil, let h = tokens.firstHit(in: t, fromWord: from) {
+                token = (Int(t.start16[h.first]), Int(t.end16[h.last]), t.match(h.first, h.last))
+            }
+            if !regexDone && (nextRegex == nil || nextRegex!.range.location < pos) {
+                nextRegex = regex.firstMatch(in: text, options: options, range: NSRange(location: pos, length: length - pos))
+                if nextRegex == nil { regexDone = true }
+            }
+            let r = regexDone ? nil : nextRegex
+            if let r, r.range.length == 0 { return nil }
+            switch (token, r) {
+            case (nil, nil):
+                return out
+            case (let tk?, nil):
+                out.append(tk.match)
+                pos = tk.end
+            case (nil, let r?):
+                out.append(regexMatch(r))
+                pos = r.range.location + r.range.length
+            case (let tk?, let r?):
+                if tk.start < r.range.location {
+                    out.append(tk.match)
+                    pos = tk.end
+                } else if r.range.location < tk.start {
+                    out.append(regexMatch(r))
+                    pos = r.range.location + r.range.length
+                } else {
+                    guard let both = every.firstMatch(in: text, options: options.union(.anchored), range: NSRange(location: tk.start, length: length - tk.start)),
+                          both.range.length > 0 else { return nil }
+                    out.append(regexMatch(both))
+                    pos = both.range.location + both.range.length
+                }
+            }
+        }
+        return out
+    }
+
+    /// The matches as the list's regular expression finds them.
+    func regexMatches(in text: String, groupNames: [String], limit: Int) -> [Match] {
+        guard let regex = (limit == 1 ? compiled.first : compiled.every).value else { return [] }
         let ns = text as NSString
         var results: [NSTextCheckingResult] = []
         regex.enumerateMatches(in: text, range: NSRange(location: 0, length: ns.length)) { result, _, stop in
@@ -411,6 +551,18 @@ final class LazyRegex: @unchecked Sendable {
 struct CompiledTerms: Sendable {
     let every: LazyRegex
     let first: LazyRegex
+    /// The stems and phrases for the token matcher (nil: the list is matched by `every`).
+    let tokens: TokenList?
+    /// The list's `/regex/` terms alone, when it also has token terms.
+    let regexOnly: LazyRegex?
+    /// Words the regular expressions need (of `regexOnly` if set, else of `every`): a text
+    /// missing one is not searched.
+    let filter: [TokenList]
+
+    /// False when `t` lacks a word the regular expressions need.
+    func mayMatchRegex(_ t: TokenizedText) -> Bool {
+        t.exotic || filter.allSatisfy { t.starts[$0.id] != nil }
+    }
 }
 
 /// The patterns compiled so far, by what they were compiled from; shared by all threads.
@@ -433,6 +585,13 @@ final class CompiledPatterns: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return patterns.keys.filter { !$0.isRegex }.map(\.terms)
+    }
+
+    /// The single regular expressions compiled so far (fact extractors').
+    var regexes: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return patterns.keys.filter(\.isRegex).compactMap(\.terms.first)
     }
 
     /// Every pattern kept so far.

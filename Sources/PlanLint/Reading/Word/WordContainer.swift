@@ -144,50 +144,22 @@ struct WordContainer {
         return result
     }
 
+    /// The messages of the container (Catalogue.document).
     enum Messages {
-        static let damaged = Localized(
-            fi: "tiedosto ei ole ehjä Word- tai OpenDocument-asiakirja (zip-arkisto on katkennut tai vioittunut); tallenna asiakirja uudelleen .docx-muodossa",
-            sv: "filen är inte ett helt Word- eller OpenDocument-dokument (zip-arkivet är avkortat eller skadat); spara dokumentet på nytt som .docx",
-            en: "the file is not an intact Word or OpenDocument document (the zip archive is truncated or damaged); save the document again as .docx")
-        static func damagedPart(_ path: String) -> Localized {
-            Localized(fi: "asiakirjan osa \(path) on vioittunut; tallenna asiakirja uudelleen .docx-muodossa",
-                      sv: "dokumentdelen \(path) är skadad; spara dokumentet på nytt som .docx",
-                      en: "the document part \(path) is damaged; save the document again as .docx")
-        }
-        static let encrypted = Localized(
-            fi: "asiakirja on salattu tai suojattu salasanalla; poista salasana (Tiedosto > Tiedot > Suojaa asiakirja) ja tallenna .docx-muodossa",
-            sv: "dokumentet är krypterat eller lösenordsskyddat; ta bort lösenordet (Arkiv > Information > Skydda dokument) och spara som .docx",
-            en: "the document is encrypted or protected with a password; remove the password (File > Info > Protect Document) and save as .docx")
-        static let macros = Localized(
-            fi: "asiakirjassa on makroja (.docm); planlint ei lue makroja sisältäviä tiedostoja: tallenna asiakirja tavallisena .docx-tiedostona",
-            sv: "dokumentet innehåller makron (.docm); planlint läser inte filer med makron: spara dokumentet som en vanlig .docx-fil",
-            en: "the document contains macros (.docm); planlint does not read files with macros: save the document as a plain .docx")
+        static var damaged: Localized { Catalogue.document.damaged.localized() }
+        static func damagedPart(_ path: String) -> Localized { Catalogue.document.damagedPart.localized(["part": .text(path)]) }
+        static var encrypted: Localized { Catalogue.document.encrypted.localized() }
+        static var macros: Localized { Catalogue.document.macros.localized() }
         static func tooManyEntries(_ n: Int) -> Localized {
-            Localized(fi: "arkistossa on \(n) osaa; enintään \(maxEntries) luetaan (asiakirja ei näytä tekstinkäsittelyohjelman tallentamalta)",
-                      sv: "arkivet har \(n) delar; högst \(maxEntries) läses (dokumentet ser inte ut att vara sparat av ett ordbehandlingsprogram)",
-                      en: "the archive has \(n) entries; at most \(maxEntries) are read (the document does not look like one a word processor saved)")
+            Catalogue.document.tooManyEntries.localized(["n": .number(n), "limit": .number(maxEntries)])
         }
         static func totalTooLarge(_ bytes: UInt64) -> Localized {
-            let mb = bytes / 1_048_576, limit = maxTotalSize / 1_048_576
-            return Localized(fi: "arkisto purkautuisi yli \(mb) megatavuksi; raja on \(limit) Mt (zip-pommi?)",
-                             sv: "arkivet skulle packas upp till över \(mb) MB; gränsen är \(limit) MB (zip-bomb?)",
-                             en: "the archive would expand to more than \(mb) MB; the limit is \(limit) MB (a zip bomb?)")
+            Catalogue.document.totalTooLarge.localized(["mb": .number(Int(bytes / 1_048_576)), "limit": .number(Int(maxTotalSize / 1_048_576))])
         }
         static func partTooLarge(_ path: String, _ bytes: UInt64) -> Localized {
-            let mb = bytes / 1_048_576, limit = maxPartSize / 1_048_576
-            return Localized(fi: "asiakirjan osa \(path) on \(mb) Mt; raja on \(limit) Mt",
-                             sv: "dokumentdelen \(path) är \(mb) MB; gränsen är \(limit) MB",
-                             en: "the document part \(path) is \(mb) MB; the limit is \(limit) MB")
+            Catalogue.document.partTooLarge.localized(["part": .text(path), "mb": .number(Int(bytes / 1_048_576)), "limit": .number(Int(maxPartSize / 1_048_576))])
         }
-        static func bomb(_ path: String) -> Localized {
-            Localized(fi: "asiakirjan osa \(path) purkautuu epäilyttävän suureksi (zip-pommi); asiakirjaa ei lueta",
-                      sv: "dokumentdelen \(path) packas upp till en misstänkt storlek (zip-bomb); dokumentet läses inte",
-                      en: "the document part \(path) expands to a suspicious size (a zip bomb); the document is not read")
-        }
-        static func pathEscapes(_ path: String) -> Localized {
-            Localized(fi: "arkiston polku \"\(path)\" osoittaa arkiston ulkopuolelle; asiakirjaa ei lueta",
-                      sv: "arkivsökvägen \"\(path)\" pekar utanför arkivet; dokumentet läses inte",
-                      en: "the archive path \"\(path)\" points outside the archive; the document is not read")
-        }
+        static func bomb(_ path: String) -> Localized { Catalogue.document.bomb.localized(["part": .text(path)]) }
+        static func pathEscapes(_ path: String) -> Localized { Catalogue.document.pathEscapes.localized(["part": .text(path)]) }
     }
 }

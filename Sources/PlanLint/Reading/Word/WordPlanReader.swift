@@ -43,50 +43,26 @@ public enum WordPlanReader {
     }
 
     static func xmlError(_ error: XMLTreeError, part: String, file: String) -> InputError {
+        let m = Catalogue.document
         switch error {
         case .doctype:
-            return InputError(.unsafeDocument, file: file, Localized(
-                fi: "asiakirjan osassa \(part) on DTD- tai entiteettimäärittely, jota tekstinkäsittelyohjelmat eivät kirjoita; asiakirjaa ei lueta",
-                sv: "dokumentdelen \(part) har en DTD- eller entitetsdeklaration, som ordbehandlingsprogram inte skriver; dokumentet läses inte",
-                en: "the document part \(part) has a DTD or entity declaration, which word processors do not write; the document is not read"))
+            return InputError(.unsafeDocument, file: file, m.doctype.localized(["part": .text(part)]))
         case .tooDeep(let n):
-            return InputError(.unsafeDocument, file: file, Localized(
-                fi: "asiakirjan osan \(part) XML on sisäkkäin yli \(n) tasoa; asiakirjaa ei lueta",
-                sv: "XML i dokumentdelen \(part) är nästlad i över \(n) nivåer; dokumentet läses inte",
-                en: "the XML of the document part \(part) is nested more than \(n) levels deep; the document is not read"))
+            return InputError(.unsafeDocument, file: file, m.tooDeep.localized(["part": .text(part), "n": .number(n)]))
         case .tooManyElements(let n):
-            return InputError(.unsafeDocument, file: file, Localized(
-                fi: "asiakirjan osassa \(part) on yli \(n) XML-elementtiä; asiakirjaa ei lueta",
-                sv: "dokumentdelen \(part) har över \(n) XML-element; dokumentet läses inte",
-                en: "the document part \(part) has more than \(n) XML elements; the document is not read"))
+            return InputError(.unsafeDocument, file: file, m.tooManyElements.localized(["part": .text(part), "n": .number(n)]))
         case .malformed(let line, let column, _):
-            return InputError(.damagedDocument, file: file, Localized(
-                fi: "asiakirjan osa \(part) on vioittunut (XML rikki rivillä \(line), sarakkeessa \(column)); tallenna asiakirja uudelleen .docx-muodossa",
-                sv: "dokumentdelen \(part) är skadad (fel i XML på rad \(line), kolumn \(column)); spara dokumentet på nytt som .docx",
-                en: "the document part \(part) is damaged (broken XML at line \(line), column \(column)); save the document again as .docx"))
+            return InputError(.damagedDocument, file: file, m.malformed.localized(["part": .text(part), "line": .number(line), "column": .number(column)]))
         }
     }
 
+    /// The messages of the Word reader (Catalogue.document).
     enum Messages {
-        static func saveAsDocx(_ ext: String) -> Localized {
-            Localized(
-                fi: "planlint ei lue .\(ext)-tiedostoja: avaa asiakirja Wordissa tai LibreOfficessa ja tallenna se .docx-muodossa (Tallenna nimellä > Word-asiakirja), tai .odt- tai .md-muodossa, ja tarkista se tiedosto",
-                sv: "planlint läser inte .\(ext)-filer: öppna dokumentet i Word eller LibreOffice och spara det som .docx (Spara som > Word-dokument), eller som .odt eller .md, och kontrollera den filen",
-                en: "planlint does not read .\(ext) files: open the document in Word or LibreOffice and save it as .docx (Save As > Word Document), or as .odt or .md, and check that file")
-        }
-        static let encryptedOrDoc = Localized(
-            fi: "tiedosto on salasanalla suojattu Word-asiakirja tai vanha .doc-tiedosto: poista salasana ja tallenna asiakirja .docx-muodossa",
-            sv: "filen är ett lösenordsskyddat Word-dokument eller en gammal .doc-fil: ta bort lösenordet och spara dokumentet som .docx",
-            en: "the file is a password-protected Word document or an old .doc file: remove the password and save the document as .docx")
-        static let noDocumentPart = Localized(
-            fi: "tiedostossa ei ole asiakirjan tekstiä (word/document.xml tai content.xml puuttuu); tallenna asiakirja uudelleen .docx-muodossa",
-            sv: "filen saknar dokumentets text (word/document.xml eller content.xml fattas); spara dokumentet på nytt som .docx",
-            en: "the file holds no document text (word/document.xml or content.xml is missing); save the document again as .docx")
+        static func saveAsDocx(_ ext: String) -> Localized { Catalogue.document.saveAsDocx.localized(["ext": .text(ext)]) }
+        static var encryptedOrDoc: Localized { Catalogue.document.encryptedOrDoc.localized() }
+        static var noDocumentPart: Localized { Catalogue.document.noDocumentPart.localized() }
         static func tooLarge(_ bytes: Int) -> Localized {
-            let mb = bytes / 1_048_576, limit = maxFileSize / 1_048_576
-            return Localized(fi: "tiedosto on \(mb) Mt; raja on \(limit) Mt (pienennä kuvia tai poista ne)",
-                             sv: "filen är \(mb) MB; gränsen är \(limit) MB (komprimera eller ta bort bilder)",
-                             en: "the file is \(mb) MB; the limit is \(limit) MB (compress or remove pictures)")
+            Catalogue.document.tooLarge.localized(["mb": .number(bytes / 1_048_576), "limit": .number(maxFileSize / 1_048_576)])
         }
     }
 }

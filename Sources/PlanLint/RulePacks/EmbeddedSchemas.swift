@@ -1,0 +1,20 @@
+// The JSON Schemas of schemas/ built into the binary (by the EmbedRulePacks plugin), printed
+// by `planlint schema NAME` for editors and CI that have no copy of the repository.
+import Foundation
+
+/// The JSON Schemas of plan facts, pack.yaml, rule files and the configuration.
+public enum EmbeddedSchemas {
+    /// Schema names (`plan`, `pack`, `rules`, `config`), sorted.
+    public static var names: [String] { EmbeddedSchemaFiles.base64.keys.sorted() }
+
+    /// The schema's JSON text, or nil for an unknown name.
+    public static func text(named name: String) -> String? {
+        guard let encoded = EmbeddedSchemaFiles.base64[name], let data = Data(base64Encoded: encoded) else { return nil }
+        return String(data: data, encoding: .utf8)
+    }
+
+    /// The schema's file in the repository, relative to its root.
+    public static func repositoryPath(of name: String) -> String {
+        "schemas/\(name).schema.json"
+    }
+}
