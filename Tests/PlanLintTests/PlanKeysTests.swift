@@ -83,6 +83,23 @@ struct PlanKeysTests {
         #expect(text.contains("= The fact comes from the sidecar \(sidecar.path), which wins over the data block and the text."))
     }
 
+    @Test("A sidecar that is a FIFO is refused at once, not waited on")
+    func fifoSidecar() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("planlint-fifo-sidecar-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = dir.appendingPathComponent("suunnitelma.md")
+        try Data("# Suunnitelma\n".utf8).write(to: plan)
+        #expect(mkfifo(dir.appendingPathComponent("suunnitelma.planlint.yaml").path, 0o644) == 0)
+        do throws(InputError) {
+            _ = try PlanReader.read(file: plan.path)
+            Issue.record("a FIFO sidecar was read")
+        } catch {
+            #expect(error.file.hasSuffix("suunnitelma.planlint.yaml"))
+            #expect(error.message.contains("not a regular file"), "\(error)")
+        }
+    }
+
     @Test("A sidecar with a value of the wrong shape is a load error in the sidecar")
     func badSidecar() throws {
         do throws(InputError) {
@@ -133,5 +150,48 @@ struct FactsTests {
         #expect((decoded.first?["facts"] as? [[String: Any]])?.first?["origin"] as? String == "front_matter")
         let decisions = try #require(decoded.first?["decisions"] as? [[String: Any]])
         #expect(decisions.contains { $0["name"] as? String == "profile" && ($0["reasons"] as? [String: Any])?["en"] != nil })
+    }
+}
+
+@Suite("Plan schema and plan keys")
+struct PlanSchemaTests {
+    /// The keys of a mapping shape.
+    static func keys(_ shape: KeyShape?) -> Set<String> {
+        if case .mapping(let keys, _) = shape { return Set(keys.keys) }
+        return []
+    }
+
+    @Test("schemas/plan.schema.json names the keys PlanKeys reads, at the top, under plan: and in plan.period")
+    func sameKeys() throws {
+        let data = try Data(contentsOf: Repo.root.appendingPathComponent("schemas/plan.schema.json"))
+        let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let top = try #require(schema["properties"] as? [String: Any])
+        // `sections:` is the body of a YAML plan, read by its reader, not a fact.
+        #expect(Set(top.keys).subtracting(["sections"]) == Set(PlanKeys.schema.keys))
+        let plan = try #require((top["plan"] as? [String: Any])?["properties"] as? [String: Any])
+        #expect(Set(plan.keys) == Self.keys(PlanKeys.schema["plan"]))
+        let period = try #require((plan["period"] as? [String: Any])?["properties"] as? [String: Any])
+        if case .mapping(let planKeys, _) = PlanKeys.schema["plan"] {
+            #expect(Set(period.keys) == Self.keys(planKeys["period"]))
+        }
+    }
+
+    @Test("The schema's fixtures: a valid sidecar reads without a warning; each wrong plan draws a warning or a load error")
+    func fixtures() throws {
+        let root = Repo.root.appendingPathComponent("Tests/SchemaFixtures")
+        let valid = try Data(contentsOf: root.appendingPathComponent("valid/plan-sidecar.yaml"))
+        #expect(try Sidecar.read(data: valid, file: "plan-sidecar.yaml").keyWarnings.isEmpty)
+        let invalid = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("invalid").path)
+            .filter { $0.hasPrefix("plan-") }.sorted()
+        #expect(invalid.count >= 3)
+        for name in invalid {
+            let data = try Data(contentsOf: root.appendingPathComponent("invalid/\(name)"))
+            do throws(InputError) {
+                let read = try Sidecar.read(data: data, file: name)
+                #expect(!read.keyWarnings.isEmpty, "\(name) is wrong for the schema but planlint accepts it")
+            } catch {
+                #expect(error.kind == .invalidPlan, "\(name): \(error)")
+            }
+        }
     }
 }

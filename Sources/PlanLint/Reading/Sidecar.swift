@@ -12,6 +12,9 @@ public struct Sidecar: Sendable {
     /// The sidecar's lines, for excerpts.
     public var lines: [String]
 
+    /// The largest sidecar read.
+    static let maxSize = 1024 * 1024
+
     /// The sidecar path of a plan: its name without the extension, plus `.planlint.yaml`.
     public static func path(for plan: String) -> String {
         ((plan as NSString).deletingPathExtension) + ".planlint.yaml"
@@ -21,13 +24,21 @@ public struct Sidecar: Sendable {
     static func attach(to plan: inout Plan) throws(InputError) {
         let path = path(for: plan.file)
         guard path != plan.file, FileManager.default.fileExists(atPath: path) else { return }
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError(.unreadable, file: path, "cannot read the file") }
+        let data: Data
+        do {
+            // Bounded: a sidecar that is a FIFO or a device is refused, not waited on.
+            data = try BoundedFile.read(path, limit: maxSize)
+        } catch .tooLarge {
+            throw InputError(.tooLarge, file: path, at: .start, "the sidecar is larger than 1 MB")
+        } catch {
+            throw InputError(file: path, error)
+        }
         plan.sidecar = try read(data: data, file: path)
     }
 
     /// Reads a sidecar's bytes.
     public static func read(data: Data, file: String) throws(InputError) -> Sidecar {
-        guard data.count <= 1024 * 1024 else { throw InputError(.tooLarge, file: file, at: .start, "the sidecar is larger than 1 MB") }
+        guard data.count <= maxSize else { throw InputError(.tooLarge, file: file, at: .start, "the sidecar is larger than 1 MB") }
         guard let text = String(data: data, encoding: .utf8) else { throw InputError(.encoding, file: file, "the file is not valid UTF-8 text") }
         let root: YAMLNode?
         do {
