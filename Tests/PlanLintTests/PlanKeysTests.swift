@@ -83,6 +83,21 @@ struct PlanKeysTests {
         #expect(text.contains("= The fact comes from the sidecar \(sidecar.path), which wins over the data block and the text."))
     }
 
+    @Test("A status the sidecar gives wins over the front matter, and the decided status says it came from the sidecar")
+    func sidecarDecides() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("planlint-sidecar-status-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = dir.appendingPathComponent("suunnitelma.md")
+        try Data("---\nstatus: draft\n---\n# Suunnitelma\n".utf8).write(to: plan)
+        try Data("status: proposal\n".utf8).write(to: dir.appendingPathComponent("suunnitelma.planlint.yaml"))
+        let facts = Packs.engine.facts(try PlanReader.read(file: plan.path), asOf: try #require(PlanDate(parsing: "2026-11-22")), language: .en)
+        let status = try #require(facts.decisions.first { $0.name == "status" })
+        #expect(status.value == "proposal")
+        #expect(status.reasons.en == "given in the sidecar's field status")
+        #expect(status.reasons.fi == "annettu sivutiedoston kentässä status")
+    }
+
     @Test("A sidecar that is a FIFO is refused at once, not waited on")
     func fifoSidecar() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("planlint-fifo-sidecar-\(UUID().uuidString)")

@@ -67,7 +67,9 @@ struct Decider {
     }
 
     private func reason(_ rule: DeriveRule, _ m: Match) -> Localized {
-        let template = m.source?.origin == .text ? (rule.reasonInText ?? rule.reason) : rule.reason
+        var template = m.source?.origin == .text ? (rule.reasonInText ?? rule.reason) : rule.reason
+        // A value the sidecar confirms is not "given in the data block": say where it is.
+        if m.source?.origin == .sidecar, case .valueOf = rule.source { template = Catalogue.word.sidecarField.text }
         return Decider.fill(template, m.values)
     }
 

@@ -511,6 +511,8 @@ struct WordMessages {
     let textBox = Message("word.text_box", fi: "tekstiruutu", sv: "textruta", en: "text box")
     let textAt = Message("word.text_at", fi: "teksti, {where}", sv: "texten, {where}", en: "text, {where}")
     let sidecarSource = Message("word.sidecar_source", fi: "sivutiedosto, {path}", sv: "sidofilen, {path}", en: "sidecar, {path}")
+    let sidecarField = Message("word.sidecar_field",
+        fi: "annettu sivutiedoston kentässä {path}", sv: "anges i sidofilens fält {path}", en: "given in the sidecar's field {path}")
     let commentPart = Message("word.comment_part", fi: "kommentti", sv: "kommentar", en: "comment")
 }
 
