@@ -24,6 +24,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -41,7 +42,7 @@ let package = Package(
         ),
         .target(
             name: "PlanLint",
-            dependencies: ["PlanLintYAML"],
+            dependencies: ["PlanLintYAML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             plugins: [.plugin(name: "EmbedRulePacks")]
         ),
         // Reads the package and prints planlint's report: no permission needed.
@@ -60,7 +61,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PlanLintYAMLTests", dependencies: ["PlanLintYAML"]),
-        .testTarget(name: "PlanLintTests", dependencies: ["PlanLint"]),
+        .testTarget(name: "PlanLintTests", dependencies: ["PlanLint", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "PlanLintCLITests",
             dependencies: ["planlint", "PlanLint"],

@@ -23,7 +23,8 @@ for name in packDirs {
     if let e = fm.enumerator(atPath: dir.path) {
         while let rel = e.nextObject() as? String {
             let ext = (rel as NSString).pathExtension.lowercased()
-            guard ["yaml", "yml", "md"].contains(ext), let data = fm.contents(atPath: dir.appendingPathComponent(rel).path) else { continue }
+            // Example plans may be Word or OpenDocument files.
+            guard ["yaml", "yml", "md", "docx", "odt", "fodt"].contains(ext), let data = fm.contents(atPath: dir.appendingPathComponent(rel).path) else { continue }
             files[rel] = data.base64EncodedString()
         }
     }

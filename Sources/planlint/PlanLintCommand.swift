@@ -30,7 +30,7 @@ struct PlanLintCommand: ParsableCommand {
             73 a report file could not be written.
             """,
         version: PlanLintVersion.current,
-        subcommands: [Lint.self, Rules.self, ConfigCommand.self, InitCommand.self, SchemaCommand.self],
+        subcommands: [Lint.self, Rules.self, Facts.self, ConfigCommand.self, InitCommand.self, SchemaCommand.self],
         defaultSubcommand: Lint.self
     )
 
@@ -162,7 +162,7 @@ func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check plans (files, or folders searched for .md, .yaml and .yml).")
+        abstract: "Check plans (files, or folders searched for .md, .yaml, .yml, .docx, .odt and .fodt).")
 
     @Argument(help: ArgumentHelp("Plan files or folders; default: the configuration's paths, else the current folder.", valueName: "path"))
     var paths: [String] = []
@@ -219,7 +219,7 @@ struct Lint: ParsableCommand {
         let paths = settings.paths.value
         let (planFiles, missing) = PlanReader.discover(paths)
         if planFiles.isEmpty && missing.isEmpty {
-            printError("\(paths.joined(separator: " ")): error: no plan files (.md, .yaml, .yml) found")
+            printError("\(paths.joined(separator: " ")): error: no plan files (.md, .yaml, .yml, .docx, .odt, .fodt) found")
             throw Exit.inputError
         }
         let day = settings.asOf.value
@@ -233,7 +233,7 @@ struct Lint: ParsableCommand {
         let result = RunResult(outcomes: outcomes, packs: checked.packs, asOf: day, language: lang)
 
         // Load errors go to stderr in every format (the machine formats also carry them).
-        for e in result.errors { printError(e.description) }
+        for e in result.errors { printError(lang.map { e.description(in: $0) } ?? e.description) }
 
         let status = exitCode(result, failOn: settings.failOn.value)
         let environment = ProcessInfo.processInfo.environment
@@ -390,5 +390,49 @@ struct Rules: ParsableCommand {
             writeOutput(RuleExplanation.text(rule, pack: pack, language: lang, profiles: packs.flatMap(\.profiles),
                                              values: RuleExplanation.valueLabels(packs)))
         }
+    }
+}
+
+/// `planlint facts FILE…`: what planlint believes about each plan, and where it came from.
+struct Facts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show every fact planlint reads from a plan, with its origin (front matter, sidecar, the prose and its position), and the values decided from them (status, scope, reference date, law profile, …) with the reason.")
+
+    @OptionGroup var packOptions: PackOptions
+
+    @Argument(help: "Plan files.")
+    var files: [String]
+
+    @Flag(help: "JSON instead of text.")
+    var json = false
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date to decide on (default: today).", valueName: "YYYY-MM-DD"))
+    var asOf: PlanDate?
+
+    @Option(help: ArgumentHelp("Language: fi, sv or en; default: each plan's own language.", valueName: "lang"))
+    var lang: Language?
+
+    func run() throws {
+        let engine = try packOptions.engine()
+        let day = asOf ?? PlanDate.today()
+        var all: [PlanFacts] = []
+        var failed = false
+        for file in files {
+            do throws(InputError) {
+                all.append(engine.facts(try PlanReader.read(file: file), asOf: day, language: lang))
+            } catch {
+                printError(lang.map { error.description(in: $0) } ?? error.description)
+                failed = true
+            }
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(all)) ?? Data("[]".utf8)
+            writeOutput(String(decoding: data, as: UTF8.self) + "\n", .json)
+        } else {
+            writeOutput(all.map { FactsText.render($0, language: lang ?? $0.language) }.joined(separator: "\n"))
+        }
+        if failed { throw Exit.inputError }
     }
 }

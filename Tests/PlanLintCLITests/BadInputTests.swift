@@ -30,7 +30,7 @@ struct BadInput: CustomStringConvertible, Sendable {
         case .plan(let path):
             let found = PlanReader.discover([path])
             if !found.errors.isEmpty { return found.errors.map(\.description) }
-            if found.files.isEmpty { return ["\(path): error: no plan files (.md, .yaml, .yml) found"] }
+            if found.files.isEmpty { return ["\(path): error: no plan files (.md, .yaml, .yml, .docx, .odt, .fodt) found"] }
             var out: [String] = []
             for file in found.files {
                 do { _ = try PlanReader.read(file: file) } catch { out.append(error.description) }
@@ -72,7 +72,7 @@ struct BadInputTests {
         BadInput(name: "empty YAML plan", input: .plan(plan("empty.yaml")), expected: "empty.yaml:1:1: error: the plan is empty"),
         BadInput(name: "tab indentation", input: .plan(plan("tab-indent.yaml")), expected: "tab-indent.yaml:2:1: error: found character that cannot start any token"),
         BadInput(name: "not a plan file", input: .plan(plan("notes.txt")), expected: "notes.txt: error: not a plan file"),
-        BadInput(name: "folder without plans", input: .plan(plan("empty-folder")), expected: "error: no plan files (.md, .yaml, .yml) found"),
+        BadInput(name: "folder without plans", input: .plan(plan("empty-folder")), expected: "error: no plan files (.md, .yaml, .yml, .docx, .odt, .fodt) found"),
         BadInput(name: "pack folder missing", input: .pack("Rules/ei-ole"), expected: "Rules/ei-ole: error: rule pack folder not found"),
         BadInput(name: "pack without pack.yaml", input: .pack(pack("no-manifest")), expected: "no-manifest/pack.yaml: error: rule pack has no pack.yaml"),
         BadInput(name: "unknown key in a rule", input: .pack(pack("unknown-key")), expected: "unknown-key/rules/local.yaml:4:5: error: unknown key 'severty' in a rule (did you mean 'severity'?)"),

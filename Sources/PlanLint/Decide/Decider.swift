@@ -67,7 +67,9 @@ struct Decider {
     }
 
     private func reason(_ rule: DeriveRule, _ m: Match) -> Localized {
-        let template = m.source?.origin == .text ? (rule.reasonInText ?? rule.reason) : rule.reason
+        var template = m.source?.origin == .text ? (rule.reasonInText ?? rule.reason) : rule.reason
+        // A value the sidecar confirms is not "given in the data block": say where it is.
+        if m.source?.origin == .sidecar, case .valueOf = rule.source { template = Catalogue.word.sidecarField.text }
         return Decider.fill(template, m.values)
     }
 
@@ -78,7 +80,7 @@ struct Decider {
         if let paths = rule.present {
             let found = nonEmpty(paths, c)
             guard found.count >= rule.presentMin, let first = found.first else { return nil }
-            m.values = Decider.placeholders(first)
+            m.values = Decider.placeholders(first, c)
             m.values["count"] = .number(found.count)
             m.source = first
         }
@@ -93,7 +95,7 @@ struct Decider {
         case .valueOf(let paths):
             guard let v = nonEmpty(paths, c).first, let t = v.text else { return nil }
             m.value = d.kind == .value ? t.lowercased() : t
-            m.values.merge(Decider.placeholders(v)) { _, new in new }
+            m.values.merge(Decider.placeholders(v, c)) { _, new in new }
             m.source = v
         case .words(let lists):
             var counts = Array(repeating: 0, count: lists.count)
@@ -118,7 +120,7 @@ struct Decider {
             }
             guard let latest = dated.max(by: { $0.0 < $1.0 }) else { return nil }
             m.value = latest.0.iso
-            m.values.merge(Decider.placeholders(latest.1)) { _, new in new }
+            m.values.merge(Decider.placeholders(latest.1, c)) { _, new in new }
             m.values["count"] = .number(dated.count)
             m.source = latest.1
         }
@@ -129,10 +131,17 @@ struct Decider {
         paths.flatMap { c.resolve($0, item: nil, bindings: [:]).nonEmpty }
     }
 
-    /// `{path}`, `{line}` and `{source}` (the path, or "text, line N" when found in the prose).
-    static func placeholders(_ v: FactValue) -> [String: Placeholder] {
+    /// `{path}`, `{line}` and `{source}` (the path, or "text, line N" when found in the prose;
+    /// in a Word plan the heading and paragraph instead of the line; "sidecar, path" when the
+    /// sidecar gave it).
+    static func placeholders(_ v: FactValue, _ c: EvaluationContext) -> [String: Placeholder] {
         let line = v.node.range.start.line
-        let source = v.origin == .text ? Localized(fi: "teksti, rivi \(line)", sv: "texten, rad \(line)", en: "text, line \(line)") : Localized(same: v.path)
+        var source = v.origin == .text ? Localized(fi: "teksti, rivi \(line)", sv: "texten, rad \(line)", en: "text, line \(line)") : Localized(same: v.path)
+        if v.origin == .text, let place = c.plan.locations.location(line: line, column: v.node.range.start.column) {
+            source = Catalogue.word.textAt.localized(["where": .label(Localized(fi: place.rendered(.fi), sv: place.rendered(.sv), en: place.rendered(.en)))])
+        } else if v.origin == .sidecar {
+            source = Catalogue.word.sidecarSource.localized(["path": .text(v.path)])
+        }
         return ["path": .text(v.path), "line": .number(line), "source": .label(source)]
     }
 

@@ -158,15 +158,28 @@ public struct Engine: Sendable {
         let directives = Suppressions.apply(comments: plan.comments, file: plan.file, knownRules: Set(packs.flatMap { $0.rules.map(\.id) }),
                                             language: lang, findings: &findings, results: &results)
         findings += directives
+        findings += PlanKeys.findings(plan.keyWarnings + (plan.sidecar?.keyWarnings ?? []), language: lang)
         findings.sort { ($0.start, $0.ruleID, $0.end) < ($1.start, $1.ruleID, $1.end) }
+        if !plan.locations.isEmpty {
+            for i in findings.indices where findings[i].file == plan.file { findings[i].location = plan.locations.location(line: findings[i].start.line, column: findings[i].start.column) }
+        }
         var sourceLines: [Int: String] = [:]
-        for f in findings { sourceLines[f.start.line] = plan.line(f.start.line) }
+        var otherSourceLines: [String: [Int: String]] = [:]
+        for f in findings {
+            if f.file == plan.file {
+                sourceLines[f.start.line] = plan.line(f.start.line)
+            } else if let side = plan.sidecar, f.file == side.file, f.start.line >= 1, f.start.line <= side.lines.count {
+                otherSourceLines[side.file, default: [:]][f.start.line] = side.lines[f.start.line - 1]
+            }
+        }
         let title = plan.facts?["plan"]?["title"]?.scalar?.text ?? plan.allSections.first?.title
-        return PlanReport(file: plan.file, title: title, language: lang, asOf: asOf,
+        var report = PlanReport(file: plan.file, title: title, language: lang, asOf: asOf,
                           status: context.values["status"] ?? Decided(value: .undecided, reasons: .none),
                           scope: context.values["scope"] ?? Decided(value: .undecided, reasons: .none),
                           referenceDate: context.dates["reference_date"] ?? Decided(value: asOf, reasons: .none),
                           profile: context.profile, decisions: context.decisions, findings: findings, results: results, sourceLines: sourceLines)
+        report.otherSourceLines = otherSourceLines
+        return report
     }
 
     /// Reads and checks many plans on all cores; the results keep the order of `files`.
@@ -399,7 +412,7 @@ public struct Engine: Sendable {
         let r = range ?? SourceRange(at: .start)
         return Finding(ruleID: rule.id, title: rule.title[lang], severity: rule.severity,
                        message: MessageTemplate.fill(template[lang], values, lang), remediation: MessageTemplate.fill(rule.remediation[lang], values, lang),
-                       file: context.plan.file,
+                       file: v.origin == .sidecar ? (context.plan.sidecar?.file ?? context.plan.file) : context.plan.file,
                        start: LineColumn(line: r.start.line, column: r.start.column),
                        end: LineColumn(line: r.end.line, column: r.end.column),
                        path: v.path, section: v.section, evidence: v.evidence.map { Engine.excerpt($0) }, origin: v.origin,

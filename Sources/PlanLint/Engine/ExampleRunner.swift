@@ -44,9 +44,10 @@ public enum ExampleRunner {
                 let display = (root as NSString).appendingPathComponent(example.file)
                 var report = cache[key]
                 if report == nil {
-                    guard let text = active.pack.files[example.file] else { continue }
+                    // A Word or OpenDocument example is read from its bytes.
+                    guard let data = active.pack.documents[example.file] ?? active.pack.files[example.file].map({ Data($0.utf8) }) else { continue }
                     do throws(InputError) {
-                        let plan = try PlanReader.read(data: Data(text.utf8), file: display)
+                        let plan = try PlanReader.read(data: data, file: display)
                         report = engine.check(plan, asOf: example.asOf, coverage: false)
                         cache[key] = report
                     } catch {

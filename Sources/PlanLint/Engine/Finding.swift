@@ -33,11 +33,15 @@ public struct Finding: Sendable, Codable, Hashable {
     /// Set when a directive in the plan suppresses the finding (docs/suppressions.md): the
     /// finding stays in the report but counts for neither `--fail-on` nor the exit code.
     public var suppressed: Suppression? = nil
+    /// For a Word or OpenDocument plan, where a person finds it: the heading path and the
+    /// paragraph, or the table row and column (`start` is on the document's virtual lines).
+    public var location: LogicalLocation? = nil
 
     enum CodingKeys: String, CodingKey {
         case ruleID = "rule", title, severity, message, remediation, file, start, end, path, section, evidence, origin, citation, pack
         case packVersion = "pack_version"
         case suppressed
+        case location
     }
 
     /// True when the finding counts: it is not suppressed.
@@ -106,6 +110,13 @@ public struct PlanReport: Sendable {
     public var results: [RuleResult]
     /// The source lines the findings point at, for excerpts (line number → text).
     public var sourceLines: [Int: String]
+    /// Lines of other files findings point at (the plan's sidecar), by file.
+    public var otherSourceLines: [String: [Int: String]] = [:]
+
+    /// The source line a finding points at, in the plan or its sidecar.
+    public func sourceLine(of f: Finding) -> String? {
+        f.file == file ? sourceLines[f.start.line] : otherSourceLines[f.file]?[f.start.line]
+    }
 }
 
 /// A plan that was checked, or one that could not be read.

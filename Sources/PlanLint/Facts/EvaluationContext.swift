@@ -12,6 +12,8 @@ public enum FactOrigin: String, Sendable, Codable {
     case frontMatter = "front_matter"
     /// Found in the prose.
     case text
+    /// The sidecar file beside the plan (`PLAN.planlint.yaml`).
+    case sidecar
     /// Given by the engine (the as-of date, a derived status).
     case engine
 }
@@ -128,6 +130,7 @@ final class EvaluationContext {
         for d in derive.derivations { byName[d.name] = d }
         derivations = byName
         variables["as_of"] = engineValue(asOf.iso, "$as_of")
+        variables.merge(DocumentReviewFacts.variables(plan, language: language)) { $1 }
     }
 
     /// The content sections whose title `pattern` finds, in document order.
@@ -149,7 +152,10 @@ final class EvaluationContext {
         values[d.name] = value
         variables[d.name] = engineValue(value.value.rawValue, "$\(d.name)")
         decisions.append(Decision(name: d.name, title: d.title, value: value.value.rawValue, label: value.value.label, reasons: value.reasons))
-        if d.kind == .value, d.name == "language", let l = Language(rawValue: value.value.rawValue) { language = l }
+        if d.kind == .value, d.name == "language", let l = Language(rawValue: value.value.rawValue) {
+            language = l
+            variables.merge(DocumentReviewFacts.variables(plan, language: l)) { $1 }
+        }
     }
 
     func decide(_ d: Derivation, _ date: Decided<PlanDate>, source: FactValue?) {
@@ -177,6 +183,7 @@ final class EvaluationContext {
     func override(language l: Language) {
         language = l
         variables["language"] = engineValue(l.rawValue, "$language")
+        variables.merge(DocumentReviewFacts.variables(plan, language: l)) { $1 }
     }
 
     /// The declared values of a derivation (`one_of: {values_of: status}`).
@@ -198,6 +205,11 @@ final class EvaluationContext {
             return walk(start, path.components[...], written)
         case .facts:
             var first = Resolution(values: [], path: written, anchor: nil)
+            // The sidecar confirms or corrects facts: it wins over the front matter and the prose.
+            if let side = plan.sidecar?.facts {
+                let confirmed = walk(FactValue(node: side, path: "", origin: .sidecar), path.components[...], written)
+                if !confirmed.nonEmpty.isEmpty { return confirmed }
+            }
             if let facts = plan.facts {
                 first = walk(FactValue(node: facts, path: "", origin: .frontMatter), path.components[...], written)
                 if !first.nonEmpty.isEmpty { return first }

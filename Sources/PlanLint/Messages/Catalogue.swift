@@ -13,10 +13,14 @@ public enum Catalogue {
     static let html = HTMLMessages()
     static let explain = ExplainMessages()
     static let suppress = SuppressionMessages()
+    static let facts = FactsMessages()
+    static let word = WordMessages()
+    static let planKeys = PlanKeyMessages()
+    static let document = DocumentErrorMessages()
 
     /// Every message of the catalogue.
     public static var all: [Message] {
-        let areas: [Any] = [common, engine, text, compliance, html, explain, suppress]
+        let areas: [Any] = [common, engine, text, compliance, html, explain, suppress, facts, word, planKeys, document]
         return areas.flatMap { area in Mirror(reflecting: area).children.compactMap { $0.value as? Message } }
     }
 
@@ -94,6 +98,10 @@ struct CommonMessages {
                               fi: "Tieto löytyi suunnitelman tekstistä, ei tietolohkosta.",
                               sv: "Uppgiften hittades i planens text, inte i faktablocket.",
                               en: "The fact was found in the plan's text, not in the data block.")
+    let fromSidecar = Message("common.from_sidecar",
+                              fi: "Tieto on sivutiedostosta {file}, ja se ohittaa tietolohkon ja tekstin.",
+                              sv: "Uppgiften kommer från sidofilen {file} och går före faktablocket och texten.",
+                              en: "The fact comes from the sidecar {file}, which wins over the data block and the text.")
     let planLine = Message("common.plan_line", fi: "rivi {line}", sv: "rad {line}", en: "line {line}")
     let dateWithin = Message("common.date_within", fi: "välillä {from}–{until}", sv: "mellan {from} och {until}", en: "within {from} – {until}")
     let dateOnOrAfter = Message("common.date_on_or_after", fi: "{from} tai myöhemmin", sv: "{from} eller senare", en: "on or after {from}")
@@ -479,4 +487,135 @@ struct SuppressionMessages {
         fi: "Ohje {directive} vaimentaa {n|säännön|säännöt} {rules} ilman perustelua.",
         sv: "Direktivet {directive} undertrycker {n|regeln|reglerna} {rules} utan motivering.",
         en: "The directive {directive} suppresses {n|the rule|the rules} {rules} without a justification.")
+}
+
+/// `planlint facts`: what was read and what was decided from it.
+struct FactsMessages {
+    let decided = Message("facts.decided", fi: "päätellyt arvot", sv: "härledda värden", en: "decided values")
+    let facts = Message("facts.facts", fi: "tiedot", sv: "uppgifter", en: "facts")
+    let none = Message("facts.none", fi: "(ei yhtään)", sv: "(inga)", en: "(none)")
+    let noProfile = Message("facts.no_profile",
+        fi: "lain versiota ei valittu: {why}", sv: "ingen lagversion valdes: {why}", en: "no version of the law chosen: {why}")
+    let originFrontMatter = Message("facts.origin_front_matter", fi: "tietolohkosta", sv: "ur faktablocket", en: "from the data block")
+    let originSidecar = Message("facts.origin_sidecar", fi: "sivutiedostosta", sv: "ur sidofilen", en: "from the sidecar")
+    let originText = Message("facts.origin_text", fi: "tekstistä", sv: "ur texten", en: "from the text")
+    let originEngine = Message("facts.origin_engine", fi: "päätelty", sv: "härlett", en: "derived")
+    let notUsed = Message("facts.not_used",
+        fi: "ei käytössä: vahvempi lähde korvaa", sv: "används inte: en starkare källa gäller", en: "not used: a stronger source wins")
+}
+
+/// Words about Word and OpenDocument plans: where a reader finds a place, what is open for review.
+struct WordMessages {
+    let insertion = Message("word.insertion", fi: "lisäys", sv: "tillägg", en: "insertion")
+    let deletion = Message("word.deletion", fi: "poisto", sv: "strykning", en: "deletion")
+    let comment = Message("word.comment", fi: "kommentti", sv: "kommentar", en: "comment")
+    let morePlaces = Message("word.more_places",
+        fi: "ja {n} muuta kohtaa", sv: "och {n} andra ställen", en: "and {n} more places")
+    // The parts of a place in a Word plan ("luku 3.2, 4. kappale"), joined by commas.
+    let header = Message("word.header", fi: "ylätunniste", sv: "sidhuvud", en: "header")
+    let footer = Message("word.footer", fi: "alatunniste", sv: "sidfot", en: "footer")
+    let documentTitle = Message("word.document_title", fi: "asiakirjan otsikko", sv: "dokumentets rubrik", en: "document title")
+    let chapter = Message("word.chapter", fi: "luku {name}", sv: "kapitel {name}", en: "chapter {name}")
+    let documentStart = Message("word.document_start", fi: "asiakirjan alku", sv: "dokumentets början", en: "start of the document")
+    let heading = Message("word.heading", fi: "otsikko", sv: "rubriken", en: "heading")
+    let table = Message("word.table", fi: "taulukko {n}", sv: "tabell {n}", en: "table {n}")
+    let row = Message("word.row", fi: "rivi {n}", sv: "rad {n}", en: "row {n}")
+    let column = Message("word.column", fi: "sarake {n}", sv: "kolumn {n}", en: "column {n}")
+    let paragraph = Message("word.paragraph", fi: "{n}. kappale", sv: "{n} stycket", en: "paragraph {n}")
+    let footnote = Message("word.footnote", fi: "alaviite", sv: "fotnot", en: "footnote")
+    let textBox = Message("word.text_box", fi: "tekstiruutu", sv: "textruta", en: "text box")
+    let textAt = Message("word.text_at", fi: "teksti, {where}", sv: "texten, {where}", en: "text, {where}")
+    let sidecarSource = Message("word.sidecar_source", fi: "sivutiedosto, {path}", sv: "sidofilen, {path}", en: "sidecar, {path}")
+    let sidecarField = Message("word.sidecar_field",
+        fi: "annettu sivutiedoston kentässä {path}", sv: "anges i sidofilens fält {path}", en: "given in the sidecar's field {path}")
+    let commentPart = Message("word.comment_part", fi: "kommentti", sv: "kommentar", en: "comment")
+}
+
+/// The plan's own keys (PlanKeys): a key planlint does not know.
+struct PlanKeyMessages {
+    let unknownTitle = Message("keys.unknown_title",
+        fi: "Tuntematon avain suunnitelman tiedoissa", sv: "Okänd nyckel i planens uppgifter", en: "Unknown key in the plan's facts")
+    let unknown = Message("keys.unknown",
+        fi: "Tuntematon avain {key}{at}: planlint ei lue sitä.", sv: "Okänd nyckel {key}{at}: planlint läser den inte.",
+        en: "Unknown key {key}{at}: planlint does not read it.")
+    let unknownAt = Message("keys.unknown_at", fi: " ({parent})", sv: " ({parent})", en: " ({parent})")
+    let didYouMean = Message("keys.did_you_mean", fi: " Tarkoititko {key}?", sv: " Menade du {key}?", en: " Did you mean {key}?")
+    let rename = Message("keys.rename",
+        fi: "Korjaa avaimen nimi: {key}.", sv: "Rätta nyckelns namn: {key}.", en: "Correct the key's name: {key}.")
+    let remove = Message("keys.remove",
+        fi: "Poista avain tai katso tunnetut avaimet: docs/plan-format.md.", sv: "Ta bort nyckeln eller se de kända nycklarna: docs/plan-format.md.",
+        en: "Remove the key or see the known keys: docs/plan-format.md.")
+}
+
+/// Why a Word or OpenDocument file is not read, and what to do (exit 2).
+struct DocumentErrorMessages {
+    let errorLabel = Message("document.error_label", fi: "virhe", sv: "fel", en: "error")
+    let saveAsDocx = Message("document.save_as_docx",
+        fi: "planlint ei lue .{ext}-tiedostoja: avaa asiakirja Wordissa tai LibreOfficessa ja tallenna se .docx-muodossa (Tallenna nimellä > Word-asiakirja), tai .odt- tai .md-muodossa, ja tarkista se tiedosto",
+        sv: "planlint läser inte .{ext}-filer: öppna dokumentet i Word eller LibreOffice och spara det som .docx (Spara som > Word-dokument), eller som .odt eller .md, och kontrollera den filen",
+        en: "planlint does not read .{ext} files: open the document in Word or LibreOffice and save it as .docx (Save As > Word Document), or as .odt or .md, and check that file")
+    let encryptedOrDoc = Message("document.encrypted_or_doc",
+        fi: "tiedosto on salasanalla suojattu Word-asiakirja tai vanha .doc-tiedosto: poista salasana ja tallenna asiakirja .docx-muodossa",
+        sv: "filen är ett lösenordsskyddat Word-dokument eller en gammal .doc-fil: ta bort lösenordet och spara dokumentet som .docx",
+        en: "the file is a password-protected Word document or an old .doc file: remove the password and save the document as .docx")
+    let noDocumentPart = Message("document.no_document_part",
+        fi: "tiedostossa ei ole asiakirjan tekstiä (word/document.xml tai content.xml puuttuu); tallenna asiakirja uudelleen .docx-muodossa",
+        sv: "filen saknar dokumentets text (word/document.xml eller content.xml fattas); spara dokumentet på nytt som .docx",
+        en: "the file holds no document text (word/document.xml or content.xml is missing); save the document again as .docx")
+    let tooLarge = Message("document.too_large",
+        fi: "tiedosto on {mb} Mt; raja on {limit} Mt (pienennä kuvia tai poista ne)",
+        sv: "filen är {mb} MB; gränsen är {limit} MB (komprimera eller ta bort bilder)",
+        en: "the file is {mb} MB; the limit is {limit} MB (compress or remove pictures)")
+    let doctype = Message("document.doctype",
+        fi: "asiakirjan osassa {part} on DTD- tai entiteettimäärittely, jota tekstinkäsittelyohjelmat eivät kirjoita; asiakirjaa ei lueta",
+        sv: "dokumentdelen {part} har en DTD- eller entitetsdeklaration, som ordbehandlingsprogram inte skriver; dokumentet läses inte",
+        en: "the document part {part} has a DTD or entity declaration, which word processors do not write; the document is not read")
+    let tooDeep = Message("document.too_deep",
+        fi: "asiakirjan osan {part} XML on sisäkkäin yli {n} tasoa; asiakirjaa ei lueta",
+        sv: "XML i dokumentdelen {part} är nästlad i över {n} nivåer; dokumentet läses inte",
+        en: "the XML of the document part {part} is nested more than {n} levels deep; the document is not read")
+    let tooManyElements = Message("document.too_many_elements",
+        fi: "asiakirjan osassa {part} on yli {n} XML-elementtiä; asiakirjaa ei lueta",
+        sv: "dokumentdelen {part} har över {n} XML-element; dokumentet läses inte",
+        en: "the document part {part} has more than {n} XML elements; the document is not read")
+    let malformed = Message("document.malformed",
+        fi: "asiakirjan osa {part} on vioittunut (XML rikki rivillä {line}, sarakkeessa {column}); tallenna asiakirja uudelleen .docx-muodossa",
+        sv: "dokumentdelen {part} är skadad (fel i XML på rad {line}, kolumn {column}); spara dokumentet på nytt som .docx",
+        en: "the document part {part} is damaged (broken XML at line {line}, column {column}); save the document again as .docx")
+    let damaged = Message("document.damaged",
+        fi: "tiedosto ei ole ehjä Word- tai OpenDocument-asiakirja (zip-arkisto on katkennut tai vioittunut); tallenna asiakirja uudelleen .docx-muodossa",
+        sv: "filen är inte ett helt Word- eller OpenDocument-dokument (zip-arkivet är avkortat eller skadat); spara dokumentet på nytt som .docx",
+        en: "the file is not an intact Word or OpenDocument document (the zip archive is truncated or damaged); save the document again as .docx")
+    let damagedPart = Message("document.damaged_part",
+        fi: "asiakirjan osa {part} on vioittunut; tallenna asiakirja uudelleen .docx-muodossa",
+        sv: "dokumentdelen {part} är skadad; spara dokumentet på nytt som .docx",
+        en: "the document part {part} is damaged; save the document again as .docx")
+    let encrypted = Message("document.encrypted",
+        fi: "asiakirja on salattu tai suojattu salasanalla; poista salasana (Tiedosto > Tiedot > Suojaa asiakirja) ja tallenna .docx-muodossa",
+        sv: "dokumentet är krypterat eller lösenordsskyddat; ta bort lösenordet (Arkiv > Information > Skydda dokument) och spara som .docx",
+        en: "the document is encrypted or protected with a password; remove the password (File > Info > Protect Document) and save as .docx")
+    let macros = Message("document.macros",
+        fi: "asiakirjassa on makroja (.docm); planlint ei lue makroja sisältäviä tiedostoja: tallenna asiakirja tavallisena .docx-tiedostona",
+        sv: "dokumentet innehåller makron (.docm); planlint läser inte filer med makron: spara dokumentet som en vanlig .docx-fil",
+        en: "the document contains macros (.docm); planlint does not read files with macros: save the document as a plain .docx")
+    let tooManyEntries = Message("document.too_many_entries",
+        fi: "arkistossa on {n} osaa; enintään {limit} luetaan (asiakirja ei näytä tekstinkäsittelyohjelman tallentamalta)",
+        sv: "arkivet har {n} delar; högst {limit} läses (dokumentet ser inte ut att vara sparat av ett ordbehandlingsprogram)",
+        en: "the archive has {n} entries; at most {limit} are read (the document does not look like one a word processor saved)")
+    let totalTooLarge = Message("document.total_too_large",
+        fi: "arkisto purkautuisi yli {mb} megatavuksi; raja on {limit} Mt (zip-pommi?)",
+        sv: "arkivet skulle packas upp till över {mb} MB; gränsen är {limit} MB (zip-bomb?)",
+        en: "the archive would expand to more than {mb} MB; the limit is {limit} MB (a zip bomb?)")
+    let partTooLarge = Message("document.part_too_large",
+        fi: "asiakirjan osa {part} on {mb} Mt; raja on {limit} Mt",
+        sv: "dokumentdelen {part} är {mb} MB; gränsen är {limit} MB",
+        en: "the document part {part} is {mb} MB; the limit is {limit} MB")
+    let bomb = Message("document.bomb",
+        fi: "asiakirjan osa {part} purkautuu epäilyttävän suureksi (zip-pommi); asiakirjaa ei lueta",
+        sv: "dokumentdelen {part} packas upp till en misstänkt storlek (zip-bomb); dokumentet läses inte",
+        en: "the document part {part} expands to a suspicious size (a zip bomb); the document is not read")
+    let pathEscapes = Message("document.path_escapes",
+        fi: "arkiston polku \"{part}\" osoittaa arkiston ulkopuolelle; asiakirjaa ei lueta",
+        sv: "arkivsökvägen \"{part}\" pekar utanför arkivet; dokumentet läses inte",
+        en: "the archive path \"{part}\" points outside the archive; the document is not read")
 }

@@ -17,18 +17,40 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidPack = "invalid-pack"
         case invalidConfiguration = "invalid-configuration"
         case unsupportedFormat = "unsupported-format"
+        /// A Word or OpenDocument file refused for safety: a zip bomb, a path that leaves the
+        /// archive, an XML entity declaration, macros (docs/plan-format.md, "Word input").
+        case unsafeDocument = "unsafe-document"
+        /// A Word or OpenDocument file that is damaged, truncated or encrypted.
+        case damagedDocument = "damaged-document"
     }
 
     public var kind: Kind
     public var file: String
     public var position: SourcePosition?
     public var message: String
+    /// The message in Finnish, Swedish and English, where the error has it (`message` is
+    /// the English one).
+    public var translations: Localized?
 
     public init(_ kind: Kind, file: String, at position: SourcePosition? = nil, _ message: String) {
         self.kind = kind
         self.file = file
         self.position = position
         self.message = message
+    }
+
+    /// An error whose message exists in every language.
+    public init(_ kind: Kind, file: String, at position: SourcePosition? = nil, _ message: Localized) {
+        self.init(kind, file: file, at: position, message.en)
+        self.translations = message
+    }
+
+    /// `description` in one language (English where the error has no translation).
+    public func description(in language: Language) -> String {
+        let text = translations?[language] ?? message
+        let label = Catalogue.document.errorLabel[language]
+        if let p = position { return "\(file):\(p.line):\(p.column): \(label): \(text)" }
+        return "\(file): \(label): \(text)"
     }
 
     public var description: String {

@@ -11,6 +11,10 @@ import Foundation
 public enum PlanFormat: String, Sendable, Codable {
     case markdown
     case yaml
+    /// Word (.docx), read by `WordPlanReader`.
+    case word
+    /// OpenDocument text (.odt, flat .fodt).
+    case openDocument = "opendocument"
 }
 
 /// A child and youth welfare plan as read from one file.
@@ -28,6 +32,16 @@ public struct Plan: Sendable {
     public var comments: [Comment]
     /// The source lines, for excerpts and underlined spans (line 1 is `lines[0]`).
     public var lines: [String]
+    /// For a Word or OpenDocument plan, where each virtual line is in the document (the
+    /// heading path and the paragraph, or the table cell); empty for Markdown and YAML.
+    public var locations = LogicalLocations()
+    /// For a Word or OpenDocument plan, its unaccepted tracked changes and open comments.
+    public var review: DocumentReview?
+    /// Keys of the facts planlint does not know (reported as warnings).
+    public var keyWarnings: [PlanKeyWarning] = []
+    /// The sidecar file beside the plan (`PLAN.planlint.yaml`), whose facts win over the
+    /// front matter and the prose.
+    public var sidecar: Sidecar?
 
     public init(file: String, format: PlanFormat, facts: YAMLNode?, body: Section, comments: [Comment], lines: [String]) {
         self.file = file
@@ -270,4 +284,27 @@ public struct Comment: Sendable, Hashable {
         self.text = text
         self.range = range
     }
+}
+
+/// What a Word or OpenDocument file still has open for review: tracked changes not yet
+/// accepted or rejected, and comments not resolved.
+public struct DocumentReview: Sendable {
+    public enum Kind: String, Sendable, Codable {
+        case insertion, deletion, comment
+    }
+
+    public struct Item: Sendable {
+        public var kind: Kind
+        /// The virtual line of the paragraph it is in.
+        public var line: Int
+        public var location: LogicalLocation
+    }
+
+    public var items: [Item]
+
+    public init(items: [Item]) {
+        self.items = items
+    }
+
+    public func count(_ kind: Kind) -> Int { items.filter { $0.kind == kind }.count }
 }

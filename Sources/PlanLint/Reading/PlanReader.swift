@@ -21,13 +21,20 @@ public enum PlanReader {
     public static let readers: [any PlanFormatReader] = [MarkdownPlanReader(), YAMLPlanReader()]
 
     /// Extensions of plan files (for finding plans in folders).
-    public static var extensions: Set<String> { Set(readers.flatMap(\.extensions)) }
+    public static var extensions: Set<String> { Set(readers.flatMap(\.extensions)).union(WordPlanReader.extensions) }
 
     /// Reads one plan file.
     public static func read(file: String) throws(InputError) -> Plan {
+        var plan = try readFile(file)
+        try Sidecar.attach(to: &plan)
+        return plan
+    }
+
+    private static func readFile(_ file: String) throws(InputError) -> Plan {
         let ext = (file as NSString).pathExtension.lowercased()
+        if WordPlanReader.extensions.contains(ext) || WordPlanReader.convertible.contains(ext) { return try readWord(file: file) }
         guard let reader = readers.first(where: { $0.extensions.contains(ext) }) else {
-            throw InputError(.unsupportedFormat, file: file, "not a plan file: expected .md, .yaml or .yml")
+            throw InputError(.unsupportedFormat, file: file, "not a plan file: expected .md, .yaml, .yml, .docx, .odt or .fodt")
         }
         let data: Data
         do {
@@ -41,8 +48,10 @@ public enum PlanReader {
     /// Reads a plan from bytes already in memory (example plans of a pack, tests).
     public static func read(data: Data, file: String) throws(InputError) -> Plan {
         let ext = (file as NSString).pathExtension.lowercased()
+        if WordPlanReader.extensions.contains(ext) { return try WordPlanReader.read(data: data, file: file) }
+        if WordPlanReader.convertible.contains(ext) { throw InputError(.unsupportedFormat, file: file, WordPlanReader.Messages.saveAsDocx(ext)) }
         guard let reader = readers.first(where: { $0.extensions.contains(ext) }) else {
-            throw InputError(.unsupportedFormat, file: file, "not a plan file: expected .md, .yaml or .yml")
+            throw InputError(.unsupportedFormat, file: file, "not a plan file: expected .md, .yaml, .yml, .docx, .odt or .fodt")
         }
         return try read(data: data, file: file, reader: reader)
     }
@@ -61,6 +70,26 @@ public enum PlanReader {
                              "the file contains a NUL byte; is it a binary file?")
         }
         return try reader.read(text, file: file)
+    }
+
+    /// A Word or OpenDocument file (binary, so not through the text readers); a format
+    /// that can be saved as .docx gets a message that says so.
+    private static func readWord(file: String) throws(InputError) -> Plan {
+        let ext = (file as NSString).pathExtension.lowercased()
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDir), !isDir.boolValue else {
+            throw InputError(.missingFile, file: file, "no such file")
+        }
+        if !WordPlanReader.extensions.contains(ext) { throw InputError(.unsupportedFormat, file: file, WordPlanReader.Messages.saveAsDocx(ext)) }
+        let data: Data
+        do {
+            data = try BoundedFile.read(file, limit: WordPlanReader.maxFileSize)
+        } catch .tooLarge(let size, _) {
+            throw InputError(.tooLarge, file: file, WordPlanReader.Messages.tooLarge(size))
+        } catch {
+            throw InputError(file: file, error)
+        }
+        return try WordPlanReader.read(data: data, file: file)
     }
 
     /// Every plan file under the given paths (files as given, folders recursively, sorted).
@@ -83,7 +112,10 @@ public enum PlanReader {
                 files.append(path)
                 continue
             }
-            let found = FileTree.files(under: path, wanted: { extensions.contains($0) }, skip: { $0.hasPrefix(".") || $0 == "node_modules" })
+            // "~$plan.docx" is the lock file Word keeps beside an open document; a sidecar
+            // (`PLAN.planlint.yaml`) belongs to its plan and is not a plan.
+            let found = FileTree.files(under: path, wanted: { extensions.contains($0) },
+                                       skip: { $0.hasPrefix(".") || $0.hasPrefix("~$") || $0 == "node_modules" || $0.lowercased().hasSuffix(".planlint.yaml") })
             files += found.entries.map(\.path)
             errors += found.problems.map { InputError(.unreadable, file: $0.path, $0.message) }
         }
@@ -134,6 +166,8 @@ public struct MarkdownPlanReader: PlanFormatReader {
             }
             if facts?.isNull == true { facts = nil }
         }
-        return Plan(file: file, format: .markdown, facts: facts, body: doc.body, comments: doc.comments, lines: doc.lines)
+        var plan = Plan(file: file, format: .markdown, facts: facts, body: doc.body, comments: doc.comments, lines: doc.lines)
+        if let facts { plan.keyWarnings = try PlanKeys.check(facts, file: file) }
+        return plan
     }
 }

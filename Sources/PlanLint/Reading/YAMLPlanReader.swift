@@ -29,7 +29,9 @@ public struct YAMLPlanReader: PlanFormatReader {
             body.children = try readSections(sections, level: 1, file: file, lines: lines, lineStarts: lineStarts, lastLine: lastLine)
         }
         let facts = YAMLNode(content: .mapping(pairs.filter { $0.key.scalar?.text != "sections" }), range: root.range)
-        return Plan(file: file, format: .yaml, facts: facts, body: body, comments: [], lines: lines)
+        var plan = Plan(file: file, format: .yaml, facts: facts, body: body, comments: [], lines: lines)
+        plan.keyWarnings = try PlanKeys.check(facts, file: file)
+        return plan
     }
 
     private func readSections(_ node: YAMLNode, level: Int, file: String, lines: [String], lineStarts: [Int], lastLine: Int) throws(InputError) -> [Section] {

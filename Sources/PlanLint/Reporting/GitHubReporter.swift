@@ -38,6 +38,8 @@ public struct GitHubReporter: Reporter {
                     }
                     properties.append(("title", "\(f.ruleID): \(f.title)"))
                     var message = f.message
+                    // A Word plan's line is virtual: say where a reader finds it.
+                    if let place = f.location { message = place.rendered(report.language) + ": " + message }
                     if let c = f.citation { message += "\n" + c.formatted(report.language) }
                     message += "\n" + f.remediation
                     out += GitHubReporter.command(GitHubReporter.command(for: f.severity), properties, message) + "\n"

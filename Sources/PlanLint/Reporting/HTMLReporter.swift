@@ -297,17 +297,24 @@ public struct HTMLReporter: Reporter {
             h += "<p class=\"suppression\">\(esc(text))</p>\n"
         }
         h += "<dl class=\"finding-facts\">\n"
-        // Where, as a reader finds it: the line and the section. File, column and field are in the appendix.
-        let location = f.section.map { m.lineInSection.render(lang, ["line": .number(f.start.line), "section": .text($0)]) }
-            ?? m.lineOnly.render(lang, ["line": .number(f.start.line)])
-        h += "<dt>\(esc(m.location[lang]))</dt><dd>\(esc(location))"
+        // Where, as a reader finds it: the line and the section, or in a Word plan the heading
+        // and paragraph (or table cell). File, column and field are in the appendix.
+        let location: String
+        if let logical = f.location {
+            location = "<span class=\"logical-location\">\(esc(logical.rendered(lang)))</span>"
+        } else {
+            location = esc(f.section.map { m.lineInSection.render(lang, ["line": .number(f.start.line), "section": .text($0)]) }
+                ?? m.lineOnly.render(lang, ["line": .number(f.start.line)]))
+        }
+        h += "<dt>\(esc(m.location[lang]))</dt><dd>\(location)"
         if f.origin == .text { h += "<br/><span class=\"note\">\(esc(Catalogue.common.foundInText[lang]))</span>" }
+        if f.origin == .sidecar { h += "<br/><span class=\"note\">\(esc(Catalogue.common.fromSidecar.render(lang, ["file": .text(f.file)])))</span>" }
         h += "</dd>\n"
         if let e = f.evidence, !e.isEmpty {
             h += "<dt>\(esc(m.evidence[lang]))</dt><dd><q class=\"evidence\">\(esc(e))</q></dd>\n"
         }
         h += "</dl>\n"
-        if let source = report.sourceLines[f.start.line], !HTMLReporter.tellsNothing(source) {
+        if let source = report.sourceLine(of: f), !HTMLReporter.tellsNothing(source) {
             h += excerpt(source, f)
         }
         h += "<p class=\"remedy\"><span class=\"label\">\(esc(m.remediation[lang])):</span> \(esc(f.remediation))</p>\n"
@@ -332,7 +339,8 @@ public struct HTMLReporter: Reporter {
             s.append(contentsOf: scalars[r])
             return esc(String(s))
         }
-        var h = "<pre class=\"excerpt\"><span class=\"ln\">\(f.start.line)</span>"
+        // A Word plan's lines are virtual: the paragraph mark instead of a number no reader can find.
+        var h = "<pre class=\"excerpt\"><span class=\"ln\">\(f.location == nil ? String(f.start.line) : "¶")</span>"
         h += text(0..<start)
         if end > start { h += "<mark>" + text(start..<end) + "</mark>" }
         h += text(end..<scalars.count)

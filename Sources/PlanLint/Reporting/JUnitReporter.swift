@@ -156,5 +156,8 @@ public struct JUnitReporter: Reporter {
         return c
     }
 
-    private func location(_ f: Finding) -> String { "\(f.file):\(f.start.line):\(f.start.column)" }
+    private func location(_ f: Finding) -> String {
+        if let place = f.location { return "\(f.file) (\(place.rendered(.en)))" }
+        return "\(f.file):\(f.start.line):\(f.start.column)"
+    }
 }

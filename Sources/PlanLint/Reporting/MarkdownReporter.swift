@@ -49,7 +49,8 @@ public struct MarkdownReporter: Reporter {
             out += "| Rule | Severity | Location | Message |\n| --- | --- | --- | --- |\n"
             for f in active.prefix(MarkdownReporter.maxRowsPerPlan) {
                 out += "| \(MarkdownReporter.cell(f.ruleID)) | \(MarkdownReporter.severity(f.severity)) | "
-                out += "\(MarkdownReporter.cell("\(f.file):\(f.start.line):\(f.start.column)")) | \(MarkdownReporter.cell(f.message)) |\n"
+                let place = f.location.map { "\(f.file): \($0.rendered(r.language))" } ?? "\(f.file):\(f.start.line):\(f.start.column)"
+                out += "\(MarkdownReporter.cell(place)) | \(MarkdownReporter.cell(f.message)) |\n"
             }
             if active.count > MarkdownReporter.maxRowsPerPlan {
                 out += "\n… and \(active.count - MarkdownReporter.maxRowsPerPlan) more findings (the full list: `--format text` or `--format sarif`).\n"

@@ -32,8 +32,10 @@ public struct SARIFReporter: Reporter {
             let artifact = ArtifactPath(report.file, root: options.sourceRoot)
             let fingerprints = Fingerprint.of(report, path: artifact.path)
             for (f, fingerprint) in zip(report.findings, fingerprints) {
-                results.append(SARIFReporter.result(f, artifact: artifact, ruleIndex: index[f.ruleID], fingerprint: fingerprint,
-                                                    line: report.sourceLines[f.start.line], root: options.sourceRoot, language: report.language))
+                // A finding about a sidecar fact points into the sidecar.
+                let at = f.file == report.file ? artifact : ArtifactPath(f.file, root: options.sourceRoot)
+                results.append(SARIFReporter.result(f, artifact: at, ruleIndex: index[f.ruleID], fingerprint: fingerprint,
+                                                    line: report.sourceLine(of: f), root: options.sourceRoot, language: report.language))
             }
             plans.append(SARIF.PlanProperties(
                 file: artifact.path, language: report.language.rawValue, status: report.status.value.rawValue,
@@ -103,6 +105,11 @@ public struct SARIFReporter: Reporter {
         let endColumn = f.end.line < f.start.line || (f.end.line == f.start.line && f.end.column < f.start.column) ? f.start.column : f.end.column
         let region = SARIF.Region(startLine: f.start.line, startColumn: f.start.column, endLine: endLine, endColumn: endColumn)
         var location = SARIF.location(artifact, region: region)
+        // A Word plan's region is on its virtual lines; the logical location says where a reader finds it.
+        if let logical = f.location {
+            let kind = logical.isHeading ? "heading" : logical.table != nil ? "table-cell" : "paragraph"
+            location.logicalLocations = [SARIF.LogicalLocation(name: logical.rendered(language), fullyQualifiedName: logical.rendered(.en), kind: kind)]
+        }
         // The whole line as context, where it is a proper superset of the region.
         if let line, endLine == f.start.line, f.start.column > 1 || endColumn <= line.unicodeScalars.count {
             location.physicalLocation.contextRegion = SARIF.ContextRegion(startLine: f.start.line, endLine: f.start.line, snippet: SARIF.Message(text: line))
@@ -274,6 +281,17 @@ enum SARIF {
 
     struct Location: Encodable {
         var physicalLocation: PhysicalLocation
+        /// For a Word or OpenDocument plan: the heading path and paragraph or table cell.
+        var logicalLocations: [LogicalLocation]? = nil
+    }
+
+    struct LogicalLocation: Encodable {
+        /// In the report's language: "luku 3.2, 4. kappale".
+        var name: String
+        /// In English, the same for every language: "chapter 3.2, paragraph 4".
+        var fullyQualifiedName: String
+        /// "paragraph", "heading" or "table-cell".
+        var kind: String
     }
 
     struct PhysicalLocation: Encodable {

@@ -53,9 +53,14 @@ public struct TextReporter: Reporter {
         for f in active {
             let sevColor = f.severity == .error ? "1;31" : f.severity == .warning ? "1;33" : "1;36"
             out += paint("\(f.severity.rawValue)[\(f.ruleID)]", sevColor) + ": " + paint(TextReporter.visible(f.message), "1") + "\n"
-            out += "  --> \(f.file):\(f.start.line):\(f.start.column)\n"
-            if let source = report.sourceLines[f.start.line] {
-                let number = String(f.start.line)
+            // A Word plan has no line numbers a reader can find: the heading and paragraph instead.
+            if let location = f.location {
+                out += "  --> \(f.file): \(location.rendered(report.language))\n"
+            } else {
+                out += "  --> \(f.file):\(f.start.line):\(f.start.column)\n"
+            }
+            if let source = report.sourceLine(of: f) {
+                let number = f.location == nil ? String(f.start.line) : "¶"
                 let pad = String(repeating: " ", count: number.count)
                 let whole = TextReporter.visible(source.replacingOccurrences(of: "\t", with: " "))
                 let width = whole.unicodeScalars.count
@@ -72,6 +77,9 @@ public struct TextReporter: Reporter {
             }
             if let origin = f.origin, origin == .text {
                 out += "  = " + Catalogue.common.foundInText[l] + "\n"
+            }
+            if f.origin == .sidecar {
+                out += "  = " + Catalogue.common.fromSidecar.render(l, ["file": .text(f.file)]) + "\n"
             }
             out += "  = " + m.fix[l] + ": " + TextReporter.visible(f.remediation) + "\n"
             if let s = f.suppressed, let mark = s.externalNote(l) {

@@ -12,9 +12,9 @@ struct CheckParser {
     /// Where names only the combined packs can resolve are recorded.
     var references = ReferenceCollector()
 
-    /// Variables the engine itself provides to every check (see EvaluationContext); the
-    /// others are the values the packs decide.
-    static let engineVariables: Set<String> = ["as_of"]
+    /// Variables the engine itself provides to every check (see EvaluationContext and
+    /// DocumentReviewFacts); the others are the values the packs decide.
+    static let engineVariables: Set<String> = Set(["as_of"]).union(DocumentReviewFacts.names)
 
     static var checkNames: [String] { CheckKinds.names }
 

@@ -13,11 +13,17 @@ public enum EmbeddedPacks {
 
     static func source(named name: String) -> PackSource {
         var files: [String: String] = [:]
+        var documents: [String: Data] = [:]
         for (path, encoded) in EmbeddedRulePackFiles.base64[name] ?? [:] {
-            if let data = Data(base64Encoded: encoded), let text = String(data: data, encoding: .utf8) {
+            guard let data = Data(base64Encoded: encoded) else { continue }
+            if WordPlanReader.extensions.contains((path as NSString).pathExtension.lowercased()) {
+                documents[path] = data
+            } else if let text = String(data: data, encoding: .utf8) {
                 files[path] = text
             }
         }
-        return PackSource(origin: "embedded:\(name)", displayRoot: "Rules/\(name)", files: files)
+        var source = PackSource(origin: "embedded:\(name)", displayRoot: "Rules/\(name)", files: files)
+        source.documents = documents
+        return source
     }
 }

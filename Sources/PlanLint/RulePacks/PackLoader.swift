@@ -12,6 +12,8 @@ public struct PackSource: Sendable {
     /// The prefix shown in error messages before a relative path (the folder path).
     public var displayRoot: String
     public var files: [String: String]
+    /// Example plans that are Word or OpenDocument files (binary), by path.
+    public var documents: [String: Data] = [:]
 
     public init(origin: String, displayRoot: String, files: [String: String]) {
         self.origin = origin
@@ -34,7 +36,8 @@ public struct PackSource: Sendable {
             throw InputError(.invalidPack, file: (path as NSString).appendingPathComponent("pack.yaml"), "rule pack has no pack.yaml")
         }
         var files: [String: String] = [:]
-        let found = FileTree.files(under: path, wanted: { ["yaml", "yml", "md"].contains($0) })
+        var documents: [String: Data] = [:]
+        let found = FileTree.files(under: path, wanted: { ["yaml", "yml", "md"].contains($0) || WordPlanReader.extensions.contains($0) })
         if let problem = found.problems.first { throw InputError(.unreadable, file: problem.path, problem.message) }
         var total = 0
         for entry in found.entries {
@@ -47,10 +50,17 @@ public struct PackSource: Sendable {
                 throw InputError(file: entry.path, error)
             }
             total += data.count
+            // A Word or OpenDocument example plan is kept as bytes.
+            if WordPlanReader.extensions.contains((entry.relative as NSString).pathExtension.lowercased()) {
+                documents[entry.relative] = data
+                continue
+            }
             guard let text = String(data: data, encoding: .utf8) else { throw InputError(.encoding, file: entry.path, "not valid UTF-8") }
             files[entry.relative] = text
         }
-        return PackSource(origin: path, displayRoot: path, files: files)
+        var source = PackSource(origin: path, displayRoot: path, files: files)
+        source.documents = documents
+        return source
     }
 }
 
@@ -177,7 +187,7 @@ public enum PackLoader {
         guard errors.isEmpty else { return .failure(InputErrors(errors)) }
         return .success(RulePack(id: id, version: version, title: title, extends: extends, rules: rules, facts: facts,
                                  overrides: overrides, profiles: profiles, derive: derive, references: references.items, origin: source.origin, files: source.files,
-                                 contentHash: contentHash(source.files), replaces: replaces, extendsAt: manifest["extends"]?.range.start))
+                                 contentHash: contentHash(source.files), documents: source.documents, replaces: replaces, extendsAt: manifest["extends"]?.range.start))
     }
 
     /// `profiles:` of pack.yaml: `[{id, title, scope, from, until}]`.

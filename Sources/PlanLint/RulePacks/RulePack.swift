@@ -50,6 +50,8 @@ public struct RulePack: Sendable {
     public var files: [String: String]
     /// A hash of the pack's files, stable across machines (FNV-1a 64, hex).
     public var contentHash: String
+    /// Example plans that are Word or OpenDocument files, by path.
+    public var documents: [String: Data] = [:]
     /// `replaces:` of pack.yaml: the id of the embedded pack this folder pack may replace.
     public var replaces: String? = nil
     /// The embedded pack this one replaced in this run (`id version`), for every report.

@@ -158,7 +158,7 @@ struct RuleParser {
                 } else {
                     file = try reader.string(item, "example file")
                 }
-                guard source.files[file] != nil else {
+                guard source.files[file] != nil || source.documents[file] != nil else {
                     throw reader.error(item, "\(what): example plan '\(file)' not found in the pack")
                 }
                 out.append(RuleExample(file: file, expect: expect, asOf: asOf))

@@ -1,0 +1,210 @@
+// Hostile and broken Word documents, built in the tests: each is refused with a clear
+// message (exit 2 on the command line: the error kinds map to it), quickly and without
+// reading more than the limits allow.
+import Foundation
+import Testing
+import ZIPFoundation
+@testable import PlanLint
+
+@Suite("Hostile Word documents")
+struct WordHostileTests {
+    static let body = WordFixture.p("Johdanto", style: "Otsikko1") + WordFixture.p("Suunnitelma on hyväksytty.")
+
+    /// Reads `data` and returns the error, failing the test if it was read.
+    static func refusal(_ data: Data, file: String = "plan.docx") -> InputError? {
+        do {
+            _ = try PlanReader.read(data: data, file: file)
+            Issue.record("\(file) was read")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// Sets bits of the general-purpose flag of the central directory entry for `path`.
+    static func patchCentralDirectory(_ data: Data, path: String, flags: UInt16? = nil, uncompressedSize: UInt32? = nil) -> Data {
+        var bytes = [UInt8](data)
+        let name = Array(path.utf8)
+        var i = 0
+        while i + 46 < bytes.count {
+            if bytes[i] == 0x50, bytes[i + 1] == 0x4B, bytes[i + 2] == 0x01, bytes[i + 3] == 0x02 {
+                let n = Int(bytes[i + 28]) | Int(bytes[i + 29]) << 8
+                if Array(bytes[(i + 46)..<(i + 46 + n)]) == name {
+                    if let f = flags { bytes[i + 8] |= UInt8(f & 0xFF); bytes[i + 9] |= UInt8(f >> 8) }
+                    if let s = uncompressedSize { for k in 0..<4 { bytes[i + 24 + k] = UInt8((s >> (8 * UInt32(k))) & 0xFF) } }
+                }
+            }
+            i += 1
+        }
+        return Data(bytes)
+    }
+
+    @Test("A document part that expands hundreds of times (a zip bomb) is refused before it is decompressed")
+    func ratioBomb() throws {
+        let filler = String(repeating: " ", count: 16 * 1024 * 1024)
+        let xml = "<?xml version=\"1.0\"?><w:document \(WordFixture.ns)><w:body>\(filler)</w:body></w:document>"
+        let data = try WordFixture.zip([("word/document.xml", Data(xml.utf8))])
+        #expect(data.count < 200_000)
+        let error = try #require(Self.refusal(data))
+        #expect(error.kind == .unsafeDocument)
+        #expect(error.message.contains("zip bomb"))
+        #expect(error.translations?.fi.contains("zip-pommi") == true)
+    }
+
+    @Test("Entries that declare more in total than the limit are refused from the central directory alone")
+    func totalSize() throws {
+        let data = try WordFixture.docx(body: Self.body, parts: ["word/media/image1.png": "x", "word/media/image2.png": "y"])
+        let lying = Self.patchCentralDirectory(Self.patchCentralDirectory(data, path: "word/media/image1.png", uncompressedSize: 0xFFFF_0000),
+                                               path: "word/media/image2.png", uncompressedSize: 0xFFFF_0000)
+        let error = try #require(Self.refusal(lying))
+        #expect(error.kind == .unsafeDocument)
+        #expect(error.message.contains("the limit is 512 MB"))
+    }
+
+    @Test("A header that understates a part's size cannot make decompression unbounded")
+    func lyingSize() throws {
+        let data = try WordFixture.docx(body: Self.body + String(repeating: WordFixture.p("Täyte."), count: 2000))
+        let lying = Self.patchCentralDirectory(data, path: "word/document.xml", uncompressedSize: 1000)
+        let error = try #require(Self.refusal(lying))
+        #expect([.unsafeDocument, .damagedDocument].contains(error.kind))
+    }
+
+    @Test("More entries than the limit are refused")
+    func entryCount() throws {
+        var entries: [(String, Data)] = [("word/document.xml", Data("<w:document \(WordFixture.ns)><w:body/></w:document>".utf8))]
+        for i in 0..<(WordContainer.maxEntries + 1) { entries.append(("customXml/item\(i).xml", Data())) }
+        let error = try #require(Self.refusal(try WordFixture.zip(entries, stored: true)))
+        #expect(error.kind == .unsafeDocument)
+        #expect(error.message.contains("5002 entries"))
+    }
+
+    @Test("An entry path that leaves the archive is refused", arguments: ["../../etc/cron.d/x", "/etc/passwd", "word/../../x.xml", "C:\\\\Windows\\\\x.xml", "..\\\\x.xml"])
+    func escapingPath(_ path: String) throws {
+        var entries: [(String, Data)] = [("word/document.xml", Data("<w:document \(WordFixture.ns)><w:body/></w:document>".utf8))]
+        entries.append((path, Data("x".utf8)))
+        let error = try #require(Self.refusal(try WordFixture.zip(entries)))
+        #expect(error.kind == .unsafeDocument)
+        #expect(error.message.contains("points outside the archive"))
+    }
+
+    @Test("Encrypted entries, a password-protected .docx and a truncated archive each say what they are")
+    func encryptedAndTruncated() throws {
+        let data = try WordFixture.docx(body: Self.body)
+        let encrypted = try #require(Self.refusal(Self.patchCentralDirectory(data, path: "word/document.xml", flags: 1)))
+        #expect(encrypted.kind == .damagedDocument)
+        #expect(encrypted.message.contains("password"))
+        // Word's password protection wraps the document in an OLE compound file.
+        let ole = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))
+        let protected = try #require(Self.refusal(ole))
+        #expect(protected.kind == .unsupportedFormat)
+        #expect(protected.translations?.fi.contains("salasanalla suojattu") == true)
+        for cut in [data.count / 2, data.count - 10, 30] {
+            let truncated = try #require(Self.refusal(data.prefix(cut)))
+            #expect(truncated.kind == .damagedDocument)
+            #expect(truncated.message.contains("truncated or damaged"))
+        }
+    }
+
+    @Test("XML with a DTD is refused: internal entities (billion laughs) and external ones are never expanded", arguments: [
+        "<!DOCTYPE w:document [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>",
+        "<!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>",
+        "<!doctype w:document SYSTEM \"http://example.invalid/x.dtd\">",
+    ])
+    func entities(_ doctype: String) throws {
+        let xml = "<?xml version=\"1.0\"?>\(doctype)<w:document \(WordFixture.ns)><w:body><w:p><w:r><w:t>&c;&xxe;</w:t></w:r></w:p></w:body></w:document>"
+        let error = try #require(Self.refusal(try WordFixture.zip([("word/document.xml", Data(xml.utf8))])))
+        #expect(error.kind == .unsafeDocument)
+        #expect(error.message.contains("DTD or entity declaration"))
+    }
+
+    @Test("XML nested deeper than the limit is refused quickly")
+    func deepNesting() throws {
+        func nested(_ depth: Int) -> Data {
+            Data(("<w:document \(WordFixture.ns)><w:body>" + String(repeating: "<w:sdt>", count: depth) + String(repeating: "</w:sdt>", count: depth) + "</w:body></w:document>").utf8)
+        }
+        let error = try #require(Self.refusal(try WordFixture.zip([("word/document.xml", nested(2_000))])))
+        #expect(error.kind == .unsafeDocument)
+        #expect(error.message.contains("nested more than 200 levels"))
+        // Deeper still (the zipped form of this would already be refused as a bomb): stopped at the limit.
+        let start = Date()
+        #expect(throws: XMLTreeError.self) { try XMLTree.parse(nested(200_000)) }
+        #expect(Date().timeIntervalSince(start) < 5)
+    }
+
+    @Test("One paragraph of 8 MB of text is read in linear time")
+    func longText() throws {
+        let words = String(repeating: "lapset nuoret perheet koulu ", count: 300_000)
+        let xml = "<w:document \(WordFixture.ns)><w:body><w:p><w:r><w:t>\(words)</w:t></w:r></w:p></w:body></w:document>"
+        let data = try WordFixture.zip([("word/document.xml", Data(xml.utf8))], stored: true)
+        let start = Date()
+        let plan = try PlanReader.read(data: data, file: "plan.docx")
+        // About 2 s in a debug build; joining the pieces anew each time would be quadratic.
+        #expect(Date().timeIntervalSince(start) < 30)
+        #expect(plan.lines.count == 1)
+        #expect(plan.lines.first?.count == words.count - 1, "the closing space is trimmed")
+    }
+
+    @Test("A 100 MB embedded picture is never decompressed: the plan is read and quickly")
+    func hugeMedia() throws {
+        let size = 100 * 1024 * 1024
+        let archive = try Archive(data: Data(), accessMode: .create)
+        let docx = try WordFixture.docx(body: Self.body)
+        let source = try Archive(data: docx, accessMode: .read)
+        for entry in source {
+            var bytes = Data()
+            _ = try source.extract(entry) { bytes.append($0) }
+            try archive.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { p, n in
+                bytes.subdata(in: Int(p)..<Int(p) + n)
+            }
+        }
+        let zeros = Data(count: 1 << 20)
+        try archive.addEntry(with: "word/media/image1.png", type: .file, uncompressedSize: Int64(size), compressionMethod: .deflate) { _, n in
+            zeros.prefix(n)
+        }
+        let data = try #require(archive.data)
+        let start = Date()
+        let plan = try PlanReader.read(data: data, file: "plan.docx")
+        #expect(Date().timeIntervalSince(start) < 2)
+        #expect(WordFixture.texts(plan) == ["Suunnitelma on hyväksytty."])
+    }
+
+    @Test("Macros (.docm, vbaProject.bin) are refused")
+    func macros() throws {
+        let data = try WordFixture.docx(body: Self.body, parts: ["word/vbaProject.bin": "Attribute VB_Name"])
+        let error = try #require(Self.refusal(data, file: "plan.docm"))
+        #expect(error.kind == .unsupportedFormat, "a .docm is refused by its name first")
+        let renamed = try #require(Self.refusal(data, file: "plan.docx"))
+        #expect(renamed.kind == .unsafeDocument)
+        #expect(renamed.message.contains("macros"))
+    }
+
+    @Test(".doc, .rtf and .pdf files get a message that says to save as .docx, in three languages", arguments: ["plan.doc", "plan.rtf", "plan.pdf", "plan.pages"])
+    func otherFormats(_ file: String) throws {
+        let error = try #require(Self.refusal(Data("{\\rtf1 Lasten ja nuorten hyvinvointisuunnitelma}".utf8), file: file))
+        #expect(error.kind == .unsupportedFormat)
+        let t = try #require(error.translations)
+        #expect(t.en.contains("save it as .docx"))
+        #expect(t.fi.contains("tallenna se .docx-muodossa"))
+        #expect(t.sv.contains("spara det som .docx"))
+        #expect(error.description(in: .fi).hasPrefix("\(file): virhe: planlint ei lue"))
+    }
+
+    @Test("A flat OpenDocument file (.fodt) is read like an .odt")
+    func flatODT() throws {
+        let xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0">
+        <office:body><office:text><text:h text:outline-level="1">Johdanto</text:h><text:p>Valtuusto hyväksyi suunnitelman.</text:p>
+        <table:table><table:table-row><table:table-cell table:number-columns-spanned="2"><text:p>Tavoite</text:p></table:table-cell><table:covered-table-cell/></table:table-row>
+        <table:table-row><table:table-cell><text:p>A</text:p></table:table-cell><table:table-cell><text:p>B</text:p></table:table-cell></table:table-row>
+        <table:table-row><table:table-cell><text:p>C</text:p></table:table-cell><table:covered-table-cell/></table:table-row></table:table>
+        </office:text></office:body></office:document>
+        """
+        let plan = try PlanReader.read(data: Data(xml.utf8), file: "plan.fodt")
+        #expect(plan.format == .openDocument)
+        #expect(WordFixture.titles(plan) == ["1 Johdanto"])
+        guard case .table(let table)? = plan.allSections.first?.blocks.last else { Issue.record("no table"); return }
+        #expect(table.header.map(\.text) == ["Tavoite", "Tavoite"])
+        #expect(table.rows.map { $0.map(\.text) } == [["A", "B"], ["C", "B"]])
+    }
+}
