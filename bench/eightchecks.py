@@ -253,16 +253,21 @@ def main(argv=None):
             continue
         decided, verdicts = check(facts, sections, as_of)
         results.append({"file": path, "status": decided["status"], "profile": decided["profile"], "results": verdicts})
-    if args.json:
-        print(json.dumps(results, ensure_ascii=False, indent=1))
-    else:
-        for r in results:
-            if "error" in r:
-                print("%s: %s" % (r["file"], r["error"]))
-                continue
-            failed = [rule for rule, v in r["results"].items() if v == "fail"]
-            print("%s: %s, %s; %s" % (r["file"], r["status"], r["profile"], ", ".join(failed) or "no failures"))
+    print_results(results, args.json)
     return 0
+
+
+def print_results(results, as_json):
+    """Prints the verdicts as JSON or one line per plan (shared with eightchecks_rego.py)."""
+    if as_json:
+        print(json.dumps(results, ensure_ascii=False, indent=1))
+        return
+    for r in results:
+        if "error" in r:
+            print("%s: %s" % (r["file"], r["error"]))
+            continue
+        failed = [rule for rule, v in r["results"].items() if v == "fail"]
+        print("%s: %s, %s; %s" % (r["file"], r["status"], r["profile"], ", ".join(failed) or "no failures"))
 
 
 if __name__ == "__main__":

@@ -74,15 +74,7 @@ def main(argv=None):
         out = checker.check(facts, sections, as_of)
         verdicts = {rule: out.get(rule) for rule in eightchecks.RULES}
         results.append({"file": path, "status": out.get("status"), "profile": out.get("profile"), "results": verdicts})
-    if args.json:
-        print(json.dumps(results, ensure_ascii=False, indent=1))
-    else:
-        for r in results:
-            if "error" in r:
-                print("%s: %s" % (r["file"], r["error"]))
-                continue
-            failed = [rule for rule, v in r["results"].items() if v == "fail"]
-            print("%s: %s, %s; %s" % (r["file"], r["status"], r["profile"], ", ".join(failed) or "no failures"))
+    eightchecks.print_results(results, args.json)
     return 0
 
 
