@@ -215,3 +215,37 @@ struct LawVersionTests {
         #expect(r.decisions.contains { $0.name == "profile" && $0.label.en == "undecided" })
     }
 }
+
+@Suite("Real wording: sections by what they say")
+struct ContentFromTextTests {
+    static let statute = "Lastensuojelulain 12 §:n mukaan suunnitelman tulee sisältää tiedot siitä, miten ongelmia ehkäisevät palvelut ja toimet järjestetään."
+
+    static func plan(_ extra: String, intro: String = statute) -> String {
+        """
+        # Lasten ja nuorten hyvinvointisuunnitelma 2024–2027
+
+        Kunnanvaltuusto hyväksyi suunnitelman 10.6.2024 § 31.
+
+        ## Johdanto
+
+        \(intro)
+
+        ## Arki kouluissa
+
+        \(extra)
+        """
+    }
+
+    @Test("The statute's list of contents, quoted, is no evidence; the plan's own paragraph is")
+    func quotedStatute() throws {
+        let quoted = try check(Self.plan("Koulupäivät ovat pitkiä, ja välitunnit ovat tärkeitä."))
+        #expect(quoted.results.first { $0.rule == "LSL-12-2-2" }?.status == .fail)
+        // The same words, not as the statute's list, do count: what excluded them was the quote.
+        let said = try check(Self.plan("Koulupäivät ovat pitkiä.", intro: "Kunnassa ongelmia ehkäisevät palvelut ja toimet järjestetään perhekeskuksessa."))
+        #expect(said.results.first { $0.rule == "LSL-12-2-2" }?.status == .pass)
+        let own = try check(Self.plan("Ehkäisevä työ näkyy kouluissa: kuraattori ja psykologi ovat tavattavissa viikoittain."))
+        let result = try #require(own.results.first { $0.rule == "LSL-12-2-2" })
+        #expect(result.status == .pass)
+        #expect(result.notes.contains { $0.kind == .foundInText }, "the note names the words that decided it")
+    }
+}

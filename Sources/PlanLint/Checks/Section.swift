@@ -1,6 +1,8 @@
-// `section: {aliases, item, not_empty, text}`: a section headed like `aliases` exists and
-// is not empty. `item` names the content item in the plan's section map (`legal_map`,
-// declared in derive:), which wins over headings; `text` terms found in the body also count.
+// `section: {aliases, item, not_empty, text, unless}`: a section headed like `aliases` exists
+// and is not empty. `item` names the content item in the plan's section map (`legal_map`,
+// declared in derive:), which wins over headings; `text` terms found in the body also count,
+// except in a paragraph holding an `unless` term (the statute quoted or restated: its list of
+// contents says what a plan must hold, not what this one holds).
 import Foundation
 
 public struct SectionCheck: Sendable, CheckKind {
@@ -11,15 +13,18 @@ public struct SectionCheck: Sendable, CheckKind {
     public var notEmpty: Bool
     /// Terms that, found in the text when no heading matches, still show the item is there.
     public var textTerms: TermPattern?
+    /// A paragraph holding one of these is no evidence of the item (a quoted statute).
+    public var unless: TermPattern?
 
     static func parse(_ body: YAMLNode, _ p: CheckParsing) throws(InputError) -> SectionCheck {
         let reader = p.reader
-        try reader.checkKeys(body, allowed: ["aliases", "item", "not_empty", "text"], name)
+        try reader.checkKeys(body, allowed: ["aliases", "item", "not_empty", "text", "unless"], name)
         return SectionCheck(
             aliases: try reader.terms(try reader.require(body, "aliases", name), "section.aliases"),
             item: try body["item"].map { n throws(InputError) in try reader.string(n, "section.item") },
             notEmpty: try p.bool(body, "not_empty") ?? true,
-            textTerms: try body["text"].map { n throws(InputError) in try reader.terms(n, "section.text") })
+            textTerms: try body["text"].map { n throws(InputError) in try reader.terms(n, "section.text") },
+            unless: try body["unless"].map { n throws(InputError) in try reader.terms(n, "section.unless") })
     }
 
     func evaluate(_ e: CheckEvaluation) -> Outcome {
@@ -47,7 +52,7 @@ public struct SectionCheck: Sendable, CheckKind {
         }
         if let terms = textTerms {
             for block in ev.textBlocks(in: nil, includeTitles: false) {
-                if let m = terms.firstMatch(in: block.text) {
+                if let m = terms.firstMatch(in: block.text), !(unless?.isFound(in: block.text) ?? false) {
                     let range = block.range(ofScalars: m.lower, m.upper)
                     return Outcome(passed: true, notes: [Note(kind: .foundInText, line: range.start.line, data: ["words": m.text])])
                 }
@@ -88,6 +93,7 @@ public struct SectionCheck: Sendable, CheckKind {
                                  en: "a non-empty section headed like: \(aliases)")
         if let item { s += o.say(fi: " (tai suunnitelman osoittama luku \(item))", sv: " (eller det avsnitt planen anger för \(item))", en: " (or the section the plan maps \(item) to)") }
         if let t = textTerms { s += o.say(fi: "; tai tekstissä mainitaan: \(t)", sv: "; eller texten nämner: \(t)", en: "; or the text mentions: \(t)") }
+        if let u = unless { s += o.say(fi: " (ei kappaleessa, jossa on: \(u))", sv: " (inte i ett stycke med: \(u))", en: " (not in a paragraph holding: \(u))") }
         return s + "\n"
     }
 }
