@@ -40,7 +40,9 @@ struct InitCommand: ParsableCommand {
         for file in files {
             let path = place(file.path)
             do {
-                try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                // A file of the current folder (".planlint.yaml") has no folder to create.
+                let parent = (path as NSString).deletingLastPathComponent
+                if !parent.isEmpty { try fm.createDirectory(atPath: parent, withIntermediateDirectories: true) }
                 try AtomicFile.write(Data(file.text.utf8), to: path)
             } catch let error as AtomicFile.WriteError {
                 printError("\(path): error: cannot write the file: \(error.reason)")
@@ -49,8 +51,8 @@ struct InitCommand: ParsableCommand {
                 printError("\(path): error: cannot create the folder: \(error.localizedDescription)")
                 throw Exit.cannotWrite
             }
-            print("wrote \(path)")
+            writeOutput("wrote \(path)\n")
         }
-        print("next: planlint rules test --pack \(place("Rules/\(packID)"))")
+        writeOutput("next: planlint rules test --pack \(place("Rules/\(packID)"))\n")
     }
 }

@@ -23,10 +23,10 @@ struct SchemaCommand: ParsableCommand {
     func run() throws {
         guard let name, let text = EmbeddedSchemas.text(named: name) else {
             for n in EmbeddedSchemas.names {
-                print("\(n)\t\(EmbeddedSchemas.repositoryPath(of: n))")
+                writeOutput("\(n)\t\(EmbeddedSchemas.repositoryPath(of: n))\n")
             }
             return
         }
-        print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        writeOutput(text.hasSuffix("\n") ? text : text + "\n", .json)
     }
 }

@@ -143,3 +143,29 @@ struct ExampleReportTests {
         }
     }
 }
+
+@Suite("A local pack's own plan keys")
+struct PackPlanKeysTests {
+    @Test("A key the local pack declares in plan_keys is known; other unknown keys still warn")
+    func packKeys() throws {
+        let files = Scaffold.files(packID: "kunta", language: .fi)
+        var pack: [String: String] = [:]
+        for f in files where f.path.hasPrefix("Rules/kunta/") { pack[String(f.path.dropFirst("Rules/kunta/".count))] = f.text }
+        let local = try PackLoader.load(PackSource(origin: "Rules/kunta", displayRoot: "Rules/kunta", files: pack)).get()
+        #expect(local.planKeys == ["contact"])
+        let withPack = try Engine(packs: try PackSet.load(directories: []) + [local])
+        let plan = try MarkdownPlanReader().read("""
+            ---
+            plan: {title: "Suunnitelma", language: fi}
+            contact: {name: Liisa Virtanen}
+            contakt: {name: x}
+            ---
+            # Suunnitelma
+            """, file: "p.md")
+        let asOf = try #require(PlanDate(parsing: "2026-11-22"))
+        let keys = withPack.check(plan, asOf: asOf).findings.filter { $0.ruleID == "PLANLINT-UNKNOWN-PLAN-KEY" }
+        #expect(keys.count == 1 && keys[0].message.contains("contakt"), "\(keys.map(\.message))")
+        let without = Packs.engine.check(plan, asOf: asOf).findings.filter { $0.ruleID == "PLANLINT-UNKNOWN-PLAN-KEY" }
+        #expect(without.count == 2, "without the pack, contact is unknown too")
+    }
+}

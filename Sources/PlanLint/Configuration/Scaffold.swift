@@ -49,6 +49,8 @@ public enum Scaffold {
               en: The municipality's own rules
             extends: [fi-lsl]
             examples_as_of: 2026-11-22
+            # Plan keys this pack's rules read, besides planlint's own (docs/plan-format.md).
+            plan_keys: [contact]
 
             """
         let rules = """
@@ -67,8 +69,8 @@ public enum Scaffold {
                   en: The plan names no contact person (contact.name).
                 remediation:
                   fi: "Lisää etusivun tietoihin yhteyshenkilö: contact: {name: …, email: …}."
-                  sv: "Lägg till en kontaktperson i front matter: contact: {name: …, email: …}."
-                  en: "Add a contact person to the front matter: contact: {name: …, email: …}."
+                  sv: "Lägg till en kontaktperson i faktablocket: contact: {name: …, email: …}."
+                  en: "Add a contact person to the data block: contact: {name: …, email: …}."
                 examples:
                   pass: [examples/contact-pass.md]
                   fail: [examples/contact-fail.md]

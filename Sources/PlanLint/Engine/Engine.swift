@@ -158,7 +158,10 @@ public struct Engine: Sendable {
         let directives = Suppressions.apply(comments: plan.comments, file: plan.file, knownRules: Set(packs.flatMap { $0.rules.map(\.id) }),
                                             language: lang, findings: &findings, results: &results)
         findings += directives
-        findings += PlanKeys.findings(plan.keyWarnings + (plan.sidecar?.keyWarnings ?? []), language: lang)
+        // Keys a loaded pack declares it reads (plan_keys:) are known, not typos.
+        let packKeys = Set(packs.flatMap(\.planKeys))
+        let warnings = (plan.keyWarnings + (plan.sidecar?.keyWarnings ?? [])).filter { !($0.parent.isEmpty && packKeys.contains($0.key)) }
+        findings += PlanKeys.findings(warnings, language: lang)
         findings.sort { ($0.start, $0.ruleID, $0.end) < ($1.start, $1.ruleID, $1.end) }
         if !plan.locations.isEmpty {
             for i in findings.indices where findings[i].file == plan.file { findings[i].location = plan.locations.location(line: findings[i].start.line, column: findings[i].start.column) }

@@ -142,26 +142,10 @@ public enum PlanKeys {
         let limit = max(2, key.count / 3)
         var best: (String, Int)?
         for k in known.sorted() {
-            let d = distance(key.lowercased(), k)
+            let d = NodeReader.editDistance(key.lowercased(), k)
             if d <= limit, d < (best?.1 ?? Int.max) { best = (k, d) }
         }
         return best?.0
-    }
-
-    /// Levenshtein distance.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 
     /// The unknown keys as findings (rule PLANLINT-UNKNOWN-PLAN-KEY, pack planlint).

@@ -100,7 +100,7 @@ public enum PackLoader {
         var derive = DeriveSection.empty
         let references = ReferenceCollector()
         do throws(InputError) {
-            try reader.checkKeys(manifest, allowed: ["id", "version", "title", "description", "extends", "replaces", "examples_as_of", "overrides", "profiles", "derive"], "pack.yaml")
+            try reader.checkKeys(manifest, allowed: ["id", "version", "title", "description", "extends", "replaces", "examples_as_of", "overrides", "profiles", "derive", "plan_keys"], "pack.yaml")
             id = try reader.string(try reader.require(manifest, "id", "pack.yaml"), "id")
             guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
                 throw reader.error(manifest["id"] ?? manifest, "id may hold letters, digits, - and _ only")
@@ -184,10 +184,16 @@ public enum PackLoader {
         if rules.isEmpty && errors.isEmpty && overrides.isEmpty {
             errors.append(InputError(.invalidPack, file: display("pack.yaml"), at: .start, "pack '\(id)' has no rules (put rule files under rules/)"))
         }
+        var planKeys: [String] = []
+        if let k = manifest["plan_keys"] {
+            do throws(InputError) { planKeys = try NodeReader(file: display("pack.yaml")).strings(k, "plan_keys") } catch { errors.append(error) }
+        }
         guard errors.isEmpty else { return .failure(InputErrors(errors)) }
-        return .success(RulePack(id: id, version: version, title: title, extends: extends, rules: rules, facts: facts,
-                                 overrides: overrides, profiles: profiles, derive: derive, references: references.items, origin: source.origin, files: source.files,
-                                 contentHash: contentHash(source.files), documents: source.documents, replaces: replaces, extendsAt: manifest["extends"]?.range.start))
+        var pack = RulePack(id: id, version: version, title: title, extends: extends, rules: rules, facts: facts,
+                            overrides: overrides, profiles: profiles, derive: derive, references: references.items, origin: source.origin, files: source.files,
+                            contentHash: contentHash(source.files), documents: source.documents, replaces: replaces, extendsAt: manifest["extends"]?.range.start)
+        pack.planKeys = planKeys
+        return .success(pack)
     }
 
     /// `profiles:` of pack.yaml: `[{id, title, scope, from, until}]`.

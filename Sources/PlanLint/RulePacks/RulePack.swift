@@ -58,6 +58,9 @@ public struct RulePack: Sendable {
     public var replaced: String? = nil
     /// Where pack.yaml says `extends:`, for errors about a base pack that is not loaded.
     public var extendsAt: SourcePosition? = nil
+    /// Top-level plan keys this pack's rules read (`plan_keys:`): known to planlint while the
+    /// pack is loaded, so a plan using them gets no unknown-key warning.
+    public var planKeys: [String] = []
 }
 
 /// A version of the law for one kind of plan: the rules a plan is checked against depend
