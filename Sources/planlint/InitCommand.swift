@@ -7,6 +7,51 @@ import PlanLint
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
+        abstract: "Write a .planlint.yaml and a local rule pack (init pack, the default), or a plan to start from (init plan).",
+        subcommands: [InitPack.self, InitPlan.self],
+        defaultSubcommand: InitPack.self)
+}
+
+/// `planlint init plan [FILE]`: a plan skeleton in Finnish or Swedish (Scaffold.plan).
+struct InitPlan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan", abstract: "Write a plan to start from: the usual chapters and the data block planlint reads.")
+
+    @Argument(help: ArgumentHelp("The file to write.", valueName: "file"))
+    var file: String = "hyvinvointisuunnitelma.md"
+
+    @Option(help: ArgumentHelp("Language of the plan: fi or sv.", valueName: "lang"))
+    var lang: Language = .fi
+
+    @Option(help: ArgumentHelp("The municipality's name, in the form the title uses.", valueName: "name"))
+    var municipality = "Esimerkkilä"
+
+    @Flag(help: "Replace the file if it exists.")
+    var force = false
+
+    func validate() throws {
+        guard lang != .en else { throw ValidationError("--lang: a plan is written in fi or sv") }
+    }
+
+    func run() throws {
+        if !force, FileManager.default.fileExists(atPath: file) {
+            printError("\(file): error: the file exists; planlint init plan replaces it only with --force")
+            throw Exit.inputError
+        }
+        do {
+            try AtomicFile.write(Data(Scaffold.plan(language: lang, municipality: municipality).utf8), to: file)
+        } catch {
+            printError("\(file): error: cannot write the file: \(error.reason)")
+            throw Exit.cannotWrite
+        }
+        writeOutput("wrote \(file)\nnext: planlint lint \(file)\n")
+    }
+}
+
+/// `planlint init [DIR]` (or `init pack`): a configuration and a local pack.
+struct InitPack: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pack",
         abstract: "Write a .planlint.yaml and a local rule pack with one rule and its example plans.")
 
     @Argument(help: ArgumentHelp("The folder to write into (default: the current folder).", valueName: "dir"))

@@ -23,7 +23,7 @@ struct PlanLintCommand: ParsableCommand {
               planlint rules explain ID    what a rule checks, its law, examples
               planlint rules test          run the rules' example plans
               planlint config [PATH]       the effective configuration
-              planlint init                a configuration and a local pack
+              planlint init [plan]         a configuration and a local pack, or a plan
               planlint schema [NAME]       JSON Schemas for editors and CI
             Exit codes: 0 passed; 1 findings at or above --fail-on;
             2 a plan or pack could not be read; 64 usage;

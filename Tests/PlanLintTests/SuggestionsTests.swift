@@ -169,3 +169,21 @@ struct PackPlanKeysTests {
         #expect(without.count == 2, "without the pack, contact is unknown too")
     }
 }
+
+@Suite("planlint init plan")
+struct PlanSkeletonTests {
+    @Test("The skeleton reads as a draft with its facts, in Finnish and Swedish, and holds the law's four content items", arguments: [Language.fi, .sv])
+    func skeleton(_ l: Language) throws {
+        let text = Scaffold.plan(language: l, municipality: "Testilä")
+        let plan = try MarkdownPlanReader().read(text, file: "plan.md")
+        let report = Packs.engine.check(plan, asOf: try #require(PlanDate(parsing: "2026-11-22")))
+        #expect(report.language == l)
+        #expect(report.status.value.rawValue == "draft")
+        #expect(report.referenceDate.value.iso == "2026-12-14", "the planned decision date picks the law")
+        #expect(report.profile?.value.id == "P2023-municipal")
+        for item in ["LSL-12-2-1", "LSL-12-2-2", "LSL-12-2-3", "LSL-12-2-4"] {
+            #expect(report.results.first { $0.rule == item }?.status == .pass, "\(item) in \(l.rawValue)")
+        }
+        #expect(!report.findings.contains { $0.ruleID.hasPrefix("PLANLINT-") }, "no unknown key, no undecided law: \(report.findings.map(\.ruleID))")
+    }
+}
