@@ -281,13 +281,13 @@ struct Lint: ParsableCommand {
     /// Checks the plans, showing progress on stderr for long runs when it is a terminal.
     func check(_ files: [String], engine: Engine, asOf day: PlanDate, language lang: Language?) -> [PlanOutcome] {
         guard !quiet, files.count > Lint.progressThreshold, isTerminal(STDERR_FILENO) else {
-            return engine.check(files: files, asOf: day, language: lang)
+            return PlanRun.check(files: files, with: engine, asOf: day, language: lang)
         }
         var outcomes: [PlanOutcome] = []
         var start = 0
         while start < files.count {
             let end = min(start + Lint.progressChunk, files.count)
-            outcomes += engine.check(files: Array(files[start..<end]), asOf: day, language: lang)
+            outcomes += PlanRun.check(files: Array(files[start..<end]), with: engine, asOf: day, language: lang)
             start = end
             FileHandle.standardError.write(Data("\r\u{1B}[Kplanlint: \(end)/\(files.count) plans checked".utf8))
         }

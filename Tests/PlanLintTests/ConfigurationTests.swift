@@ -46,7 +46,7 @@ enum Configured {
         if flags.asOf == nil { flags.asOf = day }
         if flags.lang == nil { flags.lang = .en }
         let outcomes = try ConfiguredRun.run(files: files, explicit: explicit, flags: flags, today: day) { engine, files, day, lang in
-            engine.check(files: files, asOf: day, language: lang)
+            PlanRun.check(files: files, with: engine, asOf: day, language: lang)
         }.outcomes
         return outcomes.compactMap { if case .checked(let r) = $0 { return r } else { return nil } }
     }

@@ -185,22 +185,6 @@ public struct Engine: Sendable {
         return report
     }
 
-    /// Reads and checks many plans on all cores; the results keep the order of `files`.
-    public func check(files: [String], asOf: PlanDate, language: Language? = nil) -> [PlanOutcome] {
-        let results = ResultSlots<PlanOutcome>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let outcome: PlanOutcome
-            do throws(InputError) {
-                let plan = try PlanReader.read(file: files[i])
-                outcome = .checked(check(plan, asOf: asOf, language: language))
-            } catch {
-                outcome = .failed(error)
-            }
-            results.set(i, outcome)
-        }
-        return results.values
-    }
-
     /// The packs' declarations combined: a derivation declared by several packs takes the
     /// values of all of them, and the rules of a later pack (one that extends another) are
     /// tried before the rules of the pack it builds on.
@@ -460,20 +444,4 @@ public struct Engine: Sendable {
         let one = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         return one.count > 120 ? String(one.prefix(117)) + "…" : one
     }
-}
-
-/// Slots filled from several threads, one slot per index.
-final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: T) {
-        lock.lock()
-        slots[i] = value
-        lock.unlock()
-    }
-
-    var values: [T] { slots.compactMap { $0 } }
 }
