@@ -12,6 +12,7 @@ Python standard library only. Run from the repository root:
 
     python3 WordExamples/build.py
     python3 WordExamples/build.py --large /tmp/large.docx   # a 100+ page plan for timing
+    python3 WordExamples/build.py --corpus                  # corpus/word/*.docx, the corpus in Word
 
 The output is deterministic (fixed timestamps), so the committed documents change only
 when this script or its sources change.
@@ -392,9 +393,30 @@ def build_large(path, copies=15):
 parse_markdown_override = None
 
 
+def build_corpus():
+    """The Word twins of the corpus plans (corpus/word/*.docx), for corpus/evaluate.py --word:
+    Finnish or Swedish style ids by the plan's language, and every other plan with its
+    headings typed by hand instead of styled."""
+    folder = os.path.join(ROOT, "corpus")
+    names = sorted(n for n in os.listdir(folder) if n.endswith(".md") and n != "README.md")
+    os.makedirs(os.path.join(folder, "word"), exist_ok=True)
+    for i, name in enumerate(names):
+        with open(os.path.join(folder, name), encoding="utf-8") as handle:
+            head = handle.read(2000)
+        swedish = re.search(r"(?i)för barn och unga|välfärdsplan", head) is not None
+        opts = dict(lang="sv" if swedish else "fi", style_prefix="Rubrik" if swedish else "Otsikko", custom_level=None,
+                    hand_typed="numbered" if i % 2 else set(), auto_number=False, review=False)
+        target = "corpus/word/" + name[:-3] + ".docx"
+        build_docx("corpus/" + name, target, opts)
+        print(f"corpus/{name} -> {target}")
+
+
 def main():
     if len(sys.argv) == 3 and sys.argv[1] == "--large":
         build_large(os.path.abspath(sys.argv[2]))
+        return 0
+    if len(sys.argv) == 2 and sys.argv[1] == "--corpus":
+        build_corpus()
         return 0
     for source, name, opts in TWINS:
         if name.endswith(".docx"):

@@ -260,6 +260,8 @@ def main():
                         help="the planlint to measure (default: the debug build of this checkout)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--corpus", default=HERE, help="the corpus folder (default: this script's folder)")
+    parser.add_argument("--word", action="store_true",
+                        help="measure the Word twins (corpus/word/*.docx, built by WordExamples/build.py --corpus)")
     args = parser.parse_args()
 
     expected_dir = os.path.join(args.corpus, "expected")
@@ -274,6 +276,8 @@ def main():
             problems.append(str(error))
             continue
         plan_path = os.path.join(args.corpus, expected["plan"])
+        if args.word:
+            plan_path = os.path.join(args.corpus, "word", os.path.splitext(expected["plan"])[0] + ".docx")
         if not os.path.exists(args.binary):
             problems.append("no planlint binary at %s (build it with swift build)" % args.binary)
             break
