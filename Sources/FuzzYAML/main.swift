@@ -1,8 +1,5 @@
 // libFuzzer target for the YAML loader: any bytes give a tree or a YAMLError, never a crash,
-// a hang or unbounded memory. Built only for fuzzing (docs/fuzzing.md):
-//
-//   swift build -c release --product FuzzYAML --scratch-path .build-fuzz --sanitize fuzzer --sanitize address
-//   .build-fuzz/release/FuzzYAML -max_total_time=30 Fuzz/yaml-corpus
+// a hang or unbounded memory. Built only for fuzzing, by `bash .ci/fuzz.sh` (docs/fuzzing.md).
 //
 // The file holds only the entry point: libFuzzer provides main().
 import PlanLintYAML
