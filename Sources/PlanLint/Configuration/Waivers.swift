@@ -12,21 +12,15 @@ public enum Waivers {
     /// The finding an expired waiver becomes (planlint's own rule, not of any pack).
     public static let expired = BuiltInRule(
         id: "PLANLINT-EXPIRED-WAIVER", severity: .warning,
-        title: Localized(fi: "Poikkeuspäätös on vanhentunut",
-                         sv: "Ett undantagsbeslut har gått ut",
-                         en: "A waiver has expired"),
-        remediation: Localized(fi: "Korjaa suunnitelma tai tee uusi päätös ja päivitä poikkeuksen päättymispäivä (expires) asetustiedostossa.",
-                               sv: "Rätta planen eller fatta ett nytt beslut och uppdatera undantagets slutdatum (expires) i konfigurationsfilen.",
-                               en: "Correct the plan, or make a new decision and update the waiver's expiry date (expires) in the configuration."))
+        title: Catalogue.configuration.expiredTitle.text, remediation: Catalogue.configuration.expiredFix.text)
 
     /// The line the text output adds to a waived finding; nil for other suppressions.
     public static func mark(_ s: Suppression, _ language: Language) -> String? {
         guard s.directive == .waiver, let w = s.waiver else { return nil }
-        let place = "\(w.file):\(w.line)"
-        return Localized(
-            fi: "hyväksytty poikkeuksena (\(place)): \(w.reason) — päätös \(w.reference), hyväksyjä \(w.acceptedBy), voimassa \(w.expires.formatted(for: .fi)) asti",
-            sv: "godtagen som undantag (\(place)): \(w.reason) — beslut \(w.reference), godkänt av \(w.acceptedBy), gäller till \(w.expires.formatted(for: .sv))",
-            en: "waived (\(place)): \(w.reason) — decision \(w.reference), accepted by \(w.acceptedBy), until \(w.expires.iso)")[language]
+        return Catalogue.configuration.waived.render(language, [
+            "place": .text("\(w.file):\(w.line)"), "reason": .text(w.reason), "reference": .text(w.reference),
+            "by": .text(w.acceptedBy), "until": .date(w.expires),
+        ])
     }
 
     /// Applies the configuration to one plan's report: rule settings first, then waivers.
@@ -102,14 +96,11 @@ extension Suppression {
         if let mark = Waivers.mark(self, language) { return mark }
         guard directive == .baseline else { return nil }
         let file = location.file
-        return Localized(fi: "tunnettu havainto, kirjattu perustasoon \(file)",
-                         sv: "känd anmärkning, registrerad i baslinjen \(file)",
-                         en: "a known finding, recorded in the baseline \(file)")[language]
+        return Catalogue.configuration.inBaseline.render(language, ["file": .text(file)])
     }
 
     /// How the text output counts findings the baseline knows.
     public static func baselineCount(_ n: Int, _ language: Language) -> String {
-        Localized(fi: "\(n) tunnettua havaintoa perustasossa", sv: "\(n) kända anmärkningar i baslinjen",
-                  en: "\(n) known finding\(n == 1 ? "" : "s") in the baseline")[language]
+        Catalogue.configuration.baselineCount.render(language, ["n": .number(n)])
     }
 }

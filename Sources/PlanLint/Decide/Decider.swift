@@ -29,13 +29,11 @@ struct Decider {
             }
         }
         if !derivations.contains(where: { $0.kind == .profile }) {
-            context.profileReason = profiles.isEmpty ? Decider.noProfiles
-                : Localized(fi: "mikään paketti ei määrittele, miten profiili valitaan (derive:)", sv: "inget paket anger hur profilen väljs (derive:)",
-                            en: "no pack declares how the profile is chosen (derive:)")
+            context.profileReason = profiles.isEmpty ? Decider.noProfiles : Catalogue.engine.noProfileDerivation.text
         }
     }
 
-    static let noProfiles = Localized(fi: "mikään paketti ei määrittele profiileja", sv: "inget paket definierar profiler", en: "no pack defines profiles")
+    static let noProfiles = Catalogue.engine.noProfiles.text
 
     // MARK: - Rules
 
@@ -136,7 +134,7 @@ struct Decider {
     /// sidecar gave it).
     static func placeholders(_ v: FactValue, _ c: EvaluationContext) -> [String: Placeholder] {
         let line = v.node.range.start.line
-        var source = v.origin == .text ? Localized(fi: "teksti, rivi \(line)", sv: "texten, rad \(line)", en: "text, line \(line)") : Localized(same: v.path)
+        var source = v.origin == .text ? Catalogue.engine.textLine.localized(["line": .number(line)]) : Localized(same: v.path)
         if v.origin == .text, let place = c.plan.locations.location(line: line, column: v.node.range.start.column) {
             source = Catalogue.word.textAt.localized(["where": .label(Localized(fi: place.rendered(.fi), sv: place.rendered(.sv), en: place.rendered(.en)))])
         } else if v.origin == .sidecar {
@@ -159,8 +157,7 @@ struct Decider {
         }
         guard let dateName = d.profileDate, let scopeName = d.profileScope,
               let date = c.dates[dateName], let scope = c.values[scopeName] else {
-            c.profileReason = Localized(fi: "profiilin valintaan tarvittavaa arvoa ei ratkaistu", sv: "ett värde som profilen väljs efter avgjordes inte",
-                                        en: "a value the profile is chosen by was not decided")
+            c.profileReason = Catalogue.engine.profileValueUndecided.text
             return
         }
         var values: [String: Placeholder] = [

@@ -366,8 +366,7 @@ public struct Engine: Sendable {
             guard let rule = byID[results[i].rule], let by = rule.coveredBy.first(where: { failed.contains($0) }) else { continue }
             results[i].status = .covered
             results[i].coveredBy = by
-            results[i].reason = Localized(fi: "sama asia on jo havaintona säännössä \(by)", sv: "samma sak rapporteras redan av regeln \(by)",
-                                          en: "the same fact is already reported by rule \(by)")[language]
+            results[i].reason = Catalogue.engine.coveredBy.render(language, ["rule": .text(by)])
             results[i].findings = 0
             findings.removeAll { $0.ruleID == rule.id }
         }

@@ -17,10 +17,11 @@ public enum Catalogue {
     static let word = WordMessages()
     static let planKeys = PlanKeyMessages()
     static let document = DocumentErrorMessages()
+    static let configuration = ConfigurationMessages()
 
     /// Every message of the catalogue.
     public static var all: [Message] {
-        let areas: [Any] = [common, engine, text, compliance, html, explain, suppress, facts, word, planKeys, document]
+        let areas: [Any] = [common, engine, text, compliance, html, explain, suppress, facts, word, planKeys, document, configuration]
         return areas.flatMap { area in Mirror(reflecting: area).children.compactMap { $0.value as? Message } }
     }
 
@@ -110,7 +111,39 @@ struct CommonMessages {
 }
 
 /// The engine's own sentences: why a rule does not apply, why a check could not decide.
+/// Waivers and the baseline of the configuration.
+struct ConfigurationMessages {
+    let expiredTitle = Message("configuration.expired_title",
+        fi: "Poikkeuspäätös on vanhentunut", sv: "Ett undantagsbeslut har gått ut", en: "A waiver has expired")
+    let expiredFix = Message("configuration.expired_fix",
+        fi: "Korjaa suunnitelma tai tee uusi päätös ja päivitä poikkeuksen päättymispäivä (expires) asetustiedostossa.",
+        sv: "Rätta planen eller fatta ett nytt beslut och uppdatera undantagets slutdatum (expires) i konfigurationsfilen.",
+        en: "Correct the plan, or make a new decision and update the waiver's expiry date (expires) in the configuration.")
+    let waived = Message("configuration.waived",
+        fi: "hyväksytty poikkeuksena ({place}): {reason} — päätös {reference}, hyväksyjä {by}, voimassa {until} asti",
+        sv: "godtagen som undantag ({place}): {reason} — beslut {reference}, godkänt av {by}, gäller till {until}",
+        en: "waived ({place}): {reason} — decision {reference}, accepted by {by}, until {until}")
+    let inBaseline = Message("configuration.in_baseline",
+        fi: "tunnettu havainto, kirjattu perustasoon {file}", sv: "känd anmärkning, registrerad i baslinjen {file}",
+        en: "a known finding, recorded in the baseline {file}")
+    let baselineCount = Message("configuration.baseline_count",
+        fi: "{n|# tunnettu havainto|# tunnettua havaintoa} perustasossa", sv: "{n|# känd anmärkning|# kända anmärkningar} i baslinjen",
+        en: "{n|# known finding|# known findings} in the baseline")
+}
+
 struct EngineMessages {
+    let noProfiles = Message("engine.no_profiles",
+        fi: "mikään paketti ei määrittele profiileja", sv: "inget paket definierar profiler", en: "no pack defines profiles")
+    let noProfileDerivation = Message("engine.no_profile_derivation",
+        fi: "mikään paketti ei määrittele, miten profiili valitaan (derive:)", sv: "inget paket anger hur profilen väljs (derive:)",
+        en: "no pack declares how the profile is chosen (derive:)")
+    let profileValueUndecided = Message("engine.profile_value_undecided",
+        fi: "profiilin valintaan tarvittavaa arvoa ei ratkaistu", sv: "ett värde som profilen väljs efter avgjordes inte",
+        en: "a value the profile is chosen by was not decided")
+    let textLine = Message("engine.text_line", fi: "teksti, rivi {line}", sv: "texten, rad {line}", en: "text, line {line}")
+    let coveredBy = Message("engine.covered_by",
+        fi: "sama asia on jo havaintona säännössä {rule}", sv: "samma sak rapporteras redan av regeln {rule}",
+        en: "the same fact is already reported by rule {rule}")
     let noProfileCovers = Message("engine.no_profile_covers",
         fi: "mikään ladattu lain versio ei kata suunnitelmaa ({why})",
         sv: "ingen laddad lagversion täcker planen ({why})",
