@@ -27,16 +27,19 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     public init(_ terms: [String]) throws(TermPatternError) {
         self.terms = terms
         let key = CompiledPatterns.Key(terms: terms, isRegex: false)
-        if let cached = CompiledPatterns.shared[key] {
+        let checks = TermPattern.checksPatterns
+        if let cached = CompiledPatterns.shared[key], cached.checked || !checks {
             compiled = cached
             return
         }
-        let parts = try TermPattern.parts(of: terms)
+        let parts = try TermPattern.parts(of: terms, checking: checks)
         let every: LazyRegex
         if parts.contains(where: \.isRegex) {
             let pattern = TermPattern.pattern(of: parts)
-            do { try LazyRegex.check(pattern) } catch {
-                throw TermPatternError(term: terms.joined(separator: ", "), problem: "not a valid pattern")
+            if checks {
+                do { try LazyRegex.check(pattern) } catch {
+                    throw TermPatternError(term: terms.joined(separator: ", "), problem: "not a valid pattern")
+                }
             }
             every = LazyRegex(pattern: pattern, options: [.caseInsensitive])
         } else {
@@ -65,7 +68,7 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         } else if tokens == nil && !TermPattern.regexOnly && parts.allSatisfy(\.isRegex) {
             filter = TokenList.filter(forRegex: TermPattern.pattern(of: parts))
         }
-        compiled = CompiledTerms(every: every, first: first, tokens: tokens, regexOnly: regexOnly, filter: filter)
+        compiled = CompiledTerms(every: every, first: first, tokens: tokens, regexOnly: regexOnly, filter: filter, checked: checks)
         CompiledPatterns.shared[key] = compiled
     }
 
@@ -73,21 +76,32 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     public init(regex pattern: String) throws(TermPatternError) {
         self.terms = [pattern]
         let key = CompiledPatterns.Key(terms: [pattern], isRegex: true)
-        if let cached = CompiledPatterns.shared[key] {
+        let checks = TermPattern.checksPatterns
+        if let cached = CompiledPatterns.shared[key], cached.checked || !checks {
             compiled = cached
             return
         }
-        do { try LazyRegex.check(pattern) } catch {
-            throw TermPatternError(term: pattern, problem: TermPattern.describe(error))
-        }
-        if let hazard = RegexHazard.find(in: pattern) {
-            throw TermPatternError(term: pattern, problem: "refused: \(hazard)")
+        if checks {
+            do { try LazyRegex.check(pattern) } catch {
+                throw TermPatternError(term: pattern, problem: TermPattern.describe(error))
+            }
+            if let hazard = RegexHazard.find(in: pattern) {
+                throw TermPatternError(term: pattern, problem: "refused: \(hazard)")
+            }
         }
         let regex = LazyRegex(pattern: pattern, options: [.caseInsensitive])
         let filter = TermPattern.regexOnly ? [] : TokenList.filter(forRegex: pattern)
-        compiled = CompiledTerms(every: regex, first: regex, tokens: nil, regexOnly: nil, filter: filter)
+        compiled = CompiledTerms(every: regex, first: regex, tokens: nil, regexOnly: nil, filter: filter, checked: checks)
         CompiledPatterns.shared[key] = compiled
     }
+
+    /// False while reading a pack whose regular expressions were checked before: the packs
+    /// built into planlint, which `planlint rules test` and the test suite check
+    /// (`PackLoader.load(_:checkingPatterns:)`). Checking means compiling every `/regex/`
+    /// and fact pattern with ICU and looking for catastrophic backtracking, some 0.9 G
+    /// instructions for the embedded packs, nearly all of what start-up would cost. A
+    /// pattern read unchecked that ICU refuses after all matches nothing.
+    @TaskLocal static var checksPatterns = true
 
     /// True when the list goes to the token matcher (`TokenMatcher.swift`); false makes
     /// every list a regular expression again, to compare the two.
@@ -123,18 +137,20 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     }
 
     /// The terms of a list, trimmed; throws at an empty term or a bad `/regex/`.
-    static func parts(of terms: [String]) throws(TermPatternError) -> [Part] {
+    static func parts(of terms: [String], checking: Bool = true) throws(TermPatternError) -> [Part] {
         var parts: [Part] = []
         for term in terms {
             let trimmed = term.trimmed(of: .whitespaces)
             guard !trimmed.isEmpty else { throw TermPatternError(term: term, problem: "empty term") }
             if trimmed.count >= 2, trimmed.hasPrefix("/"), trimmed.hasSuffix("/") {
                 let body = String(trimmed.dropFirst().dropLast())
-                do { _ = try NSRegularExpression(pattern: body) } catch {
-                    throw TermPatternError(term: term, problem: "not a valid regular expression")
-                }
-                if let hazard = RegexHazard.find(in: body) {
-                    throw TermPatternError(term: term, problem: "refused: \(hazard)")
+                if checking {
+                    do { _ = try NSRegularExpression(pattern: body) } catch {
+                        throw TermPatternError(term: term, problem: "not a valid regular expression")
+                    }
+                    if let hazard = RegexHazard.find(in: body) {
+                        throw TermPatternError(term: term, problem: "refused: \(hazard)")
+                    }
                 }
                 parts.append(.regex(body))
             } else {
@@ -558,6 +574,8 @@ struct CompiledTerms: Sendable {
     /// Words the regular expressions need (of `regexOnly` if set, else of `every`): a text
     /// missing one is not searched.
     let filter: [TokenList]
+    /// The `/regex/` terms were checked (ICU and `RegexHazard`) when the list was read.
+    var checked = true
 
     /// False when `t` lacks a word the regular expressions need.
     func mayMatchRegex(_ t: TokenizedText) -> Bool {
