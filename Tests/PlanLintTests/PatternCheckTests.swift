@@ -6,6 +6,12 @@ import Testing
 
 @Suite("Checking the packs' regular expressions")
 struct PatternCheckTests {
+    /// Runs `body` with a cache of compiled patterns of its own: the lists these tests make
+    /// fail their check on purpose, and other tests read every list of the shared cache.
+    func isolated(_ body: () throws -> Void) rethrows {
+        try CompiledPatterns.$inUse.withValue(CompiledPatterns()) { try body() }
+    }
+
     func pack(origin: String, term: String) -> PackSource {
         PackSource(origin: origin, displayRoot: origin, files: [
             "pack.yaml": "id: chk\nversion: 1.0.0\ntitle: {fi: H, sv: H, en: S}\n",
@@ -28,8 +34,7 @@ struct PatternCheckTests {
     }
 
     @Test("A folder pack's hazardous term is refused; an embedded pack's waits for rules test")
-    func embeddedWaits() {
-        // A term no other test uses, so the compiled-pattern cache starts without it.
+    func embeddedWaits() { isolated {
         let term = "/(chk+)+$/"
         guard case .failure(let e) = PackLoader.load(pack(origin: "local", term: term)) else {
             Issue.record("a folder pack's hazardous term was accepted")
@@ -43,10 +48,10 @@ struct PatternCheckTests {
             return
         }
         #expect(checked.description.contains("refused"))
-    }
+    } }
 
     @Test("A list first read unchecked is checked when a folder pack reads it")
-    func cachedListIsCheckedLater() {
+    func cachedListIsCheckedLater() { isolated {
         let term = "/(chkc|chkcd)*x/"
         #expect((try? PackLoader.load(pack(origin: "embedded:chk", term: term)).get()) != nil)
         guard case .failure(let e) = PackLoader.load(pack(origin: "kunta", term: term)) else {
@@ -54,13 +59,13 @@ struct PatternCheckTests {
             return
         }
         #expect(e.description.contains("refused"))
-    }
+    } }
 
     @Test("An invalid expression read unchecked matches nothing, and does not crash")
-    func invalidUncheckedMatchesNothing() throws {
+    func invalidUncheckedMatchesNothing() throws { try isolated {
         let pattern = try TermPattern.$checksPatterns.withValue(false) { try TermPattern(["/chk(/"]) }
         #expect(pattern.matches(in: "chk( chk").isEmpty)
         #expect(!pattern.isFound(in: "chk("))
         #expect(throws: TermPatternError.self) { try TermPattern(["/chk(/"]) }
-    }
+    } }
 }

@@ -28,7 +28,18 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         self.terms = terms
         let key = CompiledPatterns.Key(terms: terms, isRegex: false)
         let checks = TermPattern.checksPatterns
-        if let cached = CompiledPatterns.shared[key], cached.checked || !checks {
+        if var cached = CompiledPatterns.inUse[key] {
+            if checks && !cached.checked {
+                // Read unchecked before (an embedded pack): checked now, and kept as compiled.
+                let parts = try TermPattern.parts(of: terms, checking: true)
+                if parts.contains(where: \.isRegex) {
+                    do { try LazyRegex.check(TermPattern.pattern(of: parts)) } catch {
+                        throw TermPatternError(term: terms.joined(separator: ", "), problem: "not a valid pattern")
+                    }
+                }
+                cached.checked = true
+                CompiledPatterns.inUse[key] = cached
+            }
             compiled = cached
             return
         }
@@ -69,7 +80,7 @@ public struct TermPattern: Sendable, CustomStringConvertible {
             filter = TokenList.filter(forRegex: TermPattern.pattern(of: parts))
         }
         compiled = CompiledTerms(every: every, first: first, tokens: tokens, regexOnly: regexOnly, filter: filter, checked: checks)
-        CompiledPatterns.shared[key] = compiled
+        CompiledPatterns.inUse[key] = compiled
     }
 
     /// Compiles one regular expression (used by fact extractors).
@@ -77,7 +88,8 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         self.terms = [pattern]
         let key = CompiledPatterns.Key(terms: [pattern], isRegex: true)
         let checks = TermPattern.checksPatterns
-        if let cached = CompiledPatterns.shared[key], cached.checked || !checks {
+        let cached = CompiledPatterns.inUse[key]
+        if let cached, cached.checked || !checks {
             compiled = cached
             return
         }
@@ -89,10 +101,17 @@ public struct TermPattern: Sendable, CustomStringConvertible {
                 throw TermPatternError(term: pattern, problem: "refused: \(hazard)")
             }
         }
+        if var cached {
+            // Read unchecked before (an embedded pack): checked now, and kept as compiled.
+            cached.checked = true
+            CompiledPatterns.inUse[key] = cached
+            compiled = cached
+            return
+        }
         let regex = LazyRegex(pattern: pattern, options: [.caseInsensitive])
         let filter = TermPattern.regexOnly ? [] : TokenList.filter(forRegex: pattern)
         compiled = CompiledTerms(every: regex, first: regex, tokens: nil, regexOnly: nil, filter: filter, checked: checks)
-        CompiledPatterns.shared[key] = compiled
+        CompiledPatterns.inUse[key] = compiled
     }
 
     /// False while reading a pack whose regular expressions were checked before: the packs
@@ -484,6 +503,9 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     /// The same for every pattern of the same terms (they share one compiled expression).
     var identity: ObjectIdentifier { ObjectIdentifier(compiled.every) }
 
+    /// True when the list finds its first match with the same expression as every match.
+    var firstIsEvery: Bool { compiled.first === compiled.every }
+
     /// True when the pattern compiles (it is compiled now if it was not yet).
     var compiles: Bool { compiled.every.value != nil && compiled.first.value != nil }
 }
@@ -594,6 +616,9 @@ final class CompiledPatterns: @unchecked Sendable {
     }
 
     static let shared = CompiledPatterns()
+    /// The cache patterns are compiled into: `shared`, except where a test keeps patterns
+    /// it makes on purpose (a list that fails its check) out of the one the others read.
+    @TaskLocal static var inUse = shared
 
     private var patterns: [Key: CompiledTerms] = [:]
     private let lock = NSLock()

@@ -282,6 +282,9 @@ final class MatcherRegistry: @unchecked Sendable {
     private var listCount: Int32 = 0
     /// Bumped whenever a test is added: words and texts cut before are looked at again.
     private var generation = 0
+    /// Bumped only when a test is added: a list made of tests known before (the same stems in
+    /// another list) changes no word's tests, so the words keep them.
+    private var testsGeneration = 0
     private var indexGeneration = -1
     /// Tests by the first two bytes of their stem (UTF-8); one-byte stems apart.
     private var byPair: [UInt16: [Int32]] = [:]
@@ -326,6 +329,7 @@ final class MatcherRegistry: @unchecked Sendable {
                 testIDs[test] = id
                 firstUse.append([])
                 generation += 1
+                testsGeneration += 1
                 return id
             }
             firstUse[Int(out[t].words[0])].append((list, Int32(t)))
@@ -335,7 +339,7 @@ final class MatcherRegistry: @unchecked Sendable {
     }
 
     private func rebuildIndex() {
-        guard indexGeneration != generation else { return }
+        guard indexGeneration != testsGeneration else { return }
         byPair = [:]
         oneByte = []
         baseTests = [:]
@@ -372,10 +376,10 @@ final class MatcherRegistry: @unchecked Sendable {
             if bytes.count < 2 { oneByte.append(Int32(i)); continue }
             byPair[UInt16(bytes[0]) << 8 | UInt16(bytes[1]), default: []].append(Int32(i))
         }
-        indexGeneration = generation
-        if vocabularyGeneration != generation {
+        indexGeneration = testsGeneration
+        if vocabularyGeneration != testsGeneration {
             vocabulary = [:]
-            vocabularyGeneration = generation
+            vocabularyGeneration = testsGeneration
         }
     }
 
