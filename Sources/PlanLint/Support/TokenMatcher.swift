@@ -338,16 +338,12 @@ final class MatcherRegistry: @unchecked Sendable {
         return (list, out)
     }
 
+    /// Indexes the tests added since the index was last brought up to date (tests are only
+    /// ever added, so the index grows with them).
     private func rebuildIndex() {
         guard indexGeneration != testsGeneration else { return }
-        byPair = [:]
-        oneByte = []
-        baseTests = [:]
-        stemBytes = []
-        hasFinnishBase = false
-        hasSwedishBase = false
-        finnishPairs = []
-        for (i, test) in tests.enumerated() {
+        for i in stemBytes.count..<tests.count {
+            let test = tests[i]
             var bytes = Array(test.stem.utf8)
             if case .base(let b) = test {
                 // With the libraries a base form is found by its keys; without them, as
