@@ -297,8 +297,9 @@ final class MatcherRegistry: @unchecked Sendable {
     private var hasSwedishBase = false
     /// The bytes each test compares (a base form's fallback stem without Voikko).
     private var stemBytes: [[UInt8]] = []
-    private var vocabulary: [String: WordEntry] = [:]
-    private var vocabularyGeneration = 0
+    /// Every word seen, with the tests it passes among the first `upTo` tests: a word seen
+    /// before more tests were added is tested against the new ones only.
+    private var vocabulary: [String: (entry: WordEntry, upTo: Int)] = [:]
     private let nothing = WordEntry(folded: "", passes: [])
 
     // Texts, by the identity of their storage (kept alive by the cache, so never reused).
@@ -373,14 +374,10 @@ final class MatcherRegistry: @unchecked Sendable {
             byPair[UInt16(bytes[0]) << 8 | UInt16(bytes[1]), default: []].append(Int32(i))
         }
         indexGeneration = testsGeneration
-        if vocabularyGeneration != testsGeneration {
-            vocabulary = [:]
-            vocabularyGeneration = testsGeneration
-        }
     }
 
-    /// The tests `word` (folded) passes.
-    private func passes(of word: String) -> [Int32] {
+    /// The tests `word` (folded) passes, of those numbered `from` on.
+    private func passes(of word: String, from: Int = 0) -> [Int32] {
         var out: [Int32] = []
         var w = word
         var analyse = false
@@ -393,6 +390,7 @@ final class MatcherRegistry: @unchecked Sendable {
                 }
             }
             func check(_ id: Int32, at j: Int) {
+                guard id >= from else { return }
                 let test = tests[Int(id)]
                 let stem = stemBytes[Int(id)]
                 let m = stem.count
@@ -415,7 +413,7 @@ final class MatcherRegistry: @unchecked Sendable {
         }
         if hasFinnishBase || hasSwedishBase {
             for key in Morphology.shared.keys(ofWord: word, finnish: analyse, swedish: hasSwedishBase) {
-                if let ids = baseTests[key] { out += ids }
+                if let ids = baseTests[key] { out += from == 0 ? ids : ids.filter { $0 >= from } }
             }
         }
         if out.isEmpty { return out }
@@ -423,10 +421,11 @@ final class MatcherRegistry: @unchecked Sendable {
     }
 
     private func entry(_ word: String) -> WordEntry {
-        if let e = vocabulary[word] { return e }
-        let p = passes(of: word)
+        let known = vocabulary[word]
+        if let known, known.upTo == tests.count { return known.entry }
+        let p = (known?.entry.passes ?? []) + passes(of: word, from: known?.upTo ?? 0)
         let e = p.isEmpty ? WordEntry(folded: word, passes: []) : WordEntry(folded: word, passes: p)
-        vocabulary[word] = e
+        vocabulary[word] = (e, tests.count)
         return e
     }
 
