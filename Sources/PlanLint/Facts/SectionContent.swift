@@ -61,10 +61,17 @@ public struct ContentTerms: Sendable {
         var wordCount: Int
     }
 
-    /// The section that best meets the threshold, or nil. `unless`: paragraphs holding one
-    /// of these terms are left out (the statute quoted or restated).
+    /// The section that best meets the threshold (the most distinct terms), or nil.
+    /// `unless`: paragraphs holding one of these terms are left out (the statute quoted).
     func classify(_ sections: [Section], unless: TermPattern?) -> Classified? {
         var best: Classified?
+        for c in qualifying(sections, unless: unless) where best == nil || c.words.count > best!.words.count { best = c }
+        return best
+    }
+
+    /// Every section that meets the threshold, in document order.
+    func qualifying(_ sections: [Section], unless: TermPattern?) -> [Classified] {
+        var out: [Classified] = []
         for s in sections {
             if let notIn, notIn.isFound(in: s.title) { continue }
             var texts = [s.title]
@@ -85,10 +92,9 @@ public struct ContentTerms: Sendable {
                 }
             }
             guard seen.count >= minTerms, wordCount > 0, Double(occurrences) * 100 >= per100Words * Double(wordCount) else { continue }
-            let c = Classified(section: s, words: words, occurrences: occurrences, wordCount: wordCount)
-            if best == nil || c.words.count > best!.words.count { best = c }
+            out.append(Classified(section: s, words: words, occurrences: occurrences, wordCount: wordCount))
         }
-        return best
+        return out
     }
 
     /// Words: runs of letters and digits.
@@ -110,5 +116,20 @@ extension Note {
         ["heading": .text(self["heading"] ?? ""), "words": .text(self["words"] ?? ""),
          "line": line.map { .number($0) } ?? .text("?"),
          "about": .label(Localized(fi: self["about_fi"] ?? "", sv: self["about_sv"] ?? "", en: self["about_en"] ?? ""))]
+    }
+}
+
+extension CheckEvaluator {
+    /// The blocks of the sections headed like `pattern` and, with `content`, of the sections
+    /// whose own text is about it (their heading and own blocks; each section once).
+    func textBlocks(in pattern: TermPattern?, content: ContentTerms?, includeTitles: Bool) -> [TextBlock] {
+        var out = textBlocks(in: pattern, includeTitles: includeTitles)
+        guard pattern != nil, let content else { return out }
+        let headed = Set(pattern.map { sections(matching: $0) }?.map(\.lines.lowerBound) ?? [])
+        for c in content.qualifying(context.contentSections, unless: nil) where !headed.contains(c.section.lines.lowerBound) {
+            if includeTitles { out.append(TextBlock(text: c.section.title, at: c.section.titleRange.start)) }
+            out += c.section.blocks.flatMap(\.textBlocks)
+        }
+        return out
     }
 }
