@@ -172,6 +172,27 @@ struct SectionContentTests {
         #expect(try result(r, "LSL-12-2-4").status == .fail)
     }
 
+    @Test("Goals under the plan's own heading: the indicator table counts as the goals chapter (GP-GOALS-INDICATORS)")
+    func goalsChapterByContent() throws {
+        let goals = """
+            ## 5 Mitä tavoittelemme
+
+            | Tavoite | Mittari | Lähtötaso | Tavoitetaso 2029 |
+            |---|---|---:|---:|
+            | Nuorten yksinäisyys vähenee | kouluterveyskysely, 8.–9. lk yksinäiset (%) | 13 | 10 |
+            | Liikkuminen lisääntyy | Move!-mittaus, 5. lk hyvä kunto (%) | 41 | 50 |
+
+            Toimenpiteet kohdistetaan näihin tavoitteisiin.
+            """
+        let r = try check(finnishPlan(Self.preventive + "\n\n" + goals))
+        #expect(try result(r, "GP-GOALS-INDICATORS").status == .pass)
+        // A chapter on services that names its goal once is not a goals chapter with indicators.
+        let elsewhere = try check(finnishPlan(Self.preventive + """
+             Tavoitteena on, että mittarit ja lähtötaso kirjataan seuraavaan suunnitelmaan.
+            """))
+        #expect(try result(elsewhere, "GP-GOALS-INDICATORS").status == .fail)
+    }
+
     @Test("A threshold that could never hold back a word is refused at its line")
     func thresholdChecked() throws {
         let node = try #require(try YAMLLoader.load("""
