@@ -28,14 +28,19 @@ public struct MentionsCheck: Sendable, CheckKind {
     }
 
     func evaluate(_ e: CheckEvaluation) -> Outcome {
-        let blocks = e.evaluator.textBlocks(in: inSections, content: content, includeTitles: true)
         var hits: [(TextBlock, TermPattern.Match)] = []
-        for block in blocks {
-            for m in terms.matches(in: block.text, limit: min - hits.count) {
-                hits.append((block, m))
-                if hits.count >= min { break }
+        func scan(_ blocks: [TextBlock]) {
+            for block in blocks {
+                for m in terms.matches(in: block.text, limit: min - hits.count) {
+                    hits.append((block, m))
+                    if hits.count >= min { return }
+                }
             }
-            if hits.count >= min { break }
+        }
+        scan(e.evaluator.textBlocks(in: inSections, includeTitles: true))
+        // The sections whose text is about it are read only when the headed ones fall short.
+        if hits.count < min, content != nil {
+            scan(e.evaluator.contentBlocks(in: inSections, content: content, includeTitles: true))
         }
         if hits.count >= min {
             return Outcome(passed: true, notes: hits.prefix(1).map { Note(kind: .mentioned, line: $0.0.range(ofScalars: $0.1.lower, $0.1.upper).start.line, data: ["words": $0.1.text]) })

@@ -55,7 +55,7 @@ public struct SectionCheck: Sendable, CheckKind {
             return .fail(Violation(reason: .empty, range: empty.titleRange, section: empty.title, evidence: empty.title,
                                    values: ["section": .text(empty.title)]))
         }
-        if let content, let c = content.classify(context.contentSections, unless: unless) {
+        if let content, let c = content.classify(in: context, unless: unless) {
             var data = ["heading": c.section.title, "words": c.words.prefix(8).joined(separator: ", ") + (c.words.count > 8 ? " …" : "")]
             for l in Language.allCases { data["about_" + l.rawValue] = content.about[l] }
             return Outcome(passed: true, notes: [Note(kind: .foundByContent, line: c.section.titleRange.start.line, data: data)])

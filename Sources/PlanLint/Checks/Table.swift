@@ -40,9 +40,16 @@ public struct TableCheck: Sendable, CheckKind {
         if let pattern = inSections {
             let headed = e.context.sections(matching: pattern)
             blocks = headed.flatMap(\.allBlocks)
-            let starts = Set(headed.map(\.lines.lowerBound))
-            for c in content?.qualifying(e.context.contentSections, unless: nil) ?? [] where !starts.contains(c.section.lines.lowerBound) {
-                blocks += c.section.blocks
+            // The sections whose text is about it are read only when no headed one has a full table.
+            let complete = blocks.contains { b in
+                guard case .table(let t) = b else { return false }
+                return columns.allSatisfy { col in t.header.contains { col.aliases.isFound(in: $0.text) } }
+            }
+            if !complete, let content {
+                let starts = Set(headed.map(\.lines.lowerBound))
+                for c in content.qualifying(in: e.context, unless: nil) where !starts.contains(c.section.lines.lowerBound) {
+                    blocks += c.section.blocks
+                }
             }
         } else {
             blocks = e.context.plan.body.allBlocks

@@ -63,15 +63,34 @@ public struct ContentTerms: Sendable {
 
     /// The section that best meets the threshold (the most distinct terms), or nil.
     /// `unless`: paragraphs holding one of these terms are left out (the statute quoted).
-    func classify(_ sections: [Section], unless: TermPattern?) -> Classified? {
+    func classify(in context: EvaluationContext, unless: TermPattern?) -> Classified? {
         var best: Classified?
-        for c in qualifying(sections, unless: unless) where best == nil || c.words.count > best!.words.count { best = c }
+        for c in qualifying(in: context, unless: unless) where best == nil || c.words.count > best!.words.count { best = c }
         return best
+    }
+
+    /// Every content section of the plan that meets the threshold, in document order;
+    /// worked out once per plan for each list of terms and statute marks.
+    func qualifying(in context: EvaluationContext, unless: TermPattern?) -> [Classified] {
+        let key: [ObjectIdentifier?] = [terms.identity, unless?.identity]
+        if let known = context.sectionsByContent[key] { return known }
+        let found = qualifying(context.contentSections, unless: unless)
+        context.sectionsByContent[key] = found
+        return found
     }
 
     /// Every section that meets the threshold, in document order.
     func qualifying(_ sections: [Section], unless: TermPattern?) -> [Classified] {
         var out: [Classified] = []
+        // The term a matched word form is of, looked up once per form.
+        var termOf: [String: Int] = [:]
+        func term(of text: String) -> Int? {
+            let form = text.lowercased()
+            if let known = termOf[form] { return known >= 0 ? known : nil }
+            let i = each.indices.first { each[$0].isFound(in: text) }
+            termOf[form] = i ?? -1
+            return i
+        }
         for s in sections {
             if let notIn, notIn.isFound(in: s.title) { continue }
             var texts = [s.title]
@@ -83,10 +102,12 @@ public struct ContentTerms: Sendable {
             var seen = Set<Int>()
             var words: [String] = []
             for text in texts {
-                wordCount += ContentTerms.countWords(text)
+                // The matcher has cut the text into words already (and keeps it for the scan below).
+                let cut = MatcherRegistry.shared.tokenized(text)
+                wordCount += cut.exotic ? ContentTerms.countWords(text) : cut.count
                 for m in terms.matches(in: text) {
                     occurrences += 1
-                    guard let i = each.indices.first(where: { !seen.contains($0) && each[$0].isFound(in: m.text) }) else { continue }
+                    guard let i = term(of: m.text), !seen.contains(i) else { continue }
                     seen.insert(i)
                     words.append(m.text)
                 }
@@ -97,7 +118,7 @@ public struct ContentTerms: Sendable {
         return out
     }
 
-    /// Words: runs of letters and digits.
+    /// Words: runs of letters and digits (for a text the matcher leaves to regular expressions).
     static func countWords(_ text: String) -> Int {
         var n = 0
         var inWord = false
@@ -120,13 +141,14 @@ extension Note {
 }
 
 extension CheckEvaluator {
-    /// The blocks of the sections headed like `pattern` and, with `content`, of the sections
-    /// whose own text is about it (their heading and own blocks; each section once).
-    func textBlocks(in pattern: TermPattern?, content: ContentTerms?, includeTitles: Bool) -> [TextBlock] {
-        var out = textBlocks(in: pattern, includeTitles: includeTitles)
+    /// The blocks of the sections whose own text is about `content` (their heading and own
+    /// blocks) that are not headed like `pattern`; none when there is no `pattern` (then the
+    /// whole plan is read anyway).
+    func contentBlocks(in pattern: TermPattern?, content: ContentTerms?, includeTitles: Bool) -> [TextBlock] {
+        var out: [TextBlock] = []
         guard pattern != nil, let content else { return out }
         let headed = Set(pattern.map { sections(matching: $0) }?.map(\.lines.lowerBound) ?? [])
-        for c in content.qualifying(context.contentSections, unless: nil) where !headed.contains(c.section.lines.lowerBound) {
+        for c in content.qualifying(in: context, unless: nil) where !headed.contains(c.section.lines.lowerBound) {
             if includeTitles { out.append(TextBlock(text: c.section.title, at: c.section.titleRange.start)) }
             out += c.section.blocks.flatMap(\.textBlocks)
         }
