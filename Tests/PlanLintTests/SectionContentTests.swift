@@ -193,6 +193,19 @@ struct SectionContentTests {
         #expect(try result(elsewhere, "GP-GOALS-INDICATORS").status == .fail)
     }
 
+    @Test("The council's reports say which chapter counted and why, in Finnish and in Swedish", arguments: [Language.fi, .sv])
+    func reportsNameTheWords(_ language: Language) throws {
+        let plan = try MarkdownPlanReader().read(finnishPlan(Self.preventive), file: "plan.md")
+        let report = Packs.engine.check(plan, asOf: try #require(PlanDate(parsing: "2026-12-01")), language: language)
+        let result = RunResult(outcomes: [.checked(report)], packs: Packs.engine.packs, asOf: report.asOf, language: language)
+        let says = language == .fi ? "luku «3 Apua arjen keskelle» (rivi 9) käsittelee hyvinvointia edistäviä ja ongelmia ehkäiseviä palveluja: "
+                                   : "kapitlet «3 Apua arjen keskelle» (rad 9) handlar om tjänster som främjar välfärd och förebygger problem: "
+        let compliance = ComplianceReporter().report(result)
+        let line = try #require(compliance.split(separator: "\n").first { $0.contains(says) }, "\(compliance)")
+        #expect(line.contains("Neuvolan") && line.contains("kuraattori"), "\(line)")
+        #expect(HTMLReporter().report(result).contains(says))
+    }
+
     @Test("A threshold that could never hold back a word is refused at its line")
     func thresholdChecked() throws {
         let node = try #require(try YAMLLoader.load("""
