@@ -219,5 +219,16 @@ struct SectionContentTests {
         #expect {
             _ = try CheckParser(reader: NodeReader(file: "r.yaml")).parse(node)
         } throws: { "\($0)".contains("r.yaml:6") && "\($0)".contains("min_terms must be at least 1") }
+        let tooMany = try #require(try YAMLLoader.load("""
+            section:
+              aliases: [seuranta*]
+              content:
+                about: {fi: seurantaa, sv: uppföljning, en: monitoring}
+                terms: [=seuranta, =sv:uppföljning]
+                threshold: {min_terms: 3, per_100_words: 4}
+            """, file: "r.yaml"))
+        #expect {
+            _ = try CheckParser(reader: NodeReader(file: "r.yaml")).parse(tooMany)
+        } throws: { "\($0)".contains("r.yaml:6") && "\($0)".contains("only 2 terms are listed") }
     }
 }

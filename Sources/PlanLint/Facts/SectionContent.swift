@@ -46,6 +46,9 @@ public struct ContentTerms: Sendable {
             throw reader.error(perNode, "\(what).threshold.per_100_words must be a number from 0 to 100")
         }
         guard minTerms >= 1 else { throw reader.error(threshold, "\(what).threshold.min_terms must be at least 1") }
+        guard minTerms <= list.count else {
+            throw reader.error(threshold, "\(what).threshold.min_terms is \(minTerms), but only \(list.count) terms are listed: no section could ever count")
+        }
         return ContentTerms(
             about: try reader.localized(try reader.require(body, "about", what), "\(what).about"),
             terms: try reader.terms(termsNode, "\(what).terms"), each: each, minTerms: minTerms, per100Words: per,
