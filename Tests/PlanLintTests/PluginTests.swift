@@ -307,3 +307,38 @@ struct PluginTests {
         #expect(results.count == 4 && results.allSatisfy { !$0.ok && $0.notRun != nil })
     }
 }
+
+@Suite("Check plugins in packs")
+struct PluginPackTests {
+    static func load(_ check: String) -> String {
+        let files = [
+            "pack.yaml": "id: local\nversion: 1.0.0\ntitle: {fi: P, sv: P, en: P}\n",
+            "rules/r.yaml": """
+            rules:
+              - id: LOCAL-PLUGIN
+                title: {fi: L, sv: T, en: P}
+                severity: warning
+                kind: practice
+                check: \(check)
+                message: {fi: Viesti., sv: Meddelande., en: Message.}
+                remediation: {fi: Korjaa., sv: Rätta., en: Fix it.}
+                examples: {pass: [ok.md], fail: [ok.md]}
+            """,
+            "ok.md": "# Suunnitelma\n",
+        ]
+        switch PackLoader.load(PackSource(origin: "local", displayRoot: "local", files: files)) {
+        case .success: return "loaded"
+        case .failure(let e): return e.errors.map(\.description).joined(separator: "\n")
+        }
+    }
+
+    @Test("A plugin check is a rule's whole check; a misspelt name or a plugin inside another check is refused at its position")
+    func placement() {
+        #expect(PluginPackTests.load("{plugin: budget}") == "loaded")
+        #expect(PluginPackTests.load("{all: [{present: goals}, {plugin: budget}]}").contains("local/rules/r.yaml:6:12"))
+        #expect(PluginPackTests.load("{all: [{present: goals}, {plugin: budget}]}").contains("must be the rule's whole check"))
+        #expect(PluginPackTests.load("{not: {plugin: budget}}").contains("must be the rule's whole check"))
+        #expect(PluginPackTests.load("{plugin: Budget.py}").contains("not a plugin name"))
+        #expect(PluginPackTests.load("{each: {path: measures, check: {plugin: budget}}}").contains("cannot be used inside each or some"))
+    }
+}

@@ -56,6 +56,20 @@ struct PluginCheck: CheckKind {
                en: "the check plugin \(plugin) checks the plan (when the configuration enables it)")
     }
 
+    // MARK: - Where a plugin check is
+
+    /// Whether a rule's check node names a plugin anywhere: a key `plugin` in a check's
+    /// mapping can only be this kind. A walk over the YAML, not the parsed checks.
+    static func named(in node: YAMLNode, depth: Int = 0) -> Bool {
+        guard depth < 64 else { return false }
+        switch node.content {
+        case .scalar: return false
+        case .sequence(let items): return items.contains { named(in: $0, depth: depth + 1) }
+        case .mapping(let pairs):
+            return pairs.contains { $0.key.scalar?.text == name || named(in: $0.value, depth: depth + 1) }
+        }
+    }
+
     // MARK: - What the engine does with a plugin note
 
     static let messages = PluginMessages()
