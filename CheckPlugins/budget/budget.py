@@ -173,10 +173,8 @@ def budget_file(request):
         return str(settings["budget"])
     for fact in request.get("facts", []):
         if fact.get("path") == "budget.file" and fact.get("used", True):
-            base = os.path.dirname(os.path.abspath(fact.get("file") or request["plan"]["path"]))
-            if fact.get("origin") != "sidecar":
-                base = os.path.dirname(request["plan"]["path"])
-            return os.path.join(base, fact["value"])
+            # The sidecar sits beside the plan: both name the file from the plan's folder.
+            return os.path.join(os.path.dirname(request["plan"]["path"]), fact["value"])
     raise Failure("no budget file: set plugins: budget: settings: {budget: FILE} in .planlint.yaml, "
                   "or budget: {file: FILE} in the plan's sidecar")
 

@@ -301,6 +301,38 @@ struct PluginTests {
         #expect(short.findings.first?.message.contains("vain 20000 euroa") == true)
     }
 
+    @Test("The budget file may be named in the plan's sidecar; a finding about the sidecar's resources points into it")
+    func budgetFromSidecar() throws {
+        let folder = try Folder()
+        let planPath = try folder.write("plans/koivuranta.md", """
+            ---
+            plan: {title: Koivurannan suunnitelma, language: fi}
+            ---
+            # Koivurannan suunnitelma
+
+            Toimenpiteet ja niiden resurssit ovat erillisessä tiedostossa.
+
+            """)
+        try folder.write("plans/koivuranta.planlint.yaml", """
+            budget: {file: talous/talousarvio.csv}
+            measures:
+              - {id: M1, text: Harrastamisen malli, resources: {2027: 18000}}
+              - {id: M2, text: Koulukuraattorit, resources: {2027: 40000}}
+
+            """)
+        try folder.write("plans/talous/talousarvio.csv", "Vuosi,Toimenpide,Selite,Määräraha\n2027,M1,Harrastamisen malli,\"18 000,00\"\n")
+        var engine = try PluginTests.budgetEngine(enabled: true)
+        engine.plugins.enabled["budget"]?.settings = .object([:])
+        let report = engine.check(try PlanReader.read(file: planPath), asOf: PluginTests.asOf, language: .sv)
+        let findings = report.findings.filter { $0.ruleID == "LSL-12-1-BUDGET-MEASURES" }
+        #expect(findings.count == 1)
+        #expect(findings.first?.file.hasSuffix("koivuranta.planlint.yaml") == true)
+        #expect(findings.first?.start == LineColumn(line: 4, column: 56))
+        #expect(findings.first?.message == "För åtgärden M2 Koulukuraattorit har 40000 euro reserverats för år 2027, men budgeten har inget anslag för den.")
+        let own = report.findings.filter { ["PLANLINT-UNKNOWN-PLAN-KEY", "PLANLINT-PLUGIN-FAILED"].contains($0.ruleID) }.map(\.message)
+        #expect(own.isEmpty, "\(own)")
+    }
+
     @Test("Without the plugin enabled, the budget examples fail as not run, never pass")
     func budgetNotEnabled() throws {
         let results = ExampleRunner.run(try PluginTests.budgetEngine(enabled: false)).filter { $0.pack == "fi-talousarvio" }
