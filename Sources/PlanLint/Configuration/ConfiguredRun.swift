@@ -93,7 +93,7 @@ public enum ConfiguredRun {
                 engines[key] = engine
             }
             if let configuration = group.configuration {
-                let problems = configuration.unknownRules(known: engine.packs.flatMap { $0.rules.map(\.id) } + Suppressions.builtInRules.map(\.id))
+                let problems = configuration.unknownRules(known: engine.packs.flatMap { $0.rules.map(\.id) } + Suppressions.builtInRules.map(\.id) + [PluginCheck.failedRule.id])
                 if !problems.isEmpty {
                     errors += problems
                     continue

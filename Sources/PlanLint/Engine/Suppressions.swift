@@ -61,7 +61,7 @@ public enum Suppressions {
         title: Catalogue.suppress.unjustifiedTitle.text, remediation: Catalogue.suppress.unjustifiedFix.text)
 
     /// Every built-in rule, for reporters that list rules (SARIF).
-    public static let builtInRules = [unknownRule, invalidDirective, unjustified, Waivers.expired, PluginCheck.failedRule]
+    public static let builtInRules = [unknownRule, invalidDirective, unjustified, Waivers.expired]
 
     static let keywords = ["planlint-disable", "planlint-disable-next-line", "planlint-disable-file", "planlint-enable"]
 
