@@ -155,6 +155,11 @@ struct PluginTests {
         #expect(failure(#"{"protocol":"planlint-plugin","version":1,"findings":[{"rule":"OTHER"}]}"#) == .wrongRule("OTHER"))
         #expect(failure(#"{"protocol":"planlint-plugin","version":1,"findings":[{"rule":"R","location":{"line":9999}}]}"#) == .badLocation(line: 9999))
         #expect(failure("[1,2") == .notJSON(stderr: ""))
+        // Deep nesting neither crashes the parser nor the validator.
+        #expect(failure(String(repeating: "[", count: 200_000)) == .notJSON(stderr: ""))
+        let deep = String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
+        #expect(failure(#"{"protocol":"planlint-plugin","version":1,"findings":"# + deep + "}")
+                == .invalid(SchemaViolation(pointer: "/findings/0", problem: .invalid(keyword: "type"))))
         #expect(failure(#"{"protocol":"planlint-plugin","version":1,"findings":[]}"#) == nil)
     }
 
