@@ -30,6 +30,8 @@ public enum Scaffold {
             # as_of: 2026-11-22           # the day to check on (default: today)
             # rules:
             #   GP-ANNUAL-REPORT: info    # a rule's severity, or off
+            # plugins:                    # check plugins this file allows to run (docs/plugins.md)
+            #   budget: {path: tools/budget.py, settings: {budget: talousarvio.csv}}
             # waivers:                    # decisions that accept a finding, until a date
             #   - rule: \(rule)
             #     plan: plans/*.md
