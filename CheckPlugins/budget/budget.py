@@ -60,6 +60,11 @@ def amount(text):
         return None
 
 
+def euros(value):
+    """A sum as people read it in every language of the messages: 35000 -> '35 000'."""
+    return f"{round(value):,}".replace(",", " ")
+
+
 def normalise(text):
     return " ".join(re.findall(r"\w+", str(text).lower()))
 
@@ -209,11 +214,11 @@ def check(request):
             found = sum(line["amount"] for line in lines if line["year"] == year and shows(line, measure))
             if found + 0.5 >= wanted:
                 continue
-            values = {"item": name, "years": year, "value": round(wanted)}
+            values = {"item": name, "years": year, "value": euros(wanted)}
             finding = {"reason": "missing" if found == 0 else "violation", "values": values,
                        "path": where.get("path", "measures"), "evidence": name}
             if found:
-                values["found"] = round(found)
+                values["found"] = euros(found)
             location = {"line": where["line"], "column": where["column"]}
             if where.get("origin") == "sidecar":
                 location["file"] = where["file"]

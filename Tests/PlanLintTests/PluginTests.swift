@@ -303,7 +303,7 @@ struct PluginTests {
         for r in results { #expect(r.ok, "\(r.file): \(r.failure ?? "")") }
         let short = try #require(results.first { $0.file.hasSuffix("budget-short.md") })
         #expect(short.findings.map(\.start.line) == [15, 20])
-        #expect(short.findings.first?.message.contains("vain 20000 euroa") == true)
+        #expect(short.findings.first?.message.contains("vain 20 000 euroa") == true)
     }
 
     @Test("The budget file may be named in the plan's sidecar; a finding about the sidecar's resources points into it")
@@ -333,7 +333,7 @@ struct PluginTests {
         #expect(findings.count == 1)
         #expect(findings.first?.file.hasSuffix("koivuranta.planlint.yaml") == true)
         #expect(findings.first?.start == LineColumn(line: 4, column: 56))
-        #expect(findings.first?.message == "För åtgärden M2 Koulukuraattorit har 40000 euro reserverats för år 2027, men budgeten har inget anslag för den.")
+        #expect(findings.first?.message == "För åtgärden M2 Koulukuraattorit har 40 000 euro reserverats för år 2027, men budgeten har inget anslag för den.")
         let own = report.findings.filter { ["PLANLINT-UNKNOWN-PLAN-KEY", "PLANLINT-PLUGIN-FAILED"].contains($0.ruleID) }.map(\.message)
         #expect(own.isEmpty, "\(own)")
     }
