@@ -103,6 +103,8 @@ final class EvaluationContext {
     /// The content sections whose titles each pattern finds, by pattern: many rules look
     /// for the same sections with the same list of aliases.
     private var sectionsByPattern: [ObjectIdentifier: [Section]] = [:]
+    /// Sections classified by what they say, per term list and statute marks (SectionContent.swift).
+    var sectionsByContent: [[ObjectIdentifier?]: [ContentTerms.Classified]] = [:]
 
     /// The decided values (kind `value`), by name.
     private(set) var values: [String: Decided<DerivedValue>] = [:]
