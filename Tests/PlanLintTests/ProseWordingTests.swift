@@ -133,6 +133,14 @@ struct ProseStatementTests {
         #expect(try status(text, "LSL-12-1-PART-OF-WELFARE-PLAN") == (counts ? .pass : .fail))
     }
 
+    @Test("The youth council evaluating the plan's progress has a say in it; a youth council that only meets has not")
+    func youthCouncilEvaluates() throws {
+        #expect(try status(fi("## 6 Seuranta\n\nNuorisovaltuusto ja oppilaskunnat arvioivat joka kevät, miten toimet ovat edenneet."), "KUNTAL-26-YOUTH-COUNCIL") == .pass)
+        #expect(try status(sv("## 6 Uppföljning\n\nUngdomsfullmäktige bedömer varje höst hur åtgärderna har förverkligats."), "KUNTAL-26-YOUTH-COUNCIL") == .pass)
+        #expect(try status(sv("## 6 Uppföljning\n\nÅtgärderna utvärderades av ungdomsrådet i maj."), "KUNTAL-26-YOUTH-COUNCIL") == .pass)
+        #expect(try status(sv("## 6 De ungas påverkan\n\nUngdomsfullmäktige sammanträder en gång i månaden i kommunhuset."), "KUNTAL-26-YOUTH-COUNCIL") == .fail)
+    }
+
     @Test("'Redovisar … för fullmäktige' every year is the yearly report; to a committee when needed it is not")
     func yearlyReport() throws {
         #expect(try status(sv("## 6 Uppföljning\n\nArbetsgruppen redovisar resultaten för fullmäktige årligen."), "GP-ANNUAL-REPORT") == .pass)
