@@ -51,12 +51,14 @@ struct ProseGroupTests {
     static let namedTexts = [
         fi("## 2 Valmistelu\n\nSuunnitelman laati sivistyslautakunnan 3.3.2025 asettama ohjausryhmä."),
         fi("## 2 Valmistelu\n\nValmistelusta vastasi lasten palvelujen työryhmä, jonka kunnanhallitus nimesi 12.2.2025."),
+        fi("## 2 Valmistelu\n\nKunnanhallituksen 20.1.2025 § 8 asettama lapsiperheryhmä kokoontui kuusi kertaa."),
         fi("## 2 Valmistelu\n\nRyhmään kuuluivat rehtori, nuoriso-ohjaaja, kuraattori ja neuvolan terveydenhoitaja."),
         sv("## 2 Beredning\n\nPlanen har beretts av den arbetsgrupp som kommunstyrelsen tillsatte 4.2.2025 § 9."),
         sv("## 2 Beredning\n\nI styrgruppen ingår bildningschefen, en rektor, ungdomsledaren och en hälsovårdare."),
     ]
     static let notNamedTexts = [
         fi("## 2 Valmistelu\n\nOhjeen mukaan kunnanhallitus asettaa suunnitelmaa varten monialaisen ryhmän."),
+        fi("## 2 Valmistelu\n\nOppaan mukaan suunnitelman valmistelee kunnanhallituksen asettama monialainen työryhmä."),
         fi("## 2 Valmistelu\n\nSuunnitelman kohderyhmä ovat alle 25-vuotiaat; sitä valmisteltiin kysymällä joka ikäryhmältä."),
         fi("## 2 Valmistelu\n\nLastensuojelun asiantuntijaryhmään kuuluvat sosiaalityöntekijä, lääkäri ja psykologi."),
         sv("## 2 Beredning\n\nEnligt anvisningen tillsätter kommunstyrelsen en grupp för planen. Målgruppen är alla under 25 år."),
