@@ -193,6 +193,8 @@ public enum LintSession {
             DispatchQueue.concurrentPerform(iterations: end - start) { k in
                 slots.set(k, prepared.check(first + k))
             }
+            // The texts the batch's plans were cut into are of no use to the next batch.
+            MatcherRegistry.shared.forgetTexts()
             for outcome in slots.values { handle(outcome) }
             start = end
             if showProgress { stderr.write("\r\u{1B}[Kplanlint: \(end)/\(prepared.plans.count) plans checked") }
