@@ -21,21 +21,22 @@ public enum ConfiguredRun {
     }
 
     /// The configuration found from `folder` upward, loaded; nil when there is none.
-    public static func configuration(from folder: String) throws(InputError) -> Configuration? {
+    /// Its path is shown relative to `base` (default: the working directory).
+    public static func configuration(from folder: String, base: String? = nil) throws(InputError) -> Configuration? {
         guard let found = Configuration.find(from: folder) else { return nil }
-        return try Configuration.load(file: found, shownAs: display(found))
+        return try Configuration.load(file: found, shownAs: display(found, base: base))
     }
 
     /// A found file's path as the user would write it: relative to the working directory when
     /// it lies below it.
-    static func display(_ absolute: String) -> String {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardized.path
+    static func display(_ absolute: String, base: String? = nil) -> String {
+        let cwd = URL(fileURLWithPath: base ?? FileManager.default.currentDirectoryPath).standardized.path
         return Configuration.relative(absolute, to: cwd) ?? absolute
     }
 
     /// Groups plans by the configuration found upward from each plan's folder; with
     /// `explicit`, every plan is in its one group. Each file is read once.
-    public static func groups(files: [String], explicit: Configuration?) throws(InputErrors) -> [Group] {
+    public static func groups(files: [String], explicit: Configuration?, base: String? = nil) throws(InputErrors) -> [Group] {
         if let explicit { return [Group(configuration: explicit, files: files)] }
         var byFolder: [String: String?] = [:]
         var loaded: [String: Configuration] = [:]
@@ -52,9 +53,9 @@ public enum ConfiguredRun {
                 byFolder[folder] = found
             }
             let key = found ?? ""
-            if let found, loaded[found] == nil, !errors.contains(where: { $0.file == display(found) }) {
+            if let found, loaded[found] == nil, !errors.contains(where: { $0.file == display(found, base: base) }) {
                 do throws(InputError) {
-                    loaded[found] = try Configuration.load(file: found, shownAs: display(found))
+                    loaded[found] = try Configuration.load(file: found, shownAs: display(found, base: base))
                 } catch {
                     errors.append(error)
                 }
@@ -99,8 +100,10 @@ public enum ConfiguredRun {
     }
 
     /// Groups the plans and loads each group's packs; nothing is read or checked yet.
-    public static func prepare(files: [String], explicit: Configuration?, flags: CommandLineSettings, today: PlanDate) throws(InputErrors) -> Prepared {
-        let groups = try groups(files: files, explicit: explicit)
+    /// Configuration files are shown relative to `base` (default: the working directory).
+    public static func prepare(files: [String], explicit: Configuration?, flags: CommandLineSettings, today: PlanDate,
+                               base: String? = nil) throws(InputErrors) -> Prepared {
+        let groups = try groups(files: files, explicit: explicit, base: base)
         var byFile: [String: Prepared.Plan] = [:]
         var packs: [RulePack] = []
         var errors: [InputError] = []

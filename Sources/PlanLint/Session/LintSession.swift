@@ -31,6 +31,12 @@ public struct LintOptions: Sendable {
     public var progress = false
     /// The folder paths in reports are relative to.
     public var sourceRoot = FileManager.default.currentDirectoryPath
+    /// The folder relative paths (plans, --config, baselines, --output) are taken from, when
+    /// it is not the process's: for running in-process as if started in another folder
+    /// (tests). Reports show the paths as given. Setting it also sets `sourceRoot`.
+    public var workingDirectory: String? {
+        didSet { if let workingDirectory { sourceRoot = workingDirectory } }
+    }
     /// Plans read and checked together; the most held in memory at once.
     public var batchSize = 16
     /// The day the run takes as today.
@@ -99,11 +105,18 @@ public enum LintSession {
     /// `stderr`, each neutralised for its syntax (OutputSafety). Returns the exit code.
     public static func run(_ options: LintOptions, stdout: any ReportSink, stderr: any ReportSink) throws(UsageError) -> Int32 {
         let errors = ErrorWriter(stderr)
-        let flags = options.flags
+        let place = Paths(options.workingDirectory)
+        var flags = options.flags
+        flags.paths = flags.paths.map(place.resolve)
+        flags.packs = flags.packs.map(place.resolve)
         let runConfiguration: Configuration?
         let settings: EffectiveSettings
         do throws(InputError) {
-            runConfiguration = try ConfiguredRun.runConfiguration(explicit: options.configFile)
+            if let wd = options.workingDirectory, options.configFile == nil {
+                runConfiguration = try ConfiguredRun.configuration(from: wd, base: place.folder)
+            } else {
+                runConfiguration = try ConfiguredRun.runConfiguration(explicit: options.configFile.map(place.resolve))
+            }
             settings = EffectiveSettings(configuration: runConfiguration, flags: flags, today: options.today)
         } catch {
             errors.line(error.description)
@@ -112,19 +125,19 @@ public enum LintSession {
         let files = try ReportFile.parse(settings.outputs.value)
         let format = Reporters.identifiers.contains(settings.format.value) ? settings.format.value : TextReporter.identifier
         let lang = settings.lang.value
-        let paths = settings.paths.value
+        let paths = settings.paths.value.map(place.resolve)
         let (planFiles, missing) = PlanReader.discover(paths)
         if planFiles.isEmpty && missing.isEmpty {
-            errors.line("\(paths.joined(separator: " ")): error: no plan files (.md, .yaml, .yml, .docx, .odt, .fodt) found")
+            errors.line("\(paths.map(place.display).joined(separator: " ")): error: no plan files (.md, .yaml, .yml, .docx, .odt, .fodt) found")
             return Exit.inputError
         }
         let day = settings.asOf.value
         let prepared: ConfiguredRun.Prepared
         do throws(InputErrors) {
             prepared = try ConfiguredRun.prepare(files: planFiles, explicit: options.configFile == nil ? nil : runConfiguration,
-                                                 flags: flags, today: options.today)
+                                                 flags: flags, today: options.today, base: place.folder)
         } catch {
-            for e in error.errors { errors.line(e.description) }
+            for e in error.errors { errors.line(place.relabel(e).description) }
             return Exit.inputError
         }
         for notice in PackNotice.replaced(prepared.packs, lang ?? .en) { errors.line("planlint: " + notice) }
@@ -133,14 +146,14 @@ public enum LintSession {
         var matcher: Baseline.Matcher?
         if let path = settings.baseline.value {
             do throws(InputError) {
-                let baseline = try Baseline.load(file: path)
-                matcher = Baseline.Matcher(baseline, file: path, folder: URL(fileURLWithPath: path).standardized.deletingLastPathComponent().path)
+                let baseline = try Baseline.load(file: place.resolve(path))
+                matcher = Baseline.Matcher(baseline, file: path, folder: URL(fileURLWithPath: place.resolve(path)).standardized.deletingLastPathComponent().path)
             } catch {
-                errors.line(error.description)
+                errors.line(place.relabel(error).description)
                 return Exit.inputError
             }
         }
-        var recorder = options.writeBaseline.map { Baseline.Recorder(folder: URL(fileURLWithPath: $0).standardized.deletingLastPathComponent().path) }
+        var recorder = options.writeBaseline.map { Baseline.Recorder(folder: URL(fileURLWithPath: place.resolve($0)).standardized.deletingLastPathComponent().path) }
 
         // The reports: the terminal's, and each file's.
         let context = RunContext(packs: prepared.packs, asOf: day, language: lang)
@@ -155,7 +168,7 @@ public enum LintSession {
         for file in files {
             guard let reporter = Reporters.make(file.format, options: ReportOptions(color: false, language: language, sourceRoot: options.sourceRoot)) else { continue }
             do throws(AtomicFile.WriteError) {
-                let writer = try AtomicFile.Writer(path: file.path)
+                let writer = try AtomicFile.Writer(path: place.resolve(file.path))
                 let sink = NeutralizingSink(writer, syntax: OutputSafety.syntax(forFormat: file.format))
                 outputs.append(Output(file: file, writer: writer, sink: sink, stream: reporter.start(context, to: sink), failure: nil))
             } catch {
@@ -170,12 +183,12 @@ public enum LintSession {
             switch outcome {
             case .checked(var report):
                 recorder?.record(report)
-                if matcher != nil {
-                    _ = matcher!.apply(to: &report)
-                    outcome = .checked(report)
-                }
+                if matcher != nil { _ = matcher!.apply(to: &report) }
+                outcome = .checked(place.relabel(report))
             case .failed(let e):
+                outcome = .failed(place.relabel(e))
                 if showProgress { stderr.write("\r\u{1B}[K") }
+                let e = place.relabel(e)
                 errors.line(lang.map { e.description(in: $0) } ?? e.description)
             }
             totals.add(outcome)
@@ -217,7 +230,7 @@ public enum LintSession {
         var writeFailed = false
         if let path = options.writeBaseline, let recorder {
             do throws(AtomicFile.WriteError) {
-                try AtomicFile.write(recorder.baseline.encoded(), to: path)
+                try AtomicFile.write(recorder.baseline.encoded(), to: place.resolve(path))
             } catch {
                 errors.line("\(path): error: cannot write the baseline: \(error.reason)")
                 writeFailed = true
@@ -250,6 +263,46 @@ public enum LintSession {
         var stream: (any ReportStream)?
         /// Why the file could not be opened.
         var failure: String?
+    }
+}
+
+/// Paths of a run started in a working directory other than the process's: resolved for
+/// reading and writing, shown as given.
+struct Paths {
+    let folder: String?
+
+    init(_ folder: String?) {
+        self.folder = folder.map { URL(fileURLWithPath: $0).standardized.path }
+    }
+
+    func resolve(_ path: String) -> String {
+        guard let folder, !path.hasPrefix("/") else { return path }
+        return path.isEmpty || path == "." ? folder : folder + "/" + path
+    }
+
+    func display(_ path: String) -> String {
+        guard let folder else { return path }
+        if path == folder { return "." }
+        return path.hasPrefix(folder + "/") ? String(path.dropFirst(folder.count + 1)) : path
+    }
+
+    func relabel(_ e: InputError) -> InputError {
+        guard folder != nil else { return e }
+        var e = e
+        e.file = display(e.file)
+        return e
+    }
+
+    func relabel(_ r: PlanReport) -> PlanReport {
+        guard folder != nil else { return r }
+        var r = r
+        r.file = display(r.file)
+        for i in r.findings.indices {
+            r.findings[i].file = display(r.findings[i].file)
+            if let s = r.findings[i].suppressed, s.directive != .baseline { r.findings[i].suppressed?.location.file = display(s.location.file) }
+        }
+        r.otherSourceLines = Dictionary(r.otherSourceLines.map { (display($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        return r
     }
 }
 
