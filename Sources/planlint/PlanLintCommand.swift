@@ -133,8 +133,11 @@ struct PackOptions: ParsableArguments {
     /// The packs combined into an engine; pack errors are printed and exit 2.
     func engine() throws -> Engine {
         let packs = try load()
+        let plugins = try configuredPlugins()
         do {
-            return try Engine(packs: packs)
+            var engine = try Engine(packs: packs)
+            engine.plugins = plugins
+            return engine
         } catch {
             for e in error.errors { printError(e.description) }
             throw Exit.inputError

@@ -112,7 +112,7 @@ public enum ConfiguredRun {
             let settings = EffectiveSettings(configuration: group.configuration, flags: flags, today: today)
             let excluded = settings.excludePacks.map(\.value)
             let key = ([settings.defaultPacks.value ? "+" : "-"] + settings.packDirectories + ["|"] + excluded).joined(separator: "\u{0}")
-            let engine: Engine
+            var engine: Engine
             if let cached = engines[key] {
                 engine = cached
             } else {
@@ -126,13 +126,15 @@ public enum ConfiguredRun {
                 engines[key] = engine
             }
             if let configuration = group.configuration {
-                let problems = configuration.unknownRules(known: engine.packs.flatMap { $0.rules.map(\.id) } + Suppressions.builtInRules.map(\.id))
+                let problems = configuration.unknownRules(known: engine.packs.flatMap { $0.rules.map(\.id) } + Suppressions.builtInRules.map(\.id) + [PluginCheck.failedRule.id])
                 if !problems.isEmpty {
                     errors += problems
                     continue
                 }
             }
             for p in engine.packs where !packs.contains(where: { $0.id == p.id }) { packs.append(p) }
+            // Only the plans' own configuration enables check plugins (docs/plugins.md).
+            engine.plugins = PluginSet(group.configuration?.plugins ?? [])
             for file in group.files {
                 byFile[file] = Prepared.Plan(file: file, engine: engine, asOf: settings.asOf.value, language: settings.lang.value,
                                              configuration: group.configuration, group: index)

@@ -24,6 +24,8 @@ struct Violation {
     var evidence: String?
     var origin: FactOrigin?
     var values: [String: Placeholder] = [:]
+    /// A message of the finding's own, in place of the rule's (a check plugin may give one).
+    var message: Localized?
 }
 
 /// A remark about a passing check, kept for the compliance record.
@@ -72,6 +74,10 @@ struct Outcome {
 
 struct CheckEvaluator {
     let context: EvaluationContext
+    /// The check plugins the configuration enables (checks of kind `plugin`).
+    var plugins = PluginSet()
+    /// The id of the rule being evaluated (a plugin is asked about it).
+    var rule = ""
 
     func evaluate(_ check: Check, item: FactValue? = nil, bindings: [String: FactValue] = [:]) -> Outcome {
         check.kind.evaluate(CheckEvaluation(evaluator: self, item: item, bindings: bindings))

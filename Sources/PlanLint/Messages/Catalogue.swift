@@ -18,10 +18,11 @@ public enum Catalogue {
     static let planKeys = PlanKeyMessages()
     static let document = DocumentErrorMessages()
     static let configuration = ConfigurationMessages()
+    static let plugins = PluginCheck.messages
 
     /// Every message of the catalogue.
     public static var all: [Message] {
-        let areas: [Any] = [common, engine, text, compliance, html, explain, suppress, facts, word, planKeys, document, configuration]
+        let areas: [Any] = [common, engine, text, compliance, html, explain, suppress, facts, word, planKeys, document, configuration, plugins]
         return areas.flatMap { area in Mirror(reflecting: area).children.compactMap { $0.value as? Message } }
     }
 
