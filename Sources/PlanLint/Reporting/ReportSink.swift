@@ -1,7 +1,7 @@
 // Where a streaming report goes: a string in memory (tests, `Reporter.report`), stdout, or a
 // report file written atomically; and the spool a reporter parks a part in when its format
-// wants that part after something only the end of the run knows (docs/output-formats.md,
-// "Memory").
+// wants that part after something only the end of the run knows (docs/architecture.md,
+// "A run, streamed").
 import Foundation
 
 #if canImport(Glibc)

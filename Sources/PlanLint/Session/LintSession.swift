@@ -5,7 +5,7 @@
 // plans of a batch at the same time, on all cores); each plan's outcome then goes to every
 // report and is dropped. What stays for the end is what a summary needs (RunTotals), the
 // baseline's keys when one is being written, and the parts of a report a format wants after
-// its totals, parked in temporary files (docs/output-formats.md, "Memory"). So memory does
+// its totals, parked in temporary files (docs/architecture.md, "A run, streamed"). So memory does
 // not grow with the number of plans. Report files are written as the run goes into a
 // temporary file beside the target, renamed over it at the end (AtomicFile.Writer).
 //
