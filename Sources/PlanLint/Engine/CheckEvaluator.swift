@@ -41,6 +41,9 @@ public struct Note: Sendable, Codable, Hashable {
         case mappedByLegalMap = "mapped-by-legal-map"
         /// A content item recognised in the text only, not by a heading. data: `words`.
         case foundInText = "found-in-text"
+        /// A content item recognised by what a section under another heading says. data:
+        /// `heading`, `words` (the words that decided it), `about_fi`, `about_sv`, `about_en`.
+        case foundByContent = "found-by-content"
         /// Terms a `mentions` check found. data: `words`.
         case mentioned
         /// A fact taken from the prose. data: `path`, `value`.
