@@ -89,22 +89,16 @@ struct OutputFormat: ExpressibleByArgument, Equatable {
     static let text = OutputFormat(name: TextReporter.identifier)
 }
 
-/// An `--output FORMAT=PATH`: a report written to a file besides the terminal output.
+/// An `--output FORMAT=PATH`, checked while the arguments are parsed.
 struct OutputFile {
-    var format: OutputFormat
-    var path: String
+    var file: ReportFile
 
-    /// Parses `FORMAT=PATH`.
     init(parsing raw: String) throws(ValidationError) {
-        let known = Reporters.identifiers.joined(separator: ", ")
-        guard let eq = raw.firstIndex(of: "="), !raw[raw.index(after: eq)...].isEmpty else {
-            throw ValidationError("--output expects FORMAT=PATH (FORMAT one of: \(known)), got '\(raw)'")
+        do throws(LintSession.UsageError) {
+            file = try ReportFile(parsing: raw)
+        } catch {
+            throw ValidationError(error.message)
         }
-        guard let format = OutputFormat(argument: String(raw[..<eq])) else {
-            throw ValidationError("--output: unknown format '\(raw[..<eq])' (known: \(known))")
-        }
-        self.format = format
-        self.path = String(raw[raw.index(after: eq)...])
     }
 }
 
@@ -197,105 +191,36 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("Colours in the text output: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "when"))
     var color: ColorMode = .auto
 
-    /// Plans checked between two progress updates.
-    static let progressChunk = 16
-    /// Progress is shown for runs of more plans than this (on a terminal).
-    static let progressThreshold = 20
-
     func validate() throws {
         var paths = Set<String>()
         for raw in outputs {
-            let file = try OutputFile(parsing: raw)
+            let file = try OutputFile(parsing: raw).file
             let key = URL(fileURLWithPath: file.path).standardized.path
             guard paths.insert(key).inserted else { throw ValidationError("--output: '\(file.path)' is given twice") }
         }
     }
 
+    /// Hands the run to the library (LintSession) with stdout and stderr.
     func run() throws {
         // A write past a file size limit must fail as an error (exit 73), not kill the process.
         signal(SIGXFSZ, SIG_IGN)
-        let flags = commandLineSettings()
-        let (runConfiguration, settings) = try configOptions.settings(flags)
-        let files = try outputFiles(settings.outputs.value)
-        let format = OutputFormat(argument: settings.format.value) ?? .text
-        let lang = settings.lang.value
-        let paths = settings.paths.value
-        let (planFiles, missing) = PlanReader.discover(paths)
-        if planFiles.isEmpty && missing.isEmpty {
-            printError("\(paths.joined(separator: " ")): error: no plan files (.md, .yaml, .yml, .docx, .odt, .fodt) found")
-            throw Exit.inputError
-        }
-        let day = settings.asOf.value
-        var outcomes = missing.map { PlanOutcome.failed($0) }
-        let checked = try configOptions.check(planFiles, explicit: configOptions.config == nil ? nil : runConfiguration, flags: flags) { engine, files, day, lang in
-            check(files, engine: engine, asOf: day, language: lang)
-        }
-        outcomes += checked.outcomes
-        for notice in PackNotice.replaced(checked.packs, lang ?? .en) { printError("planlint: " + notice) }
-        let baselineWritten = try configOptions.baselines(&outcomes, packs: checked.packs, asOf: day, settings: settings)
-        let result = RunResult(outcomes: outcomes, packs: checked.packs, asOf: day, language: lang)
-
-        // Load errors go to stderr in every format (the machine formats also carry them).
-        for e in result.errors { printError(lang.map { e.description(in: $0) } ?? e.description) }
-
-        let status = exitCode(result, failOn: settings.failOn.value)
-        let environment = ProcessInfo.processInfo.environment
-        let colored: Bool
+        var options = LintOptions(flags: commandLineSettings())
+        options.configFile = configOptions.config
+        options.writeBaseline = configOptions.writeBaseline
         switch color {
-        case .always: colored = true
-        case .never: colored = false
-        case .auto: colored = isTerminal(STDOUT_FILENO) && (environment["NO_COLOR"].map(\.isEmpty) ?? true)
+        case .always: options.color = true
+        case .never: options.color = false
+        case .auto: options.color = isTerminal(STDOUT_FILENO) && (ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
         }
-        let root = FileManager.default.currentDirectoryPath
-        let language = lang ?? .en
-        let quietText = quiet && format == .text
-        if !(quietText && status == .success) {
-            let options = ReportOptions(color: colored, language: language, sourceRoot: root, summaryOnly: quietText)
-            if let reporter = Reporters.make(format.name, options: options) {
-                writeOutput(reporter.report(result), OutputSafety.syntax(forFormat: format.name), colour: colored)
-            }
+        options.quiet = quiet
+        options.progress = isTerminal(STDERR_FILENO)
+        let status: Int32
+        do throws(LintSession.UsageError) {
+            status = try LintSession.run(options, stdout: FileDescriptorSink.standardOutput, stderr: FileDescriptorSink.standardError)
+        } catch {
+            throw ValidationError(error.message)
         }
-
-        var writeFailed = !baselineWritten
-        for file in files {
-            guard let reporter = Reporters.make(file.format.name, options: ReportOptions(color: false, language: language, sourceRoot: root)) else { continue }
-            do {
-                let text = OutputSafety.neutralize(reporter.report(result), OutputSafety.syntax(forFormat: file.format.name))
-                try AtomicFile.write(Data(text.utf8), to: file.path)
-            } catch {
-                printError("\(file.path): error: cannot write the \(file.format.name) report: \(error.reason)")
-                writeFailed = true
-            }
-        }
-        if writeFailed { throw Exit.cannotWrite }
-        if status != .success { throw status }
-    }
-
-    /// 2 when a plan could not be read, 1 when a finding that is not suppressed is at or
-    /// above --fail-on, else 0.
-    func exitCode(_ result: RunResult, failOn: FailLevel) -> ExitCode {
-        if !result.errors.isEmpty { return Exit.inputError }
-        if let threshold = failOn.threshold, result.findings.contains(where: { $0.isActive && $0.severity >= threshold }) {
-            return Exit.findings
-        }
-        return .success
-    }
-
-    /// Checks the plans, showing progress on stderr for long runs when it is a terminal.
-    func check(_ files: [String], engine: Engine, asOf day: PlanDate, language lang: Language?) -> [PlanOutcome] {
-        guard !quiet, files.count > Lint.progressThreshold, isTerminal(STDERR_FILENO) else {
-            return PlanRun.check(files: files, with: engine, asOf: day, language: lang)
-        }
-        var outcomes: [PlanOutcome] = []
-        var start = 0
-        while start < files.count {
-            let end = min(start + Lint.progressChunk, files.count)
-            outcomes += PlanRun.check(files: Array(files[start..<end]), with: engine, asOf: day, language: lang)
-            start = end
-            FileHandle.standardError.write(Data("\r\u{1B}[Kplanlint: \(end)/\(files.count) plans checked".utf8))
-        }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
-        return outcomes
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

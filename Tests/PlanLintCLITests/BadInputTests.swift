@@ -139,7 +139,7 @@ struct BadInputTests {
         let paragraph = String(repeating: "Lasten ja nuorten hyvinvointi paranee. ", count: 100) + "\n\n"
         while text.utf8.count < 9 * 1024 * 1024 { text += paragraph }
         try text.write(to: url, atomically: true, encoding: .utf8)
-        let r = try CLI.run(["lint", url.path])
+        let r = try CLI.lint(["lint", url.path])
         #expect(r.status == 2)
         #expect(r.stderr.contains("error: the file is 9 438 982 bytes; the limit is 8 388 608"), "\(r.stderr)")
         #expect(!r.stdout.contains("the limit is 8 388 608"), "load errors are not part of the report")

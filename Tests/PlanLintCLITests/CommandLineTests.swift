@@ -1,13 +1,15 @@
-// The command line end to end: exit codes, text and JSON output, languages, the embedded
-// packs, `rules list|explain|test`.
+// `planlint lint` through the library's entry point (LintSession, in-process): exit codes,
+// text and JSON output, languages, the embedded packs. `rules list|explain|test` and a
+// local pack's `rules test` spawn the binary.
 import Foundation
+import PlanLint
 import Testing
 
 @Suite("Command line")
 struct CommandLineTests {
     @Test("A compliant plan exits 0 and says so")
     func compliantPlan() throws {
-        let r = try CLI.run(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22"])
+        let r = try CLI.lint(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("Examples/jarvela-2025.md"))
         #expect(r.stdout.contains("ei havaintoja"))
@@ -17,7 +19,7 @@ struct CommandLineTests {
 
     @Test("A defective draft exits 1 with findings pointing at the source, underlined")
     func defectiveDraft() throws {
-        let r = try CLI.run(["lint", "Examples/koskenkyla-luonnos-2026.md", "--as-of", "2026-11-22", "--lang", "en"])
+        let r = try CLI.lint(["lint", "Examples/koskenkyla-luonnos-2026.md", "--as-of", "2026-11-22", "--lang", "en"])
         #expect(r.status == 1)
         #expect(r.stdout.contains("error[LSL-12-1-DECISION-BODY]: The draft is headed for a decision by kunnanhallitus"))
         // The finding points at the value in the front matter and underlines it.
@@ -32,37 +34,35 @@ struct CommandLineTests {
 
     @Test("--fail-on decides the exit code")
     func failOn() throws {
-        let never = try CLI.run(["lint", "Examples/koskenkyla-luonnos-2026.md", "--as-of", "2026-11-22", "--fail-on", "never"])
+        let never = try CLI.lint(["lint", "Examples/koskenkyla-luonnos-2026.md", "--as-of", "2026-11-22", "--fail-on", "never"])
         #expect(never.status == 0)
         // A thin plan with recommendations (warnings) and no statutory error: the threshold
         // alone decides whether the run fails.
         let thin = "Rules/fi-suositukset/examples/municipal-2024-thin.md"
-        let errorsOnly = try CLI.run(["lint", thin, "--as-of", "2026-11-22", "--lang", "en", "--fail-on", "error"])
+        let errorsOnly = try CLI.lint(["lint", thin, "--as-of", "2026-11-22", "--lang", "en", "--fail-on", "error"])
         #expect(errorsOnly.status == 0, "\(errorsOnly.stdout)")
         #expect(errorsOnly.stdout.contains("warning["))
         #expect(!errorsOnly.stdout.contains("error["))
-        let warnings = try CLI.run(["lint", thin, "--as-of", "2026-11-22", "--fail-on", "warning"])
+        let warnings = try CLI.lint(["lint", thin, "--as-of", "2026-11-22", "--fail-on", "warning"])
         #expect(warnings.status == 1)
-        let lapsed = try CLI.run(["lint", "Examples/jarvela-2025.md", "--as-of", "2030-06-01", "--fail-on", "error"])
+        let lapsed = try CLI.lint(["lint", "Examples/jarvela-2025.md", "--as-of", "2030-06-01", "--fail-on", "error"])
         #expect(lapsed.status == 1, "four years after 10.12.2025 the plan has lapsed")
         #expect(lapsed.stdout.contains("[LSL-12-1-REVIEW-4Y]"))
     }
 
     @Test("--exclude-pack leaves a pack out; an unknown id is an error, not a silent no-op")
     func excludePack() throws {
-        let all = try CLI.run(["rules", "list"])
-        #expect(all.stdout.contains("fi-lsl"))
-        let without = try CLI.run(["rules", "list", "--exclude-pack", "fi-lsl"])
-        #expect(without.status == 0)
-        #expect(!without.stdout.contains("fi-lsl"))
-        let typo = try CLI.run(["lint", "Examples/jarvela-2025.md", "--exclude-pack", "fi-suosituks"])
+        #expect(try PackSet.load(directories: []).contains { $0.id == "fi-lsl" })
+        let without = try PackSet.load(directories: [], excluding: ["fi-lsl"])
+        #expect(!without.isEmpty && !without.contains { $0.id == "fi-lsl" })
+        let typo = try CLI.lint(["lint", "Examples/jarvela-2025.md", "--exclude-pack", "fi-suosituks"])
         #expect(typo.status == 2)
         #expect(typo.stderr.contains("--exclude-pack: no loaded pack has the id 'fi-suosituks'"))
     }
 
     @Test("--format compliance lists every requirement with its result, in the plan's language")
     func complianceFormat() throws {
-        let r = try CLI.run(["lint", "Examples/vasterby-2024.md", "--as-of", "2026-11-22", "--format", "compliance"])
+        let r = try CLI.lint(["lint", "Examples/vasterby-2024.md", "--as-of", "2026-11-22", "--format", "compliance"])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.hasPrefix("Rapport om efterlevnad"))
         #expect(r.stdout.contains("Granskningsdag: 22.11.2026"))
@@ -74,15 +74,15 @@ struct CommandLineTests {
 
     @Test("Messages follow the plan's language, or --lang")
     func languages() throws {
-        let sv = try CLI.run(["lint", "Examples/vasterby-2024.md", "--as-of", "2029-01-01"])
+        let sv = try CLI.lint(["lint", "Examples/vasterby-2024.md", "--as-of", "2029-01-01"])
         #expect(sv.stdout.contains("Planen godkändes eller sågs över senast 17.6.2024; fyraårsfristen gick ut 17.6.2028."), "\(sv.stdout)")
-        let en = try CLI.run(["lint", "Examples/vasterby-2024.md", "--as-of", "2029-01-01", "--lang", "en"])
+        let en = try CLI.lint(["lint", "Examples/vasterby-2024.md", "--as-of", "2029-01-01", "--lang", "en"])
         #expect(en.stdout.contains("The plan was last approved or reviewed on 2024-06-17; the four-year limit ran out on 2028-06-17."))
     }
 
     @Test("JSON output follows the documented schema")
     func json() throws {
-        let r = try CLI.run(["lint", "Examples", "--as-of", "2026-11-22", "--format", "json"])
+        let r = try CLI.lint(["lint", "Examples", "--as-of", "2026-11-22", "--format", "json"])
         #expect(r.status == 1)
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(doc["schema_version"] as? Int == 1)
@@ -111,8 +111,8 @@ struct CommandLineTests {
 
     @Test("Output is the same run after run (parallel checking keeps the order)")
     func deterministic() throws {
-        let a = try CLI.run(["lint", "Examples", "--as-of", "2026-11-22", "--format", "json"])
-        let b = try CLI.run(["lint", "Examples", "--as-of", "2026-11-22", "--format", "json"])
+        let a = try CLI.lint(["lint", "Examples", "--as-of", "2026-11-22", "--format", "json"])
+        let b = try CLI.lint(["lint", "Examples", "--as-of", "2026-11-22", "--format", "json"])
         #expect(a.stdout == b.stdout)
     }
 
@@ -122,7 +122,7 @@ struct CommandLineTests {
         try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: tmp) }
         try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Examples/koskenkyla-luonnos-2026.md"), to: tmp.appendingPathComponent("luonnos.md"))
-        let r = try CLI.run(["lint", "luonnos.md", "--as-of", "2026-11-22"], in: tmp)
+        let r = try CLI.lint(["lint", "luonnos.md", "--as-of", "2026-11-22"], in: tmp)
         #expect(r.status == 1)
         #expect(r.stdout.contains("[LSL-12-1-REVIEW-4Y-PREDECESSOR]"))
         #expect(r.stdout.contains("sääntöpaketit: fi-lsl"))
@@ -130,7 +130,7 @@ struct CommandLineTests {
 
     @Test("Facts found only in the prose are used, and the output says so")
     func proseFacts() throws {
-        let r = try CLI.run(["lint", "Examples/alavesi-2023-prose.md", "--as-of", "2027-07-01", "--lang", "en"])
+        let r = try CLI.lint(["lint", "Examples/alavesi-2023-prose.md", "--as-of", "2027-07-01", "--lang", "en"])
         #expect(r.status == 1, "approved 12.6.2023 in the text: lapsed after 12.6.2027")
         #expect(r.stdout.contains("The plan was last approved or reviewed on 2023-06-12"))
         #expect(r.stdout.contains("The fact was found in the plan's text, not in the data block."))
@@ -159,7 +159,7 @@ struct CommandLineTests {
 
     @Test("A local pack extends the national pack")
     func localPack() throws {
-        let r = try CLI.run(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "--pack", CLI.fixture("bad/packs/valid"), "--format", "json"])
+        let r = try CLI.lint(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "--pack", CLI.fixture("bad/packs/valid"), "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("\"id\" : \"local\""))
         let test = try CLI.run(["rules", "test", "--pack", CLI.fixture("bad/packs/valid")])

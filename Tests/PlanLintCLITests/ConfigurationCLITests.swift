@@ -37,7 +37,7 @@ struct ConfigurationCLITests {
         // From another folder, naming the plan: the file is found from the plan's folder up.
         let plan = dir.appendingPathComponent("plans/koskenkyla-luonnos-2026.md").path
         let sarifPath = dir.appendingPathComponent("planlint.sarif").path
-        let run = try CLI.run(["lint", "--fail-on", "never", "--format", "json", "--output", "sarif=" + sarifPath, plan],
+        let run = try CLI.lint(["lint", "--fail-on", "never", "--format", "json", "--output", "sarif=" + sarifPath, plan],
                               in: FileManager.default.temporaryDirectory)
         #expect(run.status == 0, "\(run.stderr)")
         // SARIF marks the waived finding as an external suppression, and stays valid SARIF.
@@ -57,7 +57,7 @@ struct ConfigurationCLITests {
         #expect(waived["message"] as? String == "The draft is headed for a decision by kunnanhallitus, but the plan is approved by the municipal council.")
 
         // From the folder itself: paths, fail_on (warning) from the file.
-        let inside = try CLI.run(["lint"], in: dir)
+        let inside = try CLI.lint(["lint"], in: dir)
         #expect(inside.status == 1)
         #expect(inside.stdout.contains("waived (.planlint.yaml:6): The council handles the plan in December. — decision khall 3.2.2026 § 14"))
 
@@ -70,7 +70,7 @@ struct ConfigurationCLITests {
         #expect(lines.contains("format text (default)"))
 
         try Data("as_of: 2026-11-22\nfailon: warning\n".utf8).write(to: dir.appendingPathComponent(".planlint.yaml"))
-        let bad = try CLI.run(["lint", "plans"], in: dir)
+        let bad = try CLI.lint(["lint", "plans"], in: dir)
         #expect(bad.status == 2)
         #expect(bad.stderr == ".planlint.yaml:2:1: error: unknown key 'failon' in the configuration (did you mean 'fail_on'?)\n")
     }
@@ -79,13 +79,13 @@ struct ConfigurationCLITests {
     func baseline() throws {
         let dir = try Self.municipality()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let write = try CLI.run(["lint", "--write-baseline", "planlint-baseline.json"], in: dir)
+        let write = try CLI.lint(["lint", "--write-baseline", "planlint-baseline.json"], in: dir)
         #expect(write.status == 1)
         let recorded = try String(contentsOf: dir.appendingPathComponent("planlint-baseline.json"), encoding: .utf8)
         #expect(recorded.contains("\"file\" : \"plans/koskenkyla-luonnos-2026.md\""))
         #expect(!recorded.contains("LSL-12-1-DECISION-BODY"), "a waived finding is not put in the baseline")
 
-        let known = try CLI.run(["lint", "--baseline", "planlint-baseline.json"], in: dir)
+        let known = try CLI.lint(["lint", "--baseline", "planlint-baseline.json"], in: dir)
         #expect(known.status == 0, "\(known.stdout)")
 
         // A new warning (a directive naming no rule) fails; the known findings still do not.
@@ -93,13 +93,13 @@ struct ConfigurationCLITests {
         var text = try String(contentsOf: path, encoding: .utf8)
         text = text.replacingOccurrences(of: "\n# Koskenkylän", with: "\n<!-- planlint-disable -->\n\n# Koskenkylän")
         try Data(text.utf8).write(to: path)
-        let new = try CLI.run(["lint", "--baseline", "planlint-baseline.json", "--format", "json"], in: dir)
+        let new = try CLI.lint(["lint", "--baseline", "planlint-baseline.json", "--format", "json"], in: dir)
         #expect(new.status == 1)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(new.stdout.utf8)) as? [String: Any])
         let findings = ((json["plans"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]]) ?? []
         #expect(findings.filter { $0["suppressed"] == nil }.compactMap { $0["rule"] as? String } == ["PLANLINT-INVALID-SUPPRESSION"])
         // Writing it again gives the same file plus the one new entry.
-        _ = try CLI.run(["lint", "--write-baseline", "planlint-baseline.json"], in: dir)
+        _ = try CLI.lint(["lint", "--write-baseline", "planlint-baseline.json"], in: dir)
         let again = try String(contentsOf: dir.appendingPathComponent("planlint-baseline.json"), encoding: .utf8)
         #expect(again.components(separatedBy: "\"rule\"").count == recorded.components(separatedBy: "\"rule\"").count + 1)
     }

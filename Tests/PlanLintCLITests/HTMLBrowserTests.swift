@@ -47,11 +47,11 @@ enum Chromium {
 struct HTMLCommandLineTests {
     @Test("--format html writes the page to stdout and keeps the exit code of the findings")
     func formatHTML() throws {
-        let r = try CLI.run(["lint", "Examples/koskenkyla-luonnos-2026.md", "--as-of", "2026-11-22", "--format", "html"])
+        let r = try CLI.lint(["lint", "Examples/koskenkyla-luonnos-2026.md", "--as-of", "2026-11-22", "--format", "html"])
         #expect(r.status == 1)
         #expect(r.stdout.hasPrefix("<!DOCTYPE html>\n<html lang=\"fi\">"))
         #expect(r.stdout.hasSuffix("</html>\n"))
-        let english = try CLI.run(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "--format", "html", "--lang", "en"])
+        let english = try CLI.lint(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "--format", "html", "--lang", "en"])
         #expect(english.status == 0)
         #expect(english.stdout.contains("<h1>Child and youth welfare plan: compliance with the law</h1>"))
     }
@@ -77,13 +77,13 @@ struct HTMLBrowserTests {
                 .replacingOccurrences(of: "  body: kunnanhallitus", with: #"  body: "<img src=x onerror=\"document.body.setAttribute('data-pwned', '2')\">""#)
             try hostile.write(to: dir.appendingPathComponent("hostile.md"), atomically: true, encoding: .utf8)
             let arguments = ["lint", "Examples", dir.appendingPathComponent("hostile.md").path, "--as-of", "2026-11-22", "--format"]
-            let r = try CLI.run(arguments + ["html"])
+            let r = try CLI.lint(arguments + ["html"])
             guard r.status == 1, r.stdout.hasPrefix("<!DOCTYPE html>") else {
                 throw CLIError(message: "planlint exited \(r.status): \(r.stderr)")
             }
             page = dir.appendingPathComponent("report.html")
             try r.stdout.write(to: page, atomically: true, encoding: .utf8)
-            let j = try CLI.run(arguments + ["json"])
+            let j = try CLI.lint(arguments + ["json"])
             json = try JSONSerialization.jsonObject(with: Data(j.stdout.utf8)) as? [String: Any] ?? [:]
         }
 
@@ -169,7 +169,7 @@ struct HTMLBrowserTests {
 
         if let keep = ProcessInfo.processInfo.environment["PLANLINT_SCREENSHOT"], !keep.isEmpty {
             let draft = r.dir.appendingPathComponent("draft.html")
-            let one = try CLI.run(["lint", "Examples/koskenkyla-luonnos-2026.md", "--as-of", "2026-11-22", "--format", "html"])
+            let one = try CLI.lint(["lint", "Examples/koskenkyla-luonnos-2026.md", "--as-of", "2026-11-22", "--format", "html"])
             try one.stdout.write(to: draft, atomically: true, encoding: .utf8)
             let docShot = try Chromium.run(["--screenshot=\(keep)", "--window-size=1100,1900"], page: draft, profile: r.dir.appendingPathComponent("profile-doc"))
             #expect(docShot.status == 0)

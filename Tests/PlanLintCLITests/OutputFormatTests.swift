@@ -4,6 +4,7 @@
 // the same run, and hostile text in a plan escaped in each.
 import Foundation
 import FoundationXML
+import PlanLint
 import Testing
 
 /// A temporary folder laid out like the repository: copies of `Examples/` and
@@ -66,6 +67,11 @@ struct Workspace {
         try CLI.run(arguments, in: url, environment: environment)
     }
 
+    /// `planlint lint ARGUMENTS` in-process, as if started in the workspace.
+    func lint(_ arguments: [String]) throws -> RunOutput {
+        try CLI.lint(arguments, in: url)
+    }
+
     func remove() {
         try? FileManager.default.removeItem(at: url)
     }
@@ -85,7 +91,7 @@ struct SharedRun: Sendable {
         let ws = try Workspace(at: CLI.binary.deletingLastPathComponent().appendingPathComponent("planlint-output-formats"))
         // One run writes every format (--output), as a CI job would.
         let others = formats.filter { $0 != "json" }
-        let r = try ws.run(Workspace.allPlans + ["--format", "json"] + others.flatMap { ["--output", "\($0)=report.\($0)"] })
+        let r = try ws.lint(Workspace.allPlans + ["--format", "json"] + others.flatMap { ["--output", "\($0)=report.\($0)"] })
         var outputs = ["json": r]
         for format in others {
             outputs[format] = RunOutput(status: r.status, stdout: try ws.read("report.\(format)"), stderr: r.stderr)
@@ -174,7 +180,7 @@ enum SchemaValidator {
     /// CI sets this so that a missing jsonschema fails instead of skipping.
     static let required = ProcessInfo.processInfo.environment["PLANLINT_REQUIRE_JSONSCHEMA"] == "1"
 
-    static let skipReason: Comment = "SARIF schema validation needs python3 with jsonschema (python3 -m pip install jsonschema)"
+    static let skipReason: Testing.Comment = "SARIF schema validation needs python3 with jsonschema (python3 -m pip install jsonschema)"
 
     /// Validates `sarif` against the official SARIF 2.1.0 schema; the validator's report.
     static func validate(_ sarif: String) throws -> RunOutput {
@@ -222,8 +228,7 @@ struct OutputFormatTests {
         // Every rule of the loaded packs, and planlint's own, each with a help URI.
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         let rules = try #require(driver["rules"] as? [[String: Any]])
-        let listed = try CLI.run(["rules", "list"]).stdout.split(separator: "\n").filter { $0.hasPrefix("  ") }
-            .compactMap { $0.split(separator: " ").first.map(String.init) }
+        let listed = try PackSet.load(directories: []).flatMap { $0.rules.map(\.id) }
         let ids = rules.compactMap { $0["id"] as? String }
         #expect(ids == listed + ["PLANLINT-UNKNOWN-SUPPRESSION", "PLANLINT-INVALID-SUPPRESSION", "PLANLINT-UNJUSTIFIED-SUPPRESSION",
                                  "PLANLINT-EXPIRED-WAIVER"])
@@ -301,7 +306,7 @@ struct OutputFormatTests {
         let ws = try Workspace()
         defer { ws.remove() }
         func prints(_ path: String) throws -> [String: [String: Any]] {
-            let r = try ws.run(["lint", path, "--as-of", "2026-11-22", "--format", "sarif"])
+            let r = try ws.lint(["lint", path, "--as-of", "2026-11-22", "--format", "sarif"])
             let run = try #require(((try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])?["runs"] as? [[String: Any]])?.first)
             var out: [String: [String: Any]] = [:]
             for result in run["results"] as? [[String: Any]] ?? [] {
@@ -315,7 +320,7 @@ struct OutputFormatTests {
         let draft = try Workspace.draftText()
         try ws.write(path, draft)
         let first = try prints(path)
-        let json = try ws.run(["lint", path, "--as-of", "2026-11-22", "--format", "json"]).stdout
+        let json = try ws.lint(["lint", path, "--as-of", "2026-11-22", "--format", "json"]).stdout
         #expect(first.count == (try JSONFinding.all(json)).count)
         #expect(first.count > 10)
         #expect(try prints(path).keys.sorted() == first.keys.sorted(), "same run, same fingerprints")
@@ -403,7 +408,7 @@ struct OutputFormatTests {
         defer { ws.remove() }
         let expectedValue = Workspace.hostileValue.replacingOccurrences(of: "\u{1}", with: "\u{FFFD}").replacingOccurrences(of: "\u{1B}", with: "\u{FFFD}")
         let message = "Luonnos on menossa päätettäväksi toimielimelle \(expectedValue), mutta suunnitelman hyväksyy kunnanvaltuusto."
-        let junit = try ws.run(["lint", Workspace.hostileDraft, "--as-of", "2026-11-22", "--format", "junit"])
+        let junit = try ws.lint(["lint", Workspace.hostileDraft, "--as-of", "2026-11-22", "--format", "junit"])
         #expect(junit.status == 1)
         let doc = try XMLDocument(xmlString: junit.stdout, options: [])
         let cases = try #require(doc.rootElement()?.elements(forName: "testsuite").first?.elements(forName: "testcase"))
@@ -413,7 +418,7 @@ struct OutputFormatTests {
         #expect(failure.stringValue?.contains(message) == true)
         #expect(!junit.stdout.unicodeScalars.contains { $0.value < 0x20 && !["\n", "\t"].contains($0) }, "no raw control character")
 
-        let checkstyle = try ws.run(["lint", Workspace.hostileDraft, "--as-of", "2026-11-22", "--format", "checkstyle"])
+        let checkstyle = try ws.lint(["lint", Workspace.hostileDraft, "--as-of", "2026-11-22", "--format", "checkstyle"])
         let cs = try XMLDocument(xmlString: checkstyle.stdout, options: [])
         let root = try #require(cs.rootElement())
         #expect(root.name == "checkstyle" && root.attribute(forName: "version")?.stringValue == "4.3")
@@ -580,12 +585,12 @@ struct OutputFormatTests {
     func outputs() throws {
         let ws = try Workspace()
         defer { ws.remove() }
-        let r = try ws.run(["lint", "Examples", "--as-of", "2026-11-22", "--format", "markdown",
+        let r = try ws.lint(["lint", "Examples", "--as-of", "2026-11-22", "--format", "markdown",
                             "--output", "sarif=out.sarif", "--output", "junit=out.xml", "--output", "json=out.json", "--output", "text=out.txt"])
         #expect(r.status == 1)
         #expect(r.stdout.hasPrefix("### ❌ planlint: "))
         for (format, file) in [("sarif", "out.sarif"), ("junit", "out.xml"), ("json", "out.json"), ("text", "out.txt")] {
-            let alone = try ws.run(["lint", "Examples", "--as-of", "2026-11-22", "--format", format])
+            let alone = try ws.lint(["lint", "Examples", "--as-of", "2026-11-22", "--format", format])
             #expect(try ws.read(file) == alone.stdout, "\(format)")
         }
         #expect(!(try ws.read("out.txt")).contains("\u{1B}["), "no colours in files")
@@ -595,11 +600,11 @@ struct OutputFormatTests {
     func unwritable() throws {
         let ws = try Workspace()
         defer { ws.remove() }
-        let missing = try ws.run(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "--output", "sarif=ei-ole/out.sarif"])
+        let missing = try ws.lint(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "--output", "sarif=ei-ole/out.sarif"])
         #expect(missing.status == 73)
         #expect(missing.stderr == "ei-ole/out.sarif: error: cannot write the sarif report: cannot create a file in '\(ws.url.standardized.path)/ei-ole': No such file or directory\n", "\(missing.stderr)")
         #expect(missing.stdout.contains("1 suunnitelma tarkistettu: 0 virhettä"))
-        let folder = try ws.run(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "--output", "junit=Examples"])
+        let folder = try ws.lint(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "--output", "junit=Examples"])
         #expect(folder.status == 73)
         #expect(folder.stderr == "Examples: error: cannot write the junit report: it is a folder; planlint replaces only regular files, so give the path of a regular file or of a new one\n")
         #expect(!folder.stderr.contains("Fatal error"))
@@ -628,7 +633,7 @@ struct OutputFormatTests {
         let left = try FileManager.default.contentsOfDirectory(atPath: ws.url.path).filter { $0.contains(".planlint-") }
         #expect(left.isEmpty, "\(left)")
         // Without the limit the same command replaces it.
-        let ok = try ws.run(["lint", "Examples", "--as-of", "2026-11-22", "--quiet", "--output", "sarif=planlint.sarif"])
+        let ok = try ws.lint(["lint", "Examples", "--as-of", "2026-11-22", "--quiet", "--output", "sarif=planlint.sarif"])
         #expect(ok.status == 1)
         #expect(try ws.read("planlint.sarif").contains("\"version\" : \"2.1.0\""))
     }
@@ -640,7 +645,7 @@ struct OutputFormatTests {
         (["--output", "json=a.json", "--output", "sarif=./a.json"], "--output: './a.json' is given twice"),
     ])
     func badOutput(_ arguments: [String], _ message: String) throws {
-        let r = try CLI.run(["lint", "Examples/jarvela-2025.md"] + arguments)
+        let r = try CLI.lint(["lint", "Examples/jarvela-2025.md"] + arguments)
         #expect(r.status == 64)
         #expect(r.stderr.contains(message), "\(r.stderr)")
     }
@@ -651,25 +656,25 @@ struct OutputFormatTests {
     func suppressedDoNotCount() throws {
         let ws = try Workspace()
         defer { ws.remove() }
-        let text = try ws.run(["lint", Workspace.acceptedDraft, "--as-of", "2026-11-22", "--lang", "en"])
+        let text = try ws.lint(["lint", Workspace.acceptedDraft, "--as-of", "2026-11-22", "--lang", "en"])
         #expect(text.status == 0, "every error is accepted: \(text.stdout)")
         #expect(text.stdout.contains("(5 findings suppressed by planlint-disable directives in the plan)"))
-        let counts = try JSONFinding.all(try ws.run(["lint", Workspace.acceptedDraft, "--as-of", "2026-11-22", "--format", "json"]).stdout)
+        let counts = try JSONFinding.all(try ws.lint(["lint", Workspace.acceptedDraft, "--as-of", "2026-11-22", "--format", "json"]).stdout)
             .filter { !$0.suppressed }
         let (warnings, infos) = (counts.filter { $0.severity == "warning" }.count, counts.filter { $0.severity == "info" }.count)
         #expect(warnings > 0 && infos > 0)
         #expect(text.stdout.contains("\n1 plan checked: 0 errors, \(warnings) warnings, \(infos) info, 5 suppressed (as of 2026-11-22; packs: "))
         #expect(!text.stdout.contains("[LSL-12-1-DECISION-BODY]"), "suppressed findings are not listed in text")
-        let warning = try ws.run(["lint", Workspace.acceptedDraft, "--as-of", "2026-11-22", "--fail-on", "warning"])
+        let warning = try ws.lint(["lint", Workspace.acceptedDraft, "--as-of", "2026-11-22", "--fail-on", "warning"])
         #expect(warning.status == 1, "the warnings still count")
-        let json = try ws.run(["lint", Workspace.acceptedDraft, "--as-of", "2026-11-22", "--format", "json"])
+        let json = try ws.lint(["lint", Workspace.acceptedDraft, "--as-of", "2026-11-22", "--format", "json"])
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let summary = try #require(doc["summary"] as? [String: Int])
         #expect(summary["errors"] == 0 && summary["suppressed"] == 5)
         let body = try #require(try JSONFinding.all(json.stdout).first { $0.rule == "LSL-12-1-DECISION-BODY" })
         #expect(body.suppressed && body.justification == "Lausuntoversio: korjataan ennen valtuustokäsittelyä (kunnanhallitus 2.11.2026 § 212).")
         // A directive naming an unknown rule is reported, never ignored.
-        let unknown = try ws.run(["lint", Workspace.suppressedDraft, "--as-of", "2026-11-22", "--lang", "en"])
+        let unknown = try ws.lint(["lint", Workspace.suppressedDraft, "--as-of", "2026-11-22", "--lang", "en"])
         #expect(unknown.stdout.contains("warning[PLANLINT-UNKNOWN-SUPPRESSION]: The directive planlint-disable names the rule 'LSL-12-2-9'"))
         #expect(unknown.stdout.contains("info[PLANLINT-UNJUSTIFIED-SUPPRESSION]"))
     }
@@ -678,7 +683,7 @@ struct OutputFormatTests {
 
     @Test("Load errors go to stderr in every format, never into the report on stdout", arguments: ["text", "json", "markdown"])
     func loadErrorsOnStderr(_ format: String) throws {
-        let r = try CLI.run(["lint", "Examples/jarvela-2025.md", CLI.fixture("bad/plans/unclosed-quote.md"), "--as-of", "2026-11-22", "--format", format])
+        let r = try CLI.lint(["lint", "Examples/jarvela-2025.md", CLI.fixture("bad/plans/unclosed-quote.md"), "--as-of", "2026-11-22", "--format", format])
         #expect(r.status == 2)
         #expect(r.stderr.contains("unclosed-quote.md:9:1: error: found unexpected end of stream"))
         if format == "text" {
@@ -689,17 +694,17 @@ struct OutputFormatTests {
 
     @Test("--quiet: only the summary line when the run fails, nothing when it passes; machine formats unchanged")
     func quiet() throws {
-        let failing = try CLI.run(["lint", "Examples", "--as-of", "2026-11-22", "--quiet"])
+        let failing = try CLI.lint(["lint", "Examples", "--as-of", "2026-11-22", "--quiet"])
         #expect(failing.status == 1)
-        let full = try CLI.run(["lint", "Examples", "--as-of", "2026-11-22"]).stdout
+        let full = try CLI.lint(["lint", "Examples", "--as-of", "2026-11-22"]).stdout
         let summary = try #require(full.split(separator: "\n").last)
         #expect(summary.contains(" suunnitelmaa tarkistettu: "), "most of the examples are in Finnish")
         #expect(failing.stdout == summary + "\n", "the last line of the full output, alone")
-        let passing = try CLI.run(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "-q"])
+        let passing = try CLI.lint(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "-q"])
         #expect(passing.status == 0)
         #expect(passing.stdout.isEmpty && passing.stderr.isEmpty)
-        let json = try CLI.run(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "-q", "--format", "json"])
-        #expect(json.stdout == (try CLI.run(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "--format", "json"])).stdout)
+        let json = try CLI.lint(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "-q", "--format", "json"])
+        #expect(json.stdout == (try CLI.lint(["lint", "Examples/jarvela-2025.md", "--as-of", "2026-11-22", "--format", "json"])).stdout)
     }
 
     static let hasScript = FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
@@ -723,16 +728,15 @@ struct OutputFormatTests {
         return String(decoding: data, as: UTF8.self)
     }
 
-    @Test("--color: always wins over NO_COLOR; auto does not colour a pipe")
+    @Test("--color always colours the text output, never does not")
     func color() throws {
         let args = ["lint", "Examples/koskenkyla-luonnos-2026.md", "--as-of", "2026-11-22"]
-        #expect(try CLI.run(args + ["--color", "always"]).stdout.contains("\u{1B}[1;31merror[LSL-12-1-DECISION-BODY]"))
-        #expect(try CLI.run(args + ["--color", "always"], environment: ["NO_COLOR": "1"]).stdout.contains("\u{1B}["), "always wins over NO_COLOR")
-        #expect(!(try CLI.run(args).stdout.contains("\u{1B}[")), "auto: not a terminal")
+        #expect(try CLI.lint(args + ["--color", "always"]).stdout.contains("\u{1B}[1;31merror[LSL-12-1-DECISION-BODY]"))
+        #expect(!(try CLI.lint(args + ["--color", "never"]).stdout.contains("\u{1B}[")))
     }
 
     // Skipped, and reported as skipped, where util-linux `script` is missing (CI has it).
-    @Test("--color auto colours a terminal unless NO_COLOR is set or --color never",
+    @Test("--color auto colours a terminal unless NO_COLOR is set or --color never; always wins over NO_COLOR; a pipe gets none",
           .enabled(if: OutputFormatTests.hasScript, "needs util-linux script for a terminal"))
     func colorOnTerminal() throws {
         let args = ["lint", "Examples/koskenkyla-luonnos-2026.md", "--as-of", "2026-11-22"]
@@ -740,6 +744,8 @@ struct OutputFormatTests {
         #expect(try Self.onTerminal(command).contains("\u{1B}[1;31merror["), "auto on a terminal")
         #expect(!(try Self.onTerminal(command, environment: ["NO_COLOR": "1"]).contains("\u{1B}[1;31m")), "NO_COLOR")
         #expect(!(try Self.onTerminal(command + " --color never").contains("\u{1B}[1;31m")))
+        #expect(try Self.onTerminal(command + " --color always", environment: ["NO_COLOR": "1"]).contains("\u{1B}[1;31m"), "always wins over NO_COLOR")
+        #expect(!(try CLI.run(args).stdout.contains("\u{1B}[")), "auto: a pipe is not a terminal")
     }
 
     @Test("Progress on stderr for more than 20 plans, only on a terminal and not with --quiet",

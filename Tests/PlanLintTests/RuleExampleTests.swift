@@ -66,12 +66,13 @@ struct RuleExampleTests {
         #expect(Packs.engine.rules.count >= 30, "the embedded packs are loaded whole")
     }
 
-    @Test("Every statutory rule cites act, section, subsection and a Finlex address")
+    // The parser already refuses a statute rule without a citation, an act not written like
+    // 417/2007, a missing section and a URL that is not https: this checks what the embedded
+    // packs promise beyond that.
+    @Test("Every statutory rule of the embedded packs names its subsection, links to Finlex and names its act in every language")
     func statutoryCitations() throws {
         for active in Packs.engine.rules where active.rule.kind == .statute {
             let c = try #require(active.rule.citation, "\(active.rule.id)")
-            #expect(c.act.range(of: #"^\d+/\d{4}$"#, options: .regularExpression) != nil, "\(active.rule.id)")
-            #expect(!c.section.isEmpty)
             #expect(c.subsection != nil, "\(active.rule.id)")
             #expect(c.url.hasPrefix("https://finlex.fi/"), "\(active.rule.id)")
             for l in Language.allCases { #expect(!c.actName[l].isEmpty) }

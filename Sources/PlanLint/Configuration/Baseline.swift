@@ -72,15 +72,36 @@ public struct Baseline: Codable, Sendable, Equatable {
     /// `file` is the baseline's path as shown, `folder` its absolute folder.
     @discardableResult
     public func apply(to outcomes: inout [PlanOutcome], file: String, folder: String) -> Int {
-        var remaining: [[String]: Int] = [:]
-        for e in findings { remaining[[e.rule, e.file, e.text], default: 0] += e.count }
+        var matcher = Matcher(self, file: file, folder: folder)
         var marked = 0
-        let at = LineColumn(line: 1, column: 1)
-        let suppression = Suppression(directive: .baseline, justification: "known before: in the baseline \(file)",
-                                      location: Suppression.Location(file: file, start: at, end: at))
         for o in outcomes.indices {
             guard case .checked(var report) = outcomes[o] else { continue }
+            marked += matcher.apply(to: &report)
+            outcomes[o] = .checked(report)
+        }
+        return marked
+    }
+
+    /// The baseline applied plan by plan, in the order of the run: each key marks as many
+    /// findings as its count, the first ones met.
+    public struct Matcher: Sendable {
+        private var remaining: [[String]: Int] = [:]
+        private let folder: String
+        private let suppression: Suppression
+
+        public init(_ baseline: Baseline, file: String, folder: String) {
+            for e in baseline.findings { remaining[[e.rule, e.file, e.text], default: 0] += e.count }
+            self.folder = folder
+            let at = LineColumn(line: 1, column: 1)
+            suppression = Suppression(directive: .baseline, justification: "known before: in the baseline \(file)",
+                                      location: Suppression.Location(file: file, start: at, end: at))
+        }
+
+        /// Marks the plan's findings the baseline still knows; returns how many.
+        public mutating func apply(to report: inout PlanReport) -> Int {
+            guard !remaining.isEmpty else { return 0 }
             var counts: [String: Int] = [:]
+            var marked = 0
             for i in report.findings.indices where report.findings[i].isActive {
                 let key = Baseline.key(report.findings[i], folder: folder)
                 guard let n = remaining[key], n > 0 else { continue }
@@ -90,8 +111,29 @@ public struct Baseline: Codable, Sendable, Equatable {
                 marked += 1
             }
             for i in report.results.indices { report.results[i].suppressed += counts[report.results[i].rule] ?? 0 }
-            outcomes[o] = .checked(report)
+            return marked
         }
-        return marked
+    }
+
+    /// A baseline built plan by plan: only the keys and their counts are kept.
+    public struct Recorder: Sendable {
+        private var counts: [[String]: Int] = [:]
+        private let folder: String
+
+        /// For a baseline file in `folder`.
+        public init(folder: String) { self.folder = folder }
+
+        /// Records the plan's findings that count (not suppressed).
+        public mutating func record(_ report: PlanReport) {
+            for f in report.findings where f.isActive { counts[Baseline.key(f, folder: folder), default: 0] += 1 }
+        }
+
+        public var baseline: Baseline {
+            Baseline(findings: counts.map { Entry(rule: $0.key[0], file: $0.key[1], text: $0.key[2], count: $0.value) }.sorted())
+        }
+    }
+
+    init(findings: [Entry]) {
+        self.findings = findings
     }
 }

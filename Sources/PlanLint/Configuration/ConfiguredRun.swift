@@ -21,21 +21,22 @@ public enum ConfiguredRun {
     }
 
     /// The configuration found from `folder` upward, loaded; nil when there is none.
-    public static func configuration(from folder: String) throws(InputError) -> Configuration? {
+    /// Its path is shown relative to `base` (default: the working directory).
+    public static func configuration(from folder: String, base: String? = nil) throws(InputError) -> Configuration? {
         guard let found = Configuration.find(from: folder) else { return nil }
-        return try Configuration.load(file: found, shownAs: display(found))
+        return try Configuration.load(file: found, shownAs: display(found, base: base))
     }
 
     /// A found file's path as the user would write it: relative to the working directory when
     /// it lies below it.
-    static func display(_ absolute: String) -> String {
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardized.path
+    static func display(_ absolute: String, base: String? = nil) -> String {
+        let cwd = URL(fileURLWithPath: base ?? FileManager.default.currentDirectoryPath).standardized.path
         return Configuration.relative(absolute, to: cwd) ?? absolute
     }
 
     /// Groups plans by the configuration found upward from each plan's folder; with
     /// `explicit`, every plan is in its one group. Each file is read once.
-    public static func groups(files: [String], explicit: Configuration?) throws(InputErrors) -> [Group] {
+    public static func groups(files: [String], explicit: Configuration?, base: String? = nil) throws(InputErrors) -> [Group] {
         if let explicit { return [Group(configuration: explicit, files: files)] }
         var byFolder: [String: String?] = [:]
         var loaded: [String: Configuration] = [:]
@@ -52,9 +53,9 @@ public enum ConfiguredRun {
                 byFolder[folder] = found
             }
             let key = found ?? ""
-            if let found, loaded[found] == nil, !errors.contains(where: { $0.file == display(found) }) {
+            if let found, loaded[found] == nil, !errors.contains(where: { $0.file == display(found, base: base) }) {
                 do throws(InputError) {
-                    loaded[found] = try Configuration.load(file: found, shownAs: display(found))
+                    loaded[found] = try Configuration.load(file: found, shownAs: display(found, base: base))
                 } catch {
                     errors.append(error)
                 }
@@ -66,16 +67,48 @@ public enum ConfiguredRun {
         return order.map { Group(configuration: $0.isEmpty ? nil : loaded[$0], files: members[$0] ?? []) }
     }
 
-    /// Loads each group's packs, checks its plans with `check` and applies its configuration.
-    /// Returns the outcomes in the order of `files` and every pack used (each once).
-    public static func run(files: [String], explicit: Configuration?, flags: CommandLineSettings, today: PlanDate,
-                           check: (Engine, [String], PlanDate, Language?) -> [PlanOutcome]) throws(InputErrors) -> (outcomes: [PlanOutcome], packs: [RulePack]) {
-        let groups = try groups(files: files, explicit: explicit)
-        var byFile: [String: PlanOutcome] = [:]
+    /// A run made ready: every group's engine loaded, the packs used, and for each file the
+    /// engine, date, language and configuration it is checked with.
+    public struct Prepared: Sendable {
+        /// How one file is checked.
+        public struct Plan: Sendable {
+            public var file: String
+            public var engine: Engine
+            public var asOf: PlanDate
+            public var language: Language?
+            public var configuration: Configuration?
+            /// The group the file is in (the index in `groups(files:explicit:)`).
+            public var group: Int
+        }
+
+        /// In the order of the files given.
+        public var plans: [Plan]
+        /// Every pack used, each once.
+        public var packs: [RulePack]
+
+        /// Reads and checks one plan and applies its configuration (rule settings, waivers).
+        public func check(_ i: Int) -> PlanOutcome {
+            let p = plans[i]
+            do throws(InputError) {
+                var report = p.engine.check(try PlanReader.read(file: p.file), asOf: p.asOf, language: p.language)
+                if let configuration = p.configuration { Waivers.apply(configuration, to: &report) }
+                return .checked(report)
+            } catch {
+                return .failed(error)
+            }
+        }
+    }
+
+    /// Groups the plans and loads each group's packs; nothing is read or checked yet.
+    /// Configuration files are shown relative to `base` (default: the working directory).
+    public static func prepare(files: [String], explicit: Configuration?, flags: CommandLineSettings, today: PlanDate,
+                               base: String? = nil) throws(InputErrors) -> Prepared {
+        let groups = try groups(files: files, explicit: explicit, base: base)
+        var byFile: [String: Prepared.Plan] = [:]
         var packs: [RulePack] = []
         var errors: [InputError] = []
         var engines: [String: Engine] = [:]
-        for group in groups {
+        for (index, group) in groups.enumerated() {
             let settings = EffectiveSettings(configuration: group.configuration, flags: flags, today: today)
             let excluded = settings.excludePacks.map(\.value)
             let key = ([settings.defaultPacks.value ? "+" : "-"] + settings.packDirectories + ["|"] + excluded).joined(separator: "\u{0}")
@@ -102,17 +135,37 @@ public enum ConfiguredRun {
             for p in engine.packs where !packs.contains(where: { $0.id == p.id }) { packs.append(p) }
             // Only the plans' own configuration enables check plugins (docs/plugins.md).
             engine.plugins = PluginSet(group.configuration?.plugins ?? [])
-            let outcomes = check(engine, group.files, settings.asOf.value, settings.lang.value)
-            for (file, outcome) in zip(group.files, outcomes) {
-                guard case .checked(var report) = outcome, let configuration = group.configuration else {
-                    byFile[file] = outcome
-                    continue
-                }
-                Waivers.apply(configuration, to: &report)
-                byFile[file] = .checked(report)
+            for file in group.files {
+                byFile[file] = Prepared.Plan(file: file, engine: engine, asOf: settings.asOf.value, language: settings.lang.value,
+                                             configuration: group.configuration, group: index)
             }
         }
         guard errors.isEmpty else { throw InputErrors(errors) }
-        return (files.compactMap { byFile[$0] }, packs)
+        return Prepared(plans: files.compactMap { byFile[$0] }, packs: packs)
+    }
+
+    /// Loads each group's packs, checks its plans with `check` and applies its configuration.
+    /// Returns the outcomes in the order of `files` and every pack used (each once).
+    /// (The command line streams instead: `LintSession`.)
+    public static func run(files: [String], explicit: Configuration?, flags: CommandLineSettings, today: PlanDate,
+                           check: (Engine, [String], PlanDate, Language?) -> [PlanOutcome]) throws(InputErrors) -> (outcomes: [PlanOutcome], packs: [RulePack]) {
+        let prepared = try prepare(files: files, explicit: explicit, flags: flags, today: today)
+        var byFile: [String: PlanOutcome] = [:]
+        var members: [Int: [ConfiguredRun.Prepared.Plan]] = [:]
+        for p in prepared.plans { members[p.group, default: []].append(p) }
+        for group in members.keys.sorted() {
+            let plans = members[group] ?? []
+            guard let first = plans.first else { continue }
+            let outcomes = check(first.engine, plans.map(\.file), first.asOf, first.language)
+            for (p, outcome) in zip(plans, outcomes) {
+                guard case .checked(var report) = outcome, let configuration = p.configuration else {
+                    byFile[p.file] = outcome
+                    continue
+                }
+                Waivers.apply(configuration, to: &report)
+                byFile[p.file] = .checked(report)
+            }
+        }
+        return (files.compactMap { byFile[$0] }, prepared.packs)
     }
 }

@@ -18,21 +18,32 @@ public struct ComplianceReporter: Reporter {
         self.init(language: nil)
     }
 
-    public func report(_ result: RunResult) -> String {
-        var out = ""
-        for outcome in result.outcomes {
+    public func start(_ run: RunContext, to sink: any ReportSink) -> any ReportStream {
+        Stream(self, run, sink)
+    }
+
+    /// Each plan's part as it is checked; nothing at the end.
+    final class Stream: ReportStream {
+        let reporter: ComplianceReporter, run: RunContext, sink: any ReportSink
+
+        init(_ reporter: ComplianceReporter, _ run: RunContext, _ sink: any ReportSink) {
+            (self.reporter, self.run, self.sink) = (reporter, run, sink)
+        }
+
+        func plan(_ outcome: PlanOutcome) {
             switch outcome {
-            case .checked(let r): out += plan(r, result)
-            case .failed(let e): out += e.description + "\n\n"
+            case .checked(let r): sink.write(reporter.plan(r, run))
+            case .failed(let e): sink.write(e.description + "\n\n")
             }
         }
-        return out
+
+        func finish(_ totals: RunTotals) {}
     }
 
     /// The order results are listed in (not-applicable ones are grouped apart).
     static let order: [RuleResult.Status] = [.fail, .needsReview, .pass, .covered]
 
-    private func plan(_ r: PlanReport, _ result: RunResult) -> String {
+    private func plan(_ r: PlanReport, _ result: RunContext) -> String {
         let l = language ?? r.language
         let m = Catalogue.compliance
         var out = "\(m.heading[l])\(r.title.map { " — \($0)" } ?? "")\n"

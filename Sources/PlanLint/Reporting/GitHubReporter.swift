@@ -18,44 +18,65 @@ public struct GitHubReporter: Reporter {
         self.options = options
     }
 
-    public func report(_ result: RunResult) -> String {
+    public func start(_ run: RunContext, to sink: any ReportSink) -> any ReportStream {
+        Stream(self, run, sink)
+    }
+
+    /// Each plan's annotations as it is checked; the summary line at the end.
+    final class Stream: ReportStream {
+        let reporter: GitHubReporter, run: RunContext, sink: any ReportSink
+
+        init(_ reporter: GitHubReporter, _ run: RunContext, _ sink: any ReportSink) {
+            (self.reporter, self.run, self.sink) = (reporter, run, sink)
+        }
+
+        func plan(_ outcome: PlanOutcome) {
+            sink.write(reporter.annotations(outcome))
+        }
+
+        func finish(_ totals: RunTotals) {
+            sink.write(reporter.summary(run, totals))
+        }
+    }
+
+    func annotations(_ outcome: PlanOutcome) -> String {
         var out = ""
-        for outcome in result.outcomes {
-            switch outcome {
-            case .failed(let e):
-                var properties = [("file", ArtifactPath(e.file, root: options.sourceRoot).path)]
-                if let p = e.position {
-                    properties += [("line", String(p.line)), ("col", String(p.column))]
+        switch outcome {
+        case .failed(let e):
+            var properties = [("file", ArtifactPath(e.file, root: options.sourceRoot).path)]
+            if let p = e.position {
+                properties += [("line", String(p.line)), ("col", String(p.column))]
+            }
+            properties.append(("title", "planlint: the plan could not be read"))
+            out += GitHubReporter.command("error", properties, e.message) + "\n"
+        case .checked(let report):
+            let path = ArtifactPath(report.file, root: options.sourceRoot).path
+            for f in report.findings where f.isActive {
+                var properties = [("file", path), ("line", String(f.start.line)), ("col", String(f.start.column))]
+                if f.end > f.start {
+                    properties += [("endLine", String(f.end.line)), ("endColumn", String(f.end.column))]
                 }
-                properties.append(("title", "planlint: the plan could not be read"))
-                out += GitHubReporter.command("error", properties, e.message) + "\n"
-            case .checked(let report):
-                let path = ArtifactPath(report.file, root: options.sourceRoot).path
-                for f in report.findings where f.isActive {
-                    var properties = [("file", path), ("line", String(f.start.line)), ("col", String(f.start.column))]
-                    if f.end > f.start {
-                        properties += [("endLine", String(f.end.line)), ("endColumn", String(f.end.column))]
-                    }
-                    properties.append(("title", "\(f.ruleID): \(f.title)"))
-                    var message = f.message
-                    // A Word plan's line is virtual: say where a reader finds it.
-                    if let place = f.location { message = place.rendered(report.language) + ": " + message }
-                    if let c = f.citation { message += "\n" + c.formatted(report.language) }
-                    message += "\n" + f.remediation
-                    out += GitHubReporter.command(GitHubReporter.command(for: f.severity), properties, message) + "\n"
-                }
+                properties.append(("title", "\(f.ruleID): \(f.title)"))
+                var message = f.message
+                // A Word plan's line is virtual: say where a reader finds it.
+                if let place = f.location { message = place.rendered(report.language) + ": " + message }
+                if let c = f.citation { message += "\n" + c.formatted(report.language) }
+                message += "\n" + f.remediation
+                out += GitHubReporter.command(GitHubReporter.command(for: f.severity), properties, message) + "\n"
             }
         }
-        let c = Counts(result.findings)
-        let plans = result.reports.count
+        return out
+    }
+
+    func summary(_ result: RunContext, _ c: RunTotals) -> String {
+        let plans = c.plans
         var summary = "planlint: \(plans) plan\(plans == 1 ? "" : "s") checked"
-        if !result.errors.isEmpty { summary += ", \(result.errors.count) could not be read" }
+        if c.unreadable > 0 { summary += ", \(c.unreadable) could not be read" }
         summary += ": \(c.errors) error\(c.errors == 1 ? "" : "s"), \(c.warnings) warning\(c.warnings == 1 ? "" : "s"), \(c.infos) info"
         if c.suppressed > 0 { summary += ", \(c.suppressed) suppressed" }
         summary += " (as of \(result.asOf.iso))"
         // A plain line must not be read as a command.
-        out += (summary.hasPrefix("::") ? " " + summary : summary) + "\n"
-        return out
+        return (summary.hasPrefix("::") ? " " + summary : summary) + "\n"
     }
 
     static func command(for severity: Severity) -> String {

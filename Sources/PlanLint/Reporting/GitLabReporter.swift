@@ -42,30 +42,51 @@ public struct GitLabReporter: Reporter {
         var body: String
     }
 
-    public func report(_ result: RunResult) -> String {
+    public func start(_ run: RunContext, to sink: any ReportSink) -> any ReportStream {
+        Stream(self, sink)
+    }
+
+    /// The issues encoded as they come and parked; the array written at the end.
+    final class Stream: ReportStream {
+        let reporter: GitLabReporter, sink: any ReportSink
+        let issues = JSONArraySpool()
+
+        init(_ reporter: GitLabReporter, _ sink: any ReportSink) {
+            (self.reporter, self.sink) = (reporter, sink)
+        }
+
+        func plan(_ outcome: PlanOutcome) {
+            for issue in reporter.issues(outcome) { issues.append(issue) }
+        }
+
+        func finish(_ totals: RunTotals) {
+            issues.drain(indent: "", into: sink)
+            sink.write("\n")
+        }
+    }
+
+    func issues(_ outcome: PlanOutcome) -> [Issue] {
         var issues: [Issue] = []
-        for outcome in result.outcomes {
-            switch outcome {
-            case .failed(let e):
-                let path = ArtifactPath(e.file, root: options.sourceRoot).path
-                issues.append(Issue(description: "The plan could not be read: \(e.message)", check_name: "planlint/\(e.kind.rawValue)",
-                                    fingerprint: Fingerprint.hash(["planlint/\(e.kind.rawValue)", path, e.message].joined(separator: "\u{0}")),
-                                    severity: "blocker", location: Location(path: path, lines: Lines(begin: e.position?.line ?? 1, end: nil)),
-                                    content: nil))
-            case .checked(let report):
-                let path = ArtifactPath(report.file, root: options.sourceRoot).path
-                let kinds = Dictionary(report.results.map { ($0.rule, $0.kind) }, uniquingKeysWith: { a, _ in a })
-                for (f, fingerprint) in zip(report.findings, Fingerprint.of(report, path: path)) where f.isActive {
-                    var body = f.remediation
-                    if let c = f.citation { body = "\(c.formatted(report.language)) (\(c.url))\n\n" + body }
-                    issues.append(Issue(description: "\(f.ruleID): \(f.message)", check_name: f.ruleID, fingerprint: fingerprint,
-                                        severity: GitLabReporter.severity(f.severity, kind: kinds[f.ruleID]),
-                                        location: Location(path: path, lines: Lines(begin: f.start.line, end: max(f.start.line, f.end.line))),
-                                        content: Content(body: body)))
-                }
+        switch outcome {
+        case .failed(let e):
+            let path = ArtifactPath(e.file, root: options.sourceRoot).path
+            issues.append(Issue(description: "The plan could not be read: \(e.message)", check_name: "planlint/\(e.kind.rawValue)",
+                                fingerprint: Fingerprint.hash(["planlint/\(e.kind.rawValue)", path, e.message].joined(separator: "\u{0}")),
+                                severity: "blocker", location: Location(path: path, lines: Lines(begin: e.position?.line ?? 1, end: nil)),
+                                content: nil))
+        case .checked(let report):
+            let path = ArtifactPath(report.file, root: options.sourceRoot).path
+            let kinds = Dictionary(report.results.map { ($0.rule, $0.kind) }, uniquingKeysWith: { a, _ in a })
+            for (f, fingerprint) in zip(report.findings, Fingerprint.of(report, path: path)) where f.isActive {
+                var body = f.remediation
+                if let c = f.citation { body = "\(c.formatted(report.language)) (\(c.url))\n\n" + body }
+                issues.append(Issue(description: "\(f.ruleID): \(f.message)", check_name: f.ruleID, fingerprint: fingerprint,
+                                    severity: GitLabReporter.severity(f.severity, kind: kinds[f.ruleID]),
+                                    location: Location(path: path, lines: Lines(begin: f.start.line, end: max(f.start.line, f.end.line))),
+                                    content: Content(body: body)))
             }
         }
-        return JSONOutput.render(issues, orElse: "[]")
+        return issues
     }
 
     static func severity(_ s: Severity, kind: RuleKind?) -> String {

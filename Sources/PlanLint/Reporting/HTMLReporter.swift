@@ -30,72 +30,113 @@ public struct HTMLReporter: Reporter {
         self.init(language: nil)
     }
 
-    public func report(_ result: RunResult) -> String {
-        let reports = result.outcomes.compactMap { outcome -> PlanReport? in
-            if case .checked(let r) = outcome { return r }
-            return nil
+    public func start(_ run: RunContext, to sink: any ReportSink) -> any ReportStream {
+        Stream(self, run, sink)
+    }
+
+    /// The page's head needs the number of plans (and the one plan's title), and the table of
+    /// contents comes before the plans: each plan's contents row, section and appendix part
+    /// are written as it comes and parked, and the page is put together at the end.
+    final class Stream: ReportStream {
+        let reporter: HTMLReporter, run: RunContext, sink: any ReportSink
+        let rows = Spool(), sections = Spool(), unreadable = Spool(), appendix = Spool()
+        var count = 0
+        var lang: Language
+        var firstTitle: String?
+        /// The first plan's appendix part: it gets a heading only when more plans follow.
+        var firstAppendix: (title: String?, part: String)?
+
+        init(_ reporter: HTMLReporter, _ run: RunContext, _ sink: any ReportSink) {
+            (self.reporter, self.run, self.sink) = (reporter, run, sink)
+            lang = reporter.language ?? run.language ?? .fi
         }
-        let lang = language ?? result.language ?? reports.first?.language ?? .fi
-        let m = Catalogue.html
-        var title = m.reportKind[lang]
-        if reports.count == 1 { title += " — " + (reports[0].title ?? m.untitled[lang]) }
 
-        var h = """
-        <!DOCTYPE html>
-        <html lang="\(lang.rawValue)">
-        <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"/>
-        <meta name="generator" content="planlint \(PlanLintVersion.current)"/>
-        <title>\(esc(title))</title>
-        <style>\(HTMLReporter.css)</style>
-        </head>
-        <body>
-        <div class="page">
-        <header class="report-header">
-        <p class="eyebrow">planlint · \(esc(m.reportKind[lang]))</p>
-        <h1>\(esc(m.reportTitle[lang]))</h1>
-        <p class="run-meta"><span>\(esc(m.asOf[lang])): <strong>\(esc(result.asOf.formatted(for: lang)))</strong></span></p>
-        </header>
-
-        """
-        if reports.count > 1 { h += contents(reports, lang) }
-        var index = 0
-        for outcome in result.outcomes {
-            if case .checked(let r) = outcome {
-                index += 1
-                h += plan(r, number: index, result: result)
+        func plan(_ outcome: PlanOutcome) {
+            switch outcome {
+            case .checked(let r):
+                count += 1
+                if count == 1 {
+                    lang = reporter.language ?? run.language ?? r.language
+                    firstTitle = r.title
+                }
+                rows.write(reporter.contentsRow(r, number: count, lang))
+                sections.write(reporter.plan(r, number: count, run: run))
+                let part = reporter.appendixPart(r, number: count, lang)
+                if count == 1 {
+                    firstAppendix = (r.title, part)
+                } else if !part.isEmpty {
+                    appendix.write(reporter.appendixHeading(r.title, lang) + part)
+                }
+            case .failed(let e):
+                unreadable.write("<li><code>\(esc(e.description))</code></li>\n")
             }
         }
-        let errors = result.errors
-        if !errors.isEmpty {
-            h += "<section class=\"unreadable\">\n<h2>\(esc(m.unreadable[lang]))</h2>\n<ul>\n"
-            for e in errors { h += "<li><code>\(esc(e.description))</code></li>\n" }
-            h += "</ul>\n</section>\n"
+
+        func finish(_ totals: RunTotals) {
+            let m = Catalogue.html
+            var title = m.reportKind[lang]
+            if count == 1 { title += " — " + (firstTitle ?? m.untitled[lang]) }
+            sink.write("""
+            <!DOCTYPE html>
+            <html lang="\(lang.rawValue)">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"/>
+            <meta name="generator" content="planlint \(PlanLintVersion.current)"/>
+            <title>\(esc(title))</title>
+            <style>\(HTMLReporter.css)</style>
+            </head>
+            <body>
+            <div class="page">
+            <header class="report-header">
+            <p class="eyebrow">planlint · \(esc(m.reportKind[lang]))</p>
+            <h1>\(esc(m.reportTitle[lang]))</h1>
+            <p class="run-meta"><span>\(esc(m.asOf[lang])): <strong>\(esc(run.asOf.formatted(for: lang)))</strong></span></p>
+            </header>
+
+            """)
+            if count > 1 {
+                sink.write(reporter.contentsHead(lang))
+                rows.drain(into: sink)
+                sink.write("</tbody>\n</table>\n</nav>\n")
+            }
+            sections.drain(into: sink)
+            if !unreadable.isEmpty {
+                sink.write("<section class=\"unreadable\">\n<h2>\(esc(m.unreadable[lang]))</h2>\n<ul>\n")
+                unreadable.drain(into: sink)
+                sink.write("</ul>\n</section>\n")
+            }
+            sink.write(reporter.appendixHead(run, lang))
+            if let first = firstAppendix, !first.part.isEmpty {
+                if count > 1 { sink.write(reporter.appendixHeading(first.title, lang)) }
+                sink.write(first.part)
+            }
+            appendix.drain(into: sink)
+            sink.write("</section>\n")
+            sink.write("<footer class=\"report-footer\"><p>\(esc(m.generated.render(lang, ["version": .text(PlanLintVersion.current), "date": .date(run.asOf)])))</p></footer>\n")
+            sink.write("</div>\n</body>\n</html>\n")
         }
-        h += appendix(reports, result, lang)
-        h += "<footer class=\"report-footer\"><p>\(esc(m.generated.render(lang, ["version": .text(PlanLintVersion.current), "date": .date(result.asOf)])))</p></footer>\n"
-        h += "</div>\n</body>\n</html>\n"
-        return h
     }
 
     // MARK: - Parts
 
-    private func contents(_ reports: [PlanReport], _ lang: Language) -> String {
+    fileprivate func contentsHead(_ lang: Language) -> String {
         let m = Catalogue.html
         var h = "<nav class=\"contents\" aria-label=\"\(esc(m.contents[lang]))\">\n<h2>\(esc(m.contents[lang]))</h2>\n"
         h += "<table class=\"grid\">\n<thead><tr><th>\(esc(m.plan[lang]))</th><th>\(esc(m.status[lang]))</th>"
         for s in HTMLReporter.order { h += "<th class=\"num\">\(esc(Catalogue.label(s)[lang]))</th>" }
-        h += "</tr></thead>\n<tbody>\n"
-        for (i, r) in reports.enumerated() {
-            let counts = StatusCounts(r.results.filter { $0.kind == .statute })
-            h += "<tr><td><a href=\"#plan-\(i + 1)\">\(esc(r.title ?? m.untitled[lang]))</a><br/><code class=\"file\">\(esc(r.file))</code></td>"
-            h += "<td>\(esc(r.status.value.label[lang]))</td>"
-            for s in HTMLReporter.order { h += "<td class=\"num\">\(counts[s])</td>" }
-            h += "</tr>\n"
-        }
-        return h + "</tbody>\n</table>\n</nav>\n"
+        return h + "</tr></thead>\n<tbody>\n"
+    }
+
+    /// A plan's row in the table of contents; `number` counts from 1.
+    fileprivate func contentsRow(_ r: PlanReport, number: Int, _ lang: Language) -> String {
+        let m = Catalogue.html
+        let counts = StatusCounts(r.results.filter { $0.kind == .statute })
+        var h = "<tr><td><a href=\"#plan-\(number)\">\(esc(r.title ?? m.untitled[lang]))</a><br/><code class=\"file\">\(esc(r.file))</code></td>"
+        h += "<td>\(esc(r.status.value.label[lang]))</td>"
+        for s in HTMLReporter.order { h += "<td class=\"num\">\(counts[s])</td>" }
+        return h + "</tr>\n"
     }
 
     /// The statuses of statutory requirements in the order the report lists them.
@@ -111,8 +152,8 @@ public struct HTMLReporter: Reporter {
         }.map(\.element)
     }
 
-    private func plan(_ r: PlanReport, number: Int, result: RunResult) -> String {
-        let lang = language ?? result.language ?? r.language
+    fileprivate func plan(_ r: PlanReport, number: Int, run: RunContext) -> String {
+        let lang = language ?? run.language ?? r.language
         let m = Catalogue.html
         let id = "plan-\(number)"
         let statutory = r.results.filter { $0.kind == .statute && $0.status != .notApplicable }
@@ -208,35 +249,43 @@ public struct HTMLReporter: Reporter {
 
     /// The appendix: the packs with their versions and content hashes, the version of the
     /// law by id, and where exactly each finding is (file, line, column, field).
-    private func appendix(_ reports: [PlanReport], _ result: RunResult, _ lang: Language) -> String {
+    fileprivate func appendixHead(_ run: RunContext, _ lang: Language) -> String {
         let m = Catalogue.html
         var h = "<section class=\"appendix\" id=\"how-checked\">\n<h2>\(esc(m.appendix[lang]))</h2>\n"
         h += "<p>\(esc(m.appendixIntro[lang]))</p>\n"
         h += "<table class=\"grid packs\">\n<thead><tr>"
         for label in [m.packID, m.packTitle, m.packVersion, m.packHash] { h += "<th>\(esc(label[lang]))</th>" }
         h += "<th class=\"num\">\(esc(m.packRules[lang]))</th></tr></thead>\n<tbody>\n"
-        for p in result.packs {
+        for p in run.packs {
             h += "<tr><td><code>\(esc(p.id))</code></td><td>\(esc(p.title[lang]))</td><td>\(esc(p.version))</td>"
             h += "<td><code class=\"hash\">\(esc(p.contentHash))</code></td><td class=\"num\">\(p.rules.count)</td></tr>\n"
         }
-        h += "</tbody>\n</table>\n"
-        for (i, r) in reports.enumerated() {
-            let findings = HTMLReporter.numbered(r.findings)
-            guard !findings.isEmpty || r.profile != nil else { continue }
-            if reports.count > 1 { h += "<h3>\(esc(r.title ?? m.untitled[lang]))</h3>\n" }
-            if let p = r.profile {
-                h += "<p>\(esc(m.profile[lang])): <code class=\"profile-id\">\(esc(p.value.id))</code> — \(esc(p.value.title[lang]))</p>\n"
-            }
-            guard !findings.isEmpty else { continue }
-            h += "<table class=\"grid places\">\n<caption>\(esc(m.appendixFindings[lang]))</caption>\n<thead><tr><th class=\"num\">#</th>"
-            h += "<th>\(esc(m.appendixRule[lang]))</th><th>\(esc(m.appendixPlace[lang]))</th><th>\(esc(m.appendixPath[lang]))</th></tr></thead>\n<tbody>\n"
-            for (n, f) in findings.enumerated() {
-                h += "<tr><td class=\"num\"><a href=\"#plan-\(i + 1)-finding-\(n + 1)\">\(n + 1)</a></td><td><code class=\"rule-id\">\(esc(f.ruleID))</code></td>"
-                h += "<td><code class=\"file\">\(esc(f.file)):\(f.start.line):\(f.start.column)</code></td><td>\(f.path.map { "<code>\(esc($0))</code>" } ?? "—")</td></tr>\n"
-            }
-            h += "</tbody>\n</table>\n"
+        return h + "</tbody>\n</table>\n"
+    }
+
+    /// The heading of a plan's appendix part, when the report has more than one plan.
+    fileprivate func appendixHeading(_ title: String?, _ lang: Language) -> String {
+        "<h3>\(esc(title ?? Catalogue.html.untitled[lang]))</h3>\n"
+    }
+
+    /// A plan's part of the appendix: the version of the law by id and where exactly each
+    /// finding is (file, line, column, field); empty when there is nothing to say.
+    fileprivate func appendixPart(_ r: PlanReport, number: Int, _ lang: Language) -> String {
+        let m = Catalogue.html
+        let findings = HTMLReporter.numbered(r.findings)
+        guard !findings.isEmpty || r.profile != nil else { return "" }
+        var h = ""
+        if let p = r.profile {
+            h += "<p>\(esc(m.profile[lang])): <code class=\"profile-id\">\(esc(p.value.id))</code> — \(esc(p.value.title[lang]))</p>\n"
         }
-        return h + "</section>\n"
+        guard !findings.isEmpty else { return h }
+        h += "<table class=\"grid places\">\n<caption>\(esc(m.appendixFindings[lang]))</caption>\n<thead><tr><th class=\"num\">#</th>"
+        h += "<th>\(esc(m.appendixRule[lang]))</th><th>\(esc(m.appendixPlace[lang]))</th><th>\(esc(m.appendixPath[lang]))</th></tr></thead>\n<tbody>\n"
+        for (n, f) in findings.enumerated() {
+            h += "<tr><td class=\"num\"><a href=\"#plan-\(number)-finding-\(n + 1)\">\(n + 1)</a></td><td><code class=\"rule-id\">\(esc(f.ruleID))</code></td>"
+            h += "<td><code class=\"file\">\(esc(f.file)):\(f.start.line):\(f.start.column)</code></td><td>\(f.path.map { "<code>\(esc($0))</code>" } ?? "—")</td></tr>\n"
+        }
+        return h + "</tbody>\n</table>\n"
     }
 
     // MARK: - The chart

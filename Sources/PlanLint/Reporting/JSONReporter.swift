@@ -19,8 +19,8 @@ public struct JSONReporter: Reporter {
         var tool: Tool
         var as_of: String
         var packs: [Pack]
-        var plans: [PlanEntry]
-        var errors: [ErrorEntry]
+        var plans: JSONSlot<PlanEntry>
+        var errors: JSONSlot<ErrorEntry>
         var summary: Summary
     }
 
@@ -96,10 +96,21 @@ public struct JSONReporter: Reporter {
         var suppressed: Int
     }
 
-    public func report(_ result: RunResult) -> String {
-        var plans: [PlanEntry] = []
-        var errors: [ErrorEntry] = []
-        for outcome in result.outcomes {
+    public func start(_ run: RunContext, to sink: any ReportSink) -> any ReportStream {
+        Stream(run, sink)
+    }
+
+    /// The plans and errors encoded as they come and parked; the document written at the end
+    /// (its keys are sorted, so the errors come before the plans).
+    final class Stream: ReportStream {
+        let run: RunContext, sink: any ReportSink
+        let plans = JSONArraySpool(), errors = JSONArraySpool()
+
+        init(_ run: RunContext, _ sink: any ReportSink) {
+            (self.run, self.sink) = (run, sink)
+        }
+
+        func plan(_ outcome: PlanOutcome) {
             switch outcome {
             case .checked(let r):
                 let profile = r.profile.map {
@@ -113,13 +124,15 @@ public struct JSONReporter: Reporter {
                 errors.append(ErrorEntry(file: e.file, line: e.position?.line, column: e.position?.column, kind: e.kind.rawValue, message: e.message))
             }
         }
-        let c = Counts(result.findings)
-        let doc = Document(tool: Tool(), as_of: result.asOf.iso,
-                           packs: result.packs.map { Pack(id: $0.id, version: $0.version, origin: $0.origin, content_hash: $0.contentHash, rules: $0.rules.count, replaced: $0.replaced) },
-                           plans: plans, errors: errors,
-                           summary: Summary(plans: plans.count, unreadable: errors.count, errors: c.errors, warnings: c.warnings, infos: c.infos,
-                                            suppressed: c.suppressed))
-        return JSONOutput.render(doc, orElse: "{}")
+
+        func finish(_ c: RunTotals) {
+            let doc = Document(tool: Tool(), as_of: run.asOf.iso,
+                               packs: run.packs.map { Pack(id: $0.id, version: $0.version, origin: $0.origin, content_hash: $0.contentHash, rules: $0.rules.count, replaced: $0.replaced) },
+                               plans: .slot("plans"), errors: .slot("errors"),
+                               summary: Summary(plans: c.plans, unreadable: c.unreadable, errors: c.errors, warnings: c.warnings, infos: c.infos,
+                                                suppressed: c.suppressed))
+            JSONOutput.write(doc, slots: ["plans": plans, "errors": errors], orElse: "{}", to: sink)
+        }
     }
 }
 

@@ -42,47 +42,72 @@ public struct JUnitReporter: Reporter {
         var cases: [Case]
     }
 
-    public func report(_ result: RunResult) -> String {
-        var suites: [Suite] = []
-        let packs = result.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
-        for outcome in result.outcomes {
+    public func start(_ run: RunContext, to sink: any ReportSink) -> any ReportStream {
+        Stream(self, run, sink)
+    }
+
+    /// Each plan's <testsuite> written as it comes and parked; the <testsuites> element,
+    /// whose attributes hold the totals, written around them at the end.
+    final class Stream: ReportStream {
+        let reporter: JUnitReporter, run: RunContext, sink: any ReportSink
+        let packs: String
+        let suites = Spool()
+        var tests = 0, failures = 0, errors = 0, skipped = 0
+
+        init(_ reporter: JUnitReporter, _ run: RunContext, _ sink: any ReportSink) {
+            (self.reporter, self.run, self.sink) = (reporter, run, sink)
+            packs = run.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
+        }
+
+        func plan(_ outcome: PlanOutcome) {
+            let s: Suite
             switch outcome {
             case .checked(let report):
-                suites.append(suite(report, asOf: result.asOf, packs: packs))
+                s = reporter.suite(report, asOf: run.asOf, packs: packs)
             case .failed(let e):
                 var c = Case(name: "read the plan", classname: e.file, file: e.file, line: e.position?.line)
                 c.errored = true
                 c.body = "<error type=\"\(XMLText.attribute(e.kind.rawValue))\" message=\"\(XMLText.attribute(e.message))\">\(XMLText.text(e.description))</error>"
-                suites.append(Suite(name: e.file, properties: [("as_of", result.asOf.iso), ("packs", packs)], cases: [c]))
+                s = Suite(name: e.file, properties: [("as_of", run.asOf.iso), ("packs", packs)], cases: [c])
+            }
+            tests += s.cases.count
+            failures += s.cases.filter(\.failed).count
+            errors += s.cases.filter(\.errored).count
+            skipped += s.cases.filter(\.skipped).count
+            suites.write(JUnitReporter.render(s))
+        }
+
+        func finish(_ totals: RunTotals) {
+            sink.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+            sink.write("<testsuites name=\"planlint\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\">\n")
+            suites.drain(into: sink)
+            sink.write("</testsuites>\n")
+        }
+    }
+
+    static func render(_ s: Suite) -> String {
+        var out = ""
+        let failures = s.cases.filter(\.failed).count, errors = s.cases.filter(\.errored).count, skipped = s.cases.filter(\.skipped).count
+        out += "  <testsuite name=\"\(XMLText.attribute(s.name))\" tests=\"\(s.cases.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\">\n"
+        out += "    <properties>\n"
+        for (name, value) in s.properties {
+            out += "      <property name=\"\(XMLText.attribute(name))\" value=\"\(XMLText.attribute(value))\"/>\n"
+        }
+        out += "    </properties>\n"
+        for c in s.cases {
+            var attributes = "name=\"\(XMLText.attribute(c.name))\" classname=\"\(XMLText.attribute(c.classname))\" file=\"\(XMLText.attribute(c.file))\""
+            if let line = c.line { attributes += " line=\"\(line)\"" }
+            if c.body.isEmpty {
+                out += "    <testcase \(attributes)/>\n"
+            } else {
+                out += "    <testcase \(attributes)>\n      \(c.body)\n    </testcase>\n"
             }
         }
-        func total(_ key: (Case) -> Bool) -> Int { suites.reduce(0) { $0 + $1.cases.filter(key).count } }
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"planlint\" tests=\"\(total { _ in true })\" failures=\"\(total(\.failed))\" errors=\"\(total(\.errored))\" skipped=\"\(total(\.skipped))\">\n"
-        for s in suites {
-            let failures = s.cases.filter(\.failed).count, errors = s.cases.filter(\.errored).count, skipped = s.cases.filter(\.skipped).count
-            out += "  <testsuite name=\"\(XMLText.attribute(s.name))\" tests=\"\(s.cases.count)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\">\n"
-            out += "    <properties>\n"
-            for (name, value) in s.properties {
-                out += "      <property name=\"\(XMLText.attribute(name))\" value=\"\(XMLText.attribute(value))\"/>\n"
-            }
-            out += "    </properties>\n"
-            for c in s.cases {
-                var attributes = "name=\"\(XMLText.attribute(c.name))\" classname=\"\(XMLText.attribute(c.classname))\" file=\"\(XMLText.attribute(c.file))\""
-                if let line = c.line { attributes += " line=\"\(line)\"" }
-                if c.body.isEmpty {
-                    out += "    <testcase \(attributes)/>\n"
-                } else {
-                    out += "    <testcase \(attributes)>\n      \(c.body)\n    </testcase>\n"
-                }
-            }
-            out += "  </testsuite>\n"
-        }
-        out += "</testsuites>\n"
+        out += "  </testsuite>\n"
         return out
     }
 
-    private func suite(_ report: PlanReport, asOf: PlanDate, packs: String) -> Suite {
+    func suite(_ report: PlanReport, asOf: PlanDate, packs: String) -> Suite {
         var properties = [("as_of", asOf.iso), ("status", report.status.value.rawValue), ("scope", report.scope.value.rawValue),
                           ("reference_date", report.referenceDate.value.iso), ("language", report.language.rawValue)]
         properties.append(("profile", report.profile?.value.id ?? "none"))

@@ -19,53 +19,67 @@ public struct MarkdownReporter: Reporter {
         self.options = options
     }
 
-    public func report(_ result: RunResult) -> String {
-        let reports = result.reports
-        let c = Counts(result.findings)
-        let icon = c.errors > 0 || !result.errors.isEmpty ? "❌" : c.warnings > 0 ? "⚠️" : "✅"
-        var out = "### \(icon) planlint: \(reports.count) plan\(reports.count == 1 ? "" : "s") checked"
-        if !result.errors.isEmpty { out += ", \(result.errors.count) could not be read" }
-        out += " — \(c.errors) error\(c.errors == 1 ? "" : "s"), \(c.warnings) warning\(c.warnings == 1 ? "" : "s"), \(c.infos) info"
-        if c.suppressed > 0 { out += ", \(c.suppressed) suppressed" }
-        out += "\n\n"
-        let packs = result.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
-        out += "As of \(result.asOf.iso) · packs: \(MarkdownReporter.cell(packs))\n\n"
+    public func start(_ run: RunContext, to sink: any ReportSink) -> any ReportStream {
+        Stream(run, sink)
+    }
 
-        if !reports.isEmpty {
-            out += "| Plan | Status | Scope | Profile | Errors | Warnings | Info | Suppressed |\n"
-            out += "| --- | --- | --- | --- | ---: | ---: | ---: | ---: |\n"
-            for r in reports {
+    /// The table rows, the finding tables and the unreadable files each parked as the plans
+    /// come; the headline with the counts and the parts written at the end.
+    final class Stream: ReportStream {
+        let run: RunContext, sink: any ReportSink
+        let rows = Spool(), tables = Spool(), unreadable = Spool()
+
+        init(_ run: RunContext, _ sink: any ReportSink) {
+            (self.run, self.sink) = (run, sink)
+        }
+
+        func plan(_ outcome: PlanOutcome) {
+            switch outcome {
+            case .checked(let r):
                 let k = Counts(r.findings)
-                out += "| \(MarkdownReporter.cell(r.file)) | \(r.status.value.rawValue) | \(r.scope.value.rawValue) | "
-                out += "\(MarkdownReporter.cell(r.profile?.value.id ?? "—")) | \(k.errors) | \(k.warnings) | \(k.infos) | \(k.suppressed) |\n"
+                rows.write("| \(MarkdownReporter.cell(r.file)) | \(r.status.value.rawValue) | \(r.scope.value.rawValue) | "
+                    + "\(MarkdownReporter.cell(r.profile?.value.id ?? "—")) | \(k.errors) | \(k.warnings) | \(k.infos) | \(k.suppressed) |\n")
+                let active = r.findings.filter(\.isActive)
+                guard !active.isEmpty else { return }
+                var out = "#### \(MarkdownReporter.cell(r.file))\n\n"
+                out += "| Rule | Severity | Location | Message |\n| --- | --- | --- | --- |\n"
+                for f in active.prefix(MarkdownReporter.maxRowsPerPlan) {
+                    out += "| \(MarkdownReporter.cell(f.ruleID)) | \(MarkdownReporter.severity(f.severity)) | "
+                    let place = f.location.map { "\(f.file): \($0.rendered(r.language))" } ?? "\(f.file):\(f.start.line):\(f.start.column)"
+                    out += "\(MarkdownReporter.cell(place)) | \(MarkdownReporter.cell(f.message)) |\n"
+                }
+                if active.count > MarkdownReporter.maxRowsPerPlan {
+                    out += "\n… and \(active.count - MarkdownReporter.maxRowsPerPlan) more findings (the full list: `--format text` or `--format sarif`).\n"
+                }
+                tables.write(out + "\n")
+            case .failed(let e):
+                unreadable.write("| \(MarkdownReporter.cell(e.file)) | \(e.position.map { String($0.line) } ?? "") | \(MarkdownReporter.cell(e.message)) |\n")
             }
-            out += "\n"
         }
 
-        for r in reports {
-            let active = r.findings.filter(\.isActive)
-            guard !active.isEmpty else { continue }
-            out += "#### \(MarkdownReporter.cell(r.file))\n\n"
-            out += "| Rule | Severity | Location | Message |\n| --- | --- | --- | --- |\n"
-            for f in active.prefix(MarkdownReporter.maxRowsPerPlan) {
-                out += "| \(MarkdownReporter.cell(f.ruleID)) | \(MarkdownReporter.severity(f.severity)) | "
-                let place = f.location.map { "\(f.file): \($0.rendered(r.language))" } ?? "\(f.file):\(f.start.line):\(f.start.column)"
-                out += "\(MarkdownReporter.cell(place)) | \(MarkdownReporter.cell(f.message)) |\n"
+        func finish(_ c: RunTotals) {
+            let icon = c.errors > 0 || c.unreadable > 0 ? "❌" : c.warnings > 0 ? "⚠️" : "✅"
+            var out = "### \(icon) planlint: \(c.plans) plan\(c.plans == 1 ? "" : "s") checked"
+            if c.unreadable > 0 { out += ", \(c.unreadable) could not be read" }
+            out += " — \(c.errors) error\(c.errors == 1 ? "" : "s"), \(c.warnings) warning\(c.warnings == 1 ? "" : "s"), \(c.infos) info"
+            if c.suppressed > 0 { out += ", \(c.suppressed) suppressed" }
+            out += "\n\n"
+            let packs = run.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
+            out += "As of \(run.asOf.iso) · packs: \(MarkdownReporter.cell(packs))\n\n"
+            sink.write(out)
+            if c.plans > 0 {
+                sink.write("| Plan | Status | Scope | Profile | Errors | Warnings | Info | Suppressed |\n")
+                sink.write("| --- | --- | --- | --- | ---: | ---: | ---: | ---: |\n")
+                rows.drain(into: sink)
+                sink.write("\n")
             }
-            if active.count > MarkdownReporter.maxRowsPerPlan {
-                out += "\n… and \(active.count - MarkdownReporter.maxRowsPerPlan) more findings (the full list: `--format text` or `--format sarif`).\n"
+            tables.drain(into: sink)
+            if c.unreadable > 0 {
+                sink.write("#### Could not be read\n\n| File | Line | Error |\n| --- | ---: | --- |\n")
+                unreadable.drain(into: sink)
+                sink.write("\n")
             }
-            out += "\n"
         }
-
-        if !result.errors.isEmpty {
-            out += "#### Could not be read\n\n| File | Line | Error |\n| --- | ---: | --- |\n"
-            for e in result.errors {
-                out += "| \(MarkdownReporter.cell(e.file)) | \(e.position.map { String($0.line) } ?? "") | \(MarkdownReporter.cell(e.message)) |\n"
-            }
-            out += "\n"
-        }
-        return out
     }
 
     static func severity(_ s: Severity) -> String {

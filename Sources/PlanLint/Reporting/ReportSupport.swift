@@ -86,12 +86,115 @@ enum Fingerprint {
 
 /// The JSON documents (json, sarif, gitlab): pretty, keys sorted, slashes unescaped, so the
 /// output is stable and diffable.
+///
+/// A document streams through slots: its arrays that grow with the run are `JSONSlot.slot`
+/// when the document is encoded at the end, and their elements, encoded one by one as the
+/// plans come and parked in a spool, are written in their place, indented as JSONEncoder
+/// would have. The output is the same as encoding the whole document at once.
 enum JSONOutput {
-    static func render<T: Encodable>(_ value: T, orElse fallback: String) -> String {
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return fallback + "\n" }
+        return encoder
+    }
+
+    static func render<T: Encodable>(_ value: T, orElse fallback: String) -> String {
+        guard let data = try? encoder().encode(value) else { return fallback + "\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The text that marks a slot in the encoded skeleton (U+E000, a private-use character, which no
+    /// plan or pack text holds in practice, and JSONEncoder writes as it is).
+    static func marker(_ name: String) -> String { "\u{E000}planlint-slot:\(name)\u{E000}" }
+
+    /// Writes `skeleton` (a document rendered with slots) to `sink`, each slot replaced by
+    /// its array. A skeleton that did not encode is written as `fallback`.
+    static func write<T: Encodable>(_ skeleton: T, slots: [String: JSONArraySpool], orElse fallback: String, to sink: any ReportSink) {
+        guard let data = try? encoder().encode(skeleton) else {
+            sink.write(fallback + "\n")
+            return
+        }
+        var rest = Substring(String(decoding: data, as: UTF8.self))
+        while let (name, range) = slots.keys.compactMap({ name in rest.range(of: "\"" + marker(name) + "\"").map { (name, $0) } })
+            .min(by: { $0.1.lowerBound < $1.1.lowerBound }) {
+            let before = rest[..<range.lowerBound]
+            sink.write(String(before))
+            let lineStart = before.lastIndex(of: "\n").map { before.index(after: $0) } ?? before.startIndex
+            let indent = String(before[lineStart...].prefix { $0 == " " })
+            slots[name]?.drain(indent: indent, into: sink)
+            rest = rest[range.upperBound...]
+        }
+        sink.write(String(rest) + "\n")
+    }
+}
+
+/// An array of a JSON document, or the mark where its streamed elements go.
+enum JSONSlot<Element: Encodable>: Encodable {
+    case items([Element])
+    case slot(String)
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .items(let items): try c.encode(items)
+        case .slot(let name): try c.encode(JSONOutput.marker(name))
+        }
+    }
+}
+
+/// The elements of a streamed JSON array, each encoded as it comes and parked until the
+/// document is written.
+final class JSONArraySpool {
+    private let spool = Spool()
+    private let encoder = JSONOutput.encoder()
+    private(set) var count = 0
+
+    func append<T: Encodable>(_ value: T) {
+        let text = (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+        spool.write((count == 0 ? "" : ",\n") + text)
+        count += 1
+    }
+
+    /// Writes `[`, the elements indented one level below `indent`, and `]`, as JSONEncoder
+    /// writes an array whose key line is indented by `indent`.
+    func drain(indent: String, into sink: any ReportSink) {
+        guard count > 0 else {
+            sink.write("[\n\n" + indent + "]")
+            return
+        }
+        let inner = indent + "  "
+        sink.write("[\n" + inner)
+        spool.drain(into: IndentingSink(sink, inner))
+        sink.write("\n" + indent + "]")
+    }
+}
+
+/// Indents every line after the first by a prefix, except empty lines (as JSONEncoder
+/// writes an empty array).
+final class IndentingSink: ReportSink {
+    let target: any ReportSink
+    let prefix: String
+    /// A line has begun and its prefix waits for its first character.
+    private var pending = false
+
+    init(_ target: any ReportSink, _ prefix: String) {
+        (self.target, self.prefix) = (target, prefix)
+    }
+
+    func write(_ text: String) {
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 256)
+        for (i, piece) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            if i > 0 {
+                out += "\n"
+                pending = true
+            }
+            guard !piece.isEmpty else { continue }
+            if pending { out += prefix }
+            pending = false
+            out += String(Substring(piece))
+        }
+        target.write(out)
     }
 }
 

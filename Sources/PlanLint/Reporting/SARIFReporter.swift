@@ -23,43 +23,63 @@ public struct SARIFReporter: Reporter {
         self.options = options
     }
 
-    public func report(_ result: RunResult) -> String {
-        let rules = SARIFReporter.rules(result.packs, language: options.language)
-        let index = Dictionary(rules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        var results: [SARIF.Result] = []
-        var plans: [SARIF.PlanProperties] = []
-        for report in result.reports {
-            let artifact = ArtifactPath(report.file, root: options.sourceRoot)
-            let fingerprints = Fingerprint.of(report, path: artifact.path)
-            for (f, fingerprint) in zip(report.findings, fingerprints) {
-                // A finding about a sidecar fact points into the sidecar.
-                let at = f.file == report.file ? artifact : ArtifactPath(f.file, root: options.sourceRoot)
-                results.append(SARIFReporter.result(f, artifact: at, ruleIndex: index[f.ruleID], fingerprint: fingerprint,
-                                                    line: report.sourceLine(of: f), root: options.sourceRoot, language: report.language))
+    public func start(_ run: RunContext, to sink: any ReportSink) -> any ReportStream {
+        Stream(self, run, sink)
+    }
+
+    /// Results, plan properties and notifications encoded as they come and parked; the log
+    /// written at the end (its keys are sorted: invocations, properties, results, tool).
+    final class Stream: ReportStream {
+        let reporter: SARIFReporter, run: RunContext, sink: any ReportSink
+        let rules: [SARIF.Rule]
+        let index: [String: Int]
+        let results = JSONArraySpool(), plans = JSONArraySpool(), notifications = JSONArraySpool()
+
+        init(_ reporter: SARIFReporter, _ run: RunContext, _ sink: any ReportSink) {
+            (self.reporter, self.run, self.sink) = (reporter, run, sink)
+            rules = SARIFReporter.rules(run.packs, language: reporter.options.language)
+            index = Dictionary(rules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        }
+
+        func plan(_ outcome: PlanOutcome) {
+            let options = reporter.options
+            switch outcome {
+            case .checked(let report):
+                let artifact = ArtifactPath(report.file, root: options.sourceRoot)
+                let fingerprints = Fingerprint.of(report, path: artifact.path)
+                for (f, fingerprint) in zip(report.findings, fingerprints) {
+                    // A finding about a sidecar fact points into the sidecar.
+                    let at = f.file == report.file ? artifact : ArtifactPath(f.file, root: options.sourceRoot)
+                    results.append(SARIFReporter.result(f, artifact: at, ruleIndex: index[f.ruleID], fingerprint: fingerprint,
+                                                        line: report.sourceLine(of: f), root: options.sourceRoot, language: report.language))
+                }
+                plans.append(SARIF.PlanProperties(
+                    file: artifact.path, language: report.language.rawValue, status: report.status.value.rawValue,
+                    scope: report.scope.value.rawValue, referenceDate: report.referenceDate.value.iso,
+                    profile: report.profile.map { SARIF.ProfileProperties(id: $0.value.id, title: $0.value.title[report.language], pack: $0.value.pack) }))
+            case .failed(let e):
+                let artifact = ArtifactPath(e.file, root: options.sourceRoot)
+                let region = e.position.map { SARIF.Region(startLine: $0.line, startColumn: $0.column, endLine: nil, endColumn: nil) }
+                notifications.append(SARIF.Notification(level: "error", message: SARIF.Message(text: e.message),
+                                                        locations: [SARIF.location(artifact, region: region)],
+                                                        properties: ["kind": e.kind.rawValue]))
             }
-            plans.append(SARIF.PlanProperties(
-                file: artifact.path, language: report.language.rawValue, status: report.status.value.rawValue,
-                scope: report.scope.value.rawValue, referenceDate: report.referenceDate.value.iso,
-                profile: report.profile.map { SARIF.ProfileProperties(id: $0.value.id, title: $0.value.title[report.language], pack: $0.value.pack) }))
         }
-        let notifications = result.errors.map { e -> SARIF.Notification in
-            let artifact = ArtifactPath(e.file, root: options.sourceRoot)
-            let region = e.position.map { SARIF.Region(startLine: $0.line, startColumn: $0.column, endLine: nil, endColumn: nil) }
-            return SARIF.Notification(level: "error", message: SARIF.Message(text: e.message),
-                                      locations: [SARIF.location(artifact, region: region)],
-                                      properties: ["kind": e.kind.rawValue])
+
+        func finish(_ totals: RunTotals) {
+            let root = reporter.options.sourceRoot
+            let sarifRun = SARIF.Run(
+                tool: SARIF.Tool(driver: SARIF.Driver(rules: rules)),
+                invocations: [SARIF.Invocation(executionSuccessful: totals.unreadable == 0, toolExecutionNotifications: .slot("notifications"))],
+                originalUriBaseIds: ["%SRCROOT%": SARIF.BaseURI(uri: ArtifactPath.directoryURI(root))],
+                language: run.language?.rawValue,
+                results: .slot("results"),
+                properties: SARIF.RunProperties(
+                    asOf: run.asOf.iso, plans: .slot("plans"),
+                    packs: run.packs.map { SARIF.PackProperties(id: $0.id, version: $0.version, contentHash: $0.contentHash, origin: $0.origin) }))
+            JSONOutput.write(SARIF.Log(runs: [sarifRun]), slots: ["results": results, "plans": plans, "notifications": notifications],
+                             orElse: "{}", to: sink)
         }
-        let run = SARIF.Run(
-            tool: SARIF.Tool(driver: SARIF.Driver(rules: rules)),
-            invocations: [SARIF.Invocation(executionSuccessful: result.errors.isEmpty, toolExecutionNotifications: notifications)],
-            originalUriBaseIds: ["%SRCROOT%": SARIF.BaseURI(uri: ArtifactPath.directoryURI(options.sourceRoot))],
-            language: result.language?.rawValue,
-            results: results,
-            properties: SARIF.RunProperties(
-                asOf: result.asOf.iso, plans: plans,
-                packs: result.packs.map { SARIF.PackProperties(id: $0.id, version: $0.version, contentHash: $0.contentHash, origin: $0.origin) }))
-        let log = SARIF.Log(runs: [run])
-        return JSONOutput.render(log, orElse: "{}")
     }
 
     /// Every rule of the packs, with local packs' overrides applied, then planlint's own.
@@ -161,7 +181,7 @@ enum SARIF {
         var originalUriBaseIds: [String: BaseURI]
         var language: String?
         var columnKind = "unicodeCodePoints"
-        var results: [Result]
+        var results: JSONSlot<Result>
         var properties: RunProperties
     }
 
@@ -238,7 +258,7 @@ enum SARIF {
 
     struct Invocation: Encodable {
         var executionSuccessful: Bool
-        var toolExecutionNotifications: [Notification]
+        var toolExecutionNotifications: JSONSlot<Notification>
     }
 
     struct Notification: Encodable {
@@ -320,7 +340,7 @@ enum SARIF {
 
     struct RunProperties: Encodable {
         var asOf: String
-        var plans: [PlanProperties]
+        var plans: JSONSlot<PlanProperties>
         var packs: [PackProperties]
     }
 

@@ -27,13 +27,29 @@ public struct TextReporter: Reporter {
 
     private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
-    public func report(_ result: RunResult) -> String {
-        let reports = result.reports
-        guard !summaryOnly else { return summary(result, plans: reports.count) }
-        return reports.map { block($0, result) }.joined() + summary(result, plans: reports.count)
+    public func start(_ run: RunContext, to sink: any ReportSink) -> any ReportStream {
+        Stream(self, run, sink)
     }
 
-    private func block(_ report: PlanReport, _ result: RunResult) -> String {
+    /// Each plan's block as it is checked; the summary line at the end.
+    final class Stream: ReportStream {
+        let reporter: TextReporter, run: RunContext, sink: any ReportSink
+
+        init(_ reporter: TextReporter, _ run: RunContext, _ sink: any ReportSink) {
+            (self.reporter, self.run, self.sink) = (reporter, run, sink)
+        }
+
+        func plan(_ outcome: PlanOutcome) {
+            guard !reporter.summaryOnly, case .checked(let report) = outcome else { return }
+            sink.write(reporter.block(report))
+        }
+
+        func finish(_ totals: RunTotals) {
+            sink.write(reporter.summary(run, totals))
+        }
+    }
+
+    private func block(_ report: PlanReport) -> String {
         // The plan's own language, resolved once by the engine.
         let l = report.language, m = Catalogue.text
         var out = paint(report.file, "1") + "  "
@@ -107,10 +123,10 @@ public struct TextReporter: Reporter {
 
     /// The summary in the asked language, else in the language most of the plans are written
     /// in (the first plan's on a tie), else (no plan read) English.
-    private func summary(_ result: RunResult, plans: Int) -> String {
-        let c = Counts(result.findings)
-        let failed = result.errors.count
-        let l = result.language ?? TextReporter.majorityLanguage(result.reports.map(\.language)) ?? language
+    private func summary(_ result: RunContext, _ totals: RunTotals) -> String {
+        let c = totals.counts, plans = totals.plans
+        let failed = totals.unreadable
+        let l = result.language ?? totals.majorityLanguage ?? language
         let m = Catalogue.text
         let s = m.summary.render(l, [
             "plans": .number(plans), "unread": .text(failed > 0 ? m.summaryUnread.render(l, ["n": .number(failed)]) : ""),

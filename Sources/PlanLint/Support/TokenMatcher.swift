@@ -315,6 +315,15 @@ final class MatcherRegistry: @unchecked Sendable {
     /// fits, so its blocks are cut once, not once per rule.
     static let textBudget = 64 << 20
 
+    /// Forgets the texts cut so far. A run of many plans calls this between batches: a
+    /// plan's texts are of no use to the next plan, and kept they would fill the budget.
+    func forgetTexts() {
+        lock.lock()
+        defer { lock.unlock() }
+        texts = [:]
+        textBytes = 0
+    }
+
     /// Registers a list of token terms; returns its id and the terms with test ids.
     func register(_ terms: [TokenTerm]) -> (Int32, [TokenTerm]) {
         lock.lock()
