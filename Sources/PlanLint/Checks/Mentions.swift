@@ -24,7 +24,7 @@ public struct MentionsCheck: Sendable, CheckKind {
     }
 
     func evaluate(_ e: CheckEvaluation) -> Outcome {
-        let blocks = e.evaluator.textBlocks(in: inSections, includeTitles: true)
+        let blocks = e.evaluator.textBlocks(in: inSections, includeTitles: true, for: terms)
         var hits: [(TextBlock, TermPattern.Match)] = []
         for block in blocks {
             for m in terms.matches(in: block.text, limit: min - hits.count) {

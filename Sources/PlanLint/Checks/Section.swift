@@ -51,7 +51,7 @@ public struct SectionCheck: Sendable, CheckKind {
                                    values: ["section": .text(empty.title)]))
         }
         if let terms = textTerms {
-            for block in ev.textBlocks(in: nil, includeTitles: false) {
+            for block in ev.textBlocks(in: nil, includeTitles: false, for: terms) {
                 if let m = terms.firstMatch(in: block.text), !(unless?.isFound(in: block.text) ?? false) {
                     let range = block.range(ofScalars: m.lower, m.upper)
                     return Outcome(passed: true, notes: [Note(kind: .foundInText, line: range.start.line, data: ["words": m.text])])

@@ -88,6 +88,8 @@ final class EvaluationContext {
     let asOf: PlanDate
     private(set) var language: Language
     let proseFacts: YAMLNode?
+    /// The body's text blocks, and where each term list can match.
+    let text: PlanTextIndex
     /// Sections that can hold content items: every section except a single top-level
     /// title heading that wraps the whole plan.
     let contentSections: [Section]
@@ -124,7 +126,8 @@ final class EvaluationContext {
         } else {
             contentSections = all
         }
-        proseFacts = FactExtraction.extract(plan, sections: contentSections, extractors: extractors)
+        text = PlanTextIndex(plan)
+        proseFacts = FactExtraction.extract(plan, sections: contentSections, extractors: extractors, index: text)
         sectionMap = derive.sectionMap
         var byName: [String: Derivation] = [:]
         for d in derive.derivations { byName[d.name] = d }
