@@ -38,7 +38,7 @@ public struct HTMLReporter: Reporter {
         let lang = language ?? result.language ?? reports.first?.language ?? .fi
         let m = Catalogue.html
         var title = m.reportKind[lang]
-        if reports.count == 1 { title += " — " + (reports[0].title ?? m.untitled[lang]) }
+        if reports.count == 1 { title += " — " + Excerpt.cut(reports[0].title ?? m.untitled[lang]) }
 
         var h = """
         <!DOCTYPE html>
@@ -90,7 +90,7 @@ public struct HTMLReporter: Reporter {
         h += "</tr></thead>\n<tbody>\n"
         for (i, r) in reports.enumerated() {
             let counts = StatusCounts(r.results.filter { $0.kind == .statute })
-            h += "<tr><td><a href=\"#plan-\(i + 1)\">\(esc(r.title ?? m.untitled[lang]))</a><br/><code class=\"file\">\(esc(r.file))</code></td>"
+            h += "<tr><td><a href=\"#plan-\(i + 1)\">\(esc(Excerpt.cut(r.title ?? m.untitled[lang])))</a><br/><code class=\"file\">\(esc(r.file))</code></td>"
             h += "<td>\(esc(r.status.value.label[lang]))</td>"
             for s in HTMLReporter.order { h += "<td class=\"num\">\(counts[s])</td>" }
             h += "</tr>\n"
@@ -118,7 +118,7 @@ public struct HTMLReporter: Reporter {
         let statutory = r.results.filter { $0.kind == .statute && $0.status != .notApplicable }
         let practice = r.results.filter { $0.kind == .practice && $0.status != .notApplicable }
         var h = "<section class=\"plan\" id=\"\(id)\" lang=\"\(lang.rawValue)\" aria-labelledby=\"\(id)-title\">\n"
-        h += "<h2 id=\"\(id)-title\">\(esc(r.title ?? m.untitled[lang]))</h2>\n"
+        h += "<h2 id=\"\(id)-title\">\(esc(Excerpt.cut(r.title ?? m.untitled[lang])))</h2>\n"
         h += verdict(r, lang)
         h += "<div class=\"overview\">\n" + facts(r, lang) + chart(StatusCounts(statutory), id: id, lang) + "</div>\n"
 
@@ -223,7 +223,7 @@ public struct HTMLReporter: Reporter {
         for (i, r) in reports.enumerated() {
             let findings = HTMLReporter.numbered(r.findings)
             guard !findings.isEmpty || r.profile != nil else { continue }
-            if reports.count > 1 { h += "<h3>\(esc(r.title ?? m.untitled[lang]))</h3>\n" }
+            if reports.count > 1 { h += "<h3>\(esc(Excerpt.cut(r.title ?? m.untitled[lang])))</h3>\n" }
             if let p = r.profile {
                 h += "<p>\(esc(m.profile[lang])): <code class=\"profile-id\">\(esc(p.value.id))</code> — \(esc(p.value.title[lang]))</p>\n"
             }
@@ -311,7 +311,7 @@ public struct HTMLReporter: Reporter {
         if f.origin == .sidecar { h += "<br/><span class=\"note\">\(esc(Catalogue.common.fromSidecar.render(lang, ["file": .text(f.file)])))</span>" }
         h += "</dd>\n"
         if let e = f.evidence, !e.isEmpty {
-            h += "<dt>\(esc(m.evidence[lang]))</dt><dd><q class=\"evidence\">\(esc(e))</q></dd>\n"
+            h += "<dt>\(esc(m.evidence[lang]))</dt><dd><q class=\"evidence\">\(esc(Excerpt.cut(e)))</q></dd>\n"
         }
         h += "</dl>\n"
         if let source = report.sourceLine(of: f), !HTMLReporter.tellsNothing(source) {
@@ -330,10 +330,16 @@ public struct HTMLReporter: Reporter {
 
     /// The source line with the finding's span marked; columns count Unicode scalars.
     private func excerpt(_ source: String, _ f: Finding) -> String {
-        let scalars = Array(source.replacingOccurrences(of: "\t", with: " ").unicodeScalars)
-        let start = max(0, min(f.start.column - 1, scalars.count))
+        let line = source.replacingOccurrences(of: "\t", with: " ")
+        let width = line.unicodeScalars.count
+        let lineStart = max(0, min(f.start.column - 1, width))
         // A point (a fact missing where it belongs) is shown without a mark.
-        let end = f.end.line == f.start.line ? max(start, min(f.end.column - 1, scalars.count)) : scalars.count
+        let lineEnd = f.end.line == f.start.line ? max(lineStart, min(f.end.column - 1, width)) : width
+        // A long line is shown as a window around the span (`Excerpt`), cut with `…`.
+        let (shown, from, to) = Excerpt.window(line, start: lineStart + 1, end: lineEnd + 1)
+        let scalars = Array(shown.unicodeScalars)
+        let start = max(0, min(from - 1, scalars.count))
+        let end = lineEnd > lineStart ? max(start, min(to - 1, scalars.count)) : start
         func text(_ r: Range<Int>) -> String {
             var s = String.UnicodeScalarView()
             s.append(contentsOf: scalars[r])
