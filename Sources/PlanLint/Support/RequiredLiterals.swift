@@ -38,12 +38,21 @@ enum RequiredLiterals {
                 alternatives.append(sequence())
             }
             if alternatives.count == 1 { return alternatives[0] }
+            // A set every alternative needs (one of its sets is a subset) is needed by them
+            // all: `(?:lapset…kysel…)|(?:kysel…lapset…)` needs both words of each.
+            var shared: [[String]] = []
+            for candidate in alternatives[0] {
+                let words = Set(candidate)
+                if alternatives.dropFirst().allSatisfy({ sets in sets.contains { Set($0).isSubset(of: words) } }) { shared.append(candidate) }
+            }
             var union: [String] = []
             for sets in alternatives {
-                guard let best = sets.max(by: { strength($0) < strength($1) }) else { return [] }
-                union += best
+                guard let best = sets.max(by: { strength($0) < strength($1) }) else { return shared }
+                union += best.filter { !union.contains($0) }
             }
-            return [union]
+            // The union adds nothing when a shared set is part of it.
+            if shared.contains(where: { Set($0).isSubset(of: Set(union)) }) { return shared }
+            return shared + [union]
         }
 
         func strength(_ set: [String]) -> Int { set.map { $0.unicodeScalars.count }.min() ?? 0 }
