@@ -330,14 +330,14 @@ public struct HTMLReporter: Reporter {
 
     /// The source line with the finding's span marked; columns count Unicode scalars.
     private func excerpt(_ source: String, _ f: Finding) -> String {
-        let line = source.replacingOccurrences(of: "\t", with: " ")
+        let line = source
         let width = line.unicodeScalars.count
         let lineStart = max(0, min(f.start.column - 1, width))
         // A point (a fact missing where it belongs) is shown without a mark.
         let lineEnd = f.end.line == f.start.line ? max(lineStart, min(f.end.column - 1, width)) : width
         // A long line is shown as a window around the span (`Excerpt`), cut with `…`.
         let (shown, from, to) = Excerpt.window(line, start: lineStart + 1, end: lineEnd + 1)
-        let scalars = Array(shown.unicodeScalars)
+        let scalars = Array(shown.replacingOccurrences(of: "\t", with: " ").unicodeScalars)
         let start = max(0, min(from - 1, scalars.count))
         let end = lineEnd > lineStart ? max(start, min(to - 1, scalars.count)) : start
         func text(_ r: Range<Int>) -> String {
