@@ -491,6 +491,8 @@ public struct HTMLReporter: Reporter {
     /// A line that tells a reader nothing, so no excerpt is shown: a bare mapping key
     /// (`plan:`) or the front matter's `---`, where a finding about a missing fact points.
     static func tellsNothing(_ line: String) -> Bool {
+        // A long line tells something; it is not trimmed (copied) once per finding.
+        guard line.utf8.count <= 1_024 else { return false }
         let t = line.trimmingCharacters(in: .whitespaces)
         if t.isEmpty || t == "---" || t == "..." { return true }
         guard t.hasSuffix(":") else { return false }
