@@ -133,7 +133,7 @@ struct OutputSafetyTests {
     func hostileRun() throws -> RunResult {
         let draft = try String(contentsOf: Repo.root.appendingPathComponent("Examples/koskenkyla-luonnos-2026.md"), encoding: .utf8)
         let escaped = Hostile.payload.unicodeScalars.map { s -> String in
-            OutputSafety.isControl(s) ? String(format: "\\u%04X", s.value) : String(s)
+            s.value < 0x20 || OutputSafety.isControl(s) ? String(format: "\\u%04X", s.value) : String(s)
         }.joined()
         let text = draft.replacingOccurrences(of: "body: kunnanhallitus", with: "body: \"\(escaped)\"")
             .replacingOccurrences(of: "title: \"Koskenkylän kunnan", with: "title: \"\(escaped) Koskenkylän kunnan")
