@@ -31,7 +31,8 @@ python3 - "$work/frontmatter" <<'PY'
 import glob, os, sys
 out = sys.argv[1]
 os.makedirs(out, exist_ok=True)
-plans = sorted(glob.glob("Examples/**/*.md", recursive=True) + glob.glob("Rules/*/examples/**/*.md", recursive=True))
+plans = sorted(glob.glob("Examples/**/*.md", recursive=True) + glob.glob("Rules/*/examples/**/*.md", recursive=True)
+               + glob.glob("CheckPlugins/*/pack/examples/**/*.md", recursive=True))
 count = 0
 for path in plans:
     with open(path, encoding="utf-8", errors="replace") as f:
@@ -56,8 +57,8 @@ PY
 mapfile -t frontmatters < <(find "$work/frontmatter" -name '*.yaml' | sort)
 mapfile -t yamlplans < <(find Examples Rules/*/examples -name '*.yaml' -o -name '*.yml' | grep -v '\.planlint\.ya\?ml$' | sort)
 mapfile -t sidecars < <(find Examples Rules Tests docs -name '*.planlint.yaml' 2>/dev/null | grep -v -E '/(bad|invalid)/' | sort)
-mapfile -t packs < <(ls Rules/*/pack.yaml)
-mapfile -t rulefiles < <(find Rules/*/rules -name '*.yaml' -o -name '*.yml' | sort)
+mapfile -t packs < <(ls Rules/*/pack.yaml CheckPlugins/*/pack/pack.yaml 2>/dev/null)
+mapfile -t rulefiles < <(find Rules/*/rules CheckPlugins/*/pack/rules -name '*.yaml' -o -name '*.yml' 2>/dev/null | sort)
 mapfile -t configs < <(find . -path ./.build -prune -o -path './.build*' -prune -o \( -name '.planlint.yaml' -o -name '.planlint.yml' \) -print | grep -v -E '/(bad|invalid)/' | sort)
 
 echo "plans: ${#frontmatters[@]} front matters, ${#yamlplans[@]} YAML plans, ${#sidecars[@]} sidecars"
@@ -96,6 +97,19 @@ for f in Tests/SchemaFixtures/invalid/*.yaml; do
 done
 echo "wrong documents rejected: $rejected"
 [ "$rejected" -ge 4 ] || { echo "expected at least 4 wrong documents in Tests/SchemaFixtures/invalid"; failures=$((failures + 1)); }
+
+# Check plugin answers (docs/plugins.md): the valid ones pass schemas/plugin-answer.schema.json,
+# each wrong one is rejected (PluginTests checks that planlint's own validator agrees).
+validate plugin-answer Tests/SchemaFixtures/plugin/valid/*.json
+for f in Tests/SchemaFixtures/plugin/invalid/*.json; do
+    if check-jsonschema --schemafile schemas/plugin-answer.schema.json "$f" >"$work/out" 2>&1; then
+        echo "NOT REJECTED: $f is a wrong plugin answer but passes schemas/plugin-answer.schema.json"
+        failures=$((failures + 1))
+    else
+        rejected=$((rejected + 1))
+    fi
+done
+echo "wrong documents rejected, with plugin answers: $rejected"
 
 # The valid fixtures must pass (they use keys the repository's own files may not).
 for f in Tests/SchemaFixtures/valid/*.yaml; do

@@ -197,7 +197,7 @@ def profile_undecided(plan):
 
 
 def compare(expected, plan):
-    out = {"plan": expected["plan"]}
+    out = {"plan": expected["plan"], "split": expected.get("split") or "unsplit"}
     want_profile = expected.get("profile")
     got_profile = (plan.get("profile") or {}).get("id")
     if want_profile == "undecidable":
@@ -287,7 +287,8 @@ def main():
             continue
         results.append(compare(expected, plan))
 
-    totals = {
+    def total(results):
+        return {
         "plans": len(results),
         "law_wrong": sum(not r["law"]["right"] for r in results),
         "status_wrong": sum(not r["status"]["right"] for r in results),
@@ -296,10 +297,15 @@ def main():
         "defects_missed": sum(len(r["missed"]) for r in results),
         "planted_missed": sum(sum(m["planted"] for m in r["missed"]) for r in results),
         "findings_errors_warnings": sum(r["findings"].get("error", 0) + r["findings"].get("warning", 0) for r in results),
-    }
+        }
+    totals = total(results)
+    # The plans term lists were tuned on, those held out from tuning, and plans added since
+    # (README, "Tuned and held-out plans"), each totalled apart.
+    splits = {name: total([r for r in results if r["split"] == name])
+              for name in ("tuned", "held_out", "new", "unsplit") if any(r["split"] == name for r in results)}
     if args.json:
         print(json.dumps({"as_of": AS_OF, "binary": args.binary, "plans": results, "totals": totals,
-                          "problems": problems}, ensure_ascii=False, indent=2))
+                          "splits": splits, "problems": problems}, ensure_ascii=False, indent=2))
         return 0
 
     mark = lambda ok: "right" if ok else "WRONG"
@@ -319,6 +325,10 @@ def main():
     print("totals: %(plans)d plans; law version wrong %(law_wrong)d; status wrong %(status_wrong)d; "
           "false alarms %(false_alarms)d (of %(findings_errors_warnings)d errors and warnings); "
           "defects missed %(defects_missed)d of %(defects)d (planted missed %(planted_missed)d)" % totals)
+    for name, t in splits.items():
+        print(("  %-8s " % name) + ("%(plans)d plans; law version wrong %(law_wrong)d; status wrong %(status_wrong)d; "
+              "false alarms %(false_alarms)d (of %(findings_errors_warnings)d); "
+              "defects missed %(defects_missed)d of %(defects)d" % t))
     for problem in problems:
         print("problem: %s" % problem, file=sys.stderr)
     return 0

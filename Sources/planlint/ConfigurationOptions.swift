@@ -101,6 +101,17 @@ extension Lint {
 }
 
 extension PackOptions {
+    /// The check plugins the configuration found from the current folder upward enables
+    /// (docs/plugins.md); a pack never enables one.
+    func configuredPlugins() throws -> PluginSet {
+        do throws(InputError) {
+            return PluginSet(try ConfiguredRun.runConfiguration(explicit: nil)?.plugins ?? [])
+        } catch {
+            printError(error.description)
+            throw Exit.inputError
+        }
+    }
+
     /// The pack folders and exclusions of `planlint rules …`: the configuration's found from
     /// the current folder upward, then the flags'. A bad configuration prints its error and exits 2.
     func configured() throws -> (directories: [String], excluding: [String]) {

@@ -77,7 +77,9 @@ struct InitPack: ParsableCommand {
         let files = Scaffold.files(packID: packID, language: lang)
         let fm = FileManager.default
         func place(_ relative: String) -> String { folder == "." ? relative : (folder as NSString).appendingPathComponent(relative) }
-        let existing = files.map { place($0.path) }.filter { fm.fileExists(atPath: $0) }
+        // A file already as planlint would write it (the schema copies, for a second pack) is no conflict.
+        let existing = files.filter { fm.fileExists(atPath: place($0.path)) && fm.contents(atPath: place($0.path)) != Data($0.text.utf8) }
+            .map { place($0.path) }
         if !force, !existing.isEmpty {
             for path in existing { printError("\(path): error: the file exists; planlint init replaces files only with --force") }
             throw Exit.inputError

@@ -126,10 +126,10 @@ struct PackOptions: ParsableArguments {
     @Option(name: .customLong("exclude-pack"), help: ArgumentHelp("Leave out a pack by id, e.g. fi-suositukset (repeatable).", valueName: "id"))
     var excludePacks: [String] = []
 
-    func load() throws -> [RulePack] {
+    func load(checkingEmbedded: Bool = false) throws -> [RulePack] {
         let (directories, excluded) = try configured()
         do {
-            return try PackSet.load(directories: directories, includeEmbedded: !noDefaultPacks, excluding: excluded)
+            return try PackSet.load(directories: directories, includeEmbedded: !noDefaultPacks, excluding: excluded, checkingEmbedded: checkingEmbedded)
         } catch {
             for e in error.errors { printError(e.description) }
             throw Exit.inputError
@@ -137,10 +137,13 @@ struct PackOptions: ParsableArguments {
     }
 
     /// The packs combined into an engine; pack errors are printed and exit 2.
-    func engine() throws -> Engine {
-        let packs = try load()
+    func engine(checkingEmbedded: Bool = false) throws -> Engine {
+        let packs = try load(checkingEmbedded: checkingEmbedded)
+        let plugins = try configuredPlugins()
         do {
-            return try Engine(packs: packs)
+            var engine = try Engine(packs: packs)
+            engine.plugins = plugins
+            return engine
         } catch {
             for e in error.errors { printError(e.description) }
             throw Exit.inputError
@@ -337,7 +340,8 @@ struct Rules: ParsableCommand {
         var allPacks = false
 
         func run() throws {
-            let engine = try packOptions.engine()
+            // The embedded packs' regular expressions are checked here, not at every start-up.
+            let engine = try packOptions.engine(checkingEmbedded: true)
             // With --pack, the local packs are tested on their own, with the packs they extend loaded.
             let local = Set(engine.packs.filter { !$0.origin.hasPrefix("embedded:") }.map(\.id))
             let tested: Set<String>? = (packOptions.packs.isEmpty || allPacks || local.isEmpty) ? nil : local

@@ -7,11 +7,11 @@ import PlanLint
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Prints a JSON Schema: plan (front matter and sidecars), pack (pack.yaml), rules (rule files) or config (.planlint.yaml).",
+        abstract: "Prints a JSON Schema: plan (front matter and sidecars), pack (pack.yaml), rules (rule files), config (.planlint.yaml), or plugin-request and plugin-answer (the check plugin protocol).",
         discussion: "Without NAME, lists the schemas. Save one for an editor with, e.g., `planlint schema config > planlint-config.schema.json` (docs/schemas.md)."
     )
 
-    @Argument(help: ArgumentHelp("The schema: plan, pack, rules or config.", valueName: "name"))
+    @Argument(help: ArgumentHelp("The schema: plan, pack, rules, config, plugin-request or plugin-answer.", valueName: "name"))
     var name: String?
 
     func validate() throws {

@@ -15,13 +15,13 @@ import Testing
     @Test func withoutANameListsTheSchemas() throws {
         let out = try CLI.run(["schema"])
         #expect(out.status == 0)
-        #expect(out.stdout.split(separator: "\n").map { String($0.split(separator: "\t")[0]) } == ["config", "pack", "plan", "rules"])
+        #expect(out.stdout.split(separator: "\n").map { String($0.split(separator: "\t")[0]) } == ["config", "pack", "plan", "plugin-answer", "plugin-request", "rules"])
     }
 
     @Test func anUnknownNameIsAUsageError() throws {
         let out = try CLI.run(["schema", "packs"])
         #expect(out.status == 64)
-        #expect(out.stderr.contains("unknown schema 'packs'; the schemas: config, pack, plan, rules"))
+        #expect(out.stderr.contains("unknown schema 'packs'; the schemas: config, pack, plan, plugin-answer, plugin-request, rules"))
         #expect(out.stdout.isEmpty)
     }
 }

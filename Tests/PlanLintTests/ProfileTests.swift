@@ -230,7 +230,8 @@ struct RealTableOfContentsTests {
             if byHeading.contains(n) {
                 #expect(kinds.contains(.foundUnderHeading), "item \(n) is under a heading: \(r.notes)")
             } else {
-                #expect(kinds.contains(.foundInText), "item \(n) is found in the text only, and the result says so: \(r.notes)")
+                // Under the plan's own heading, by what its chapter says, or by words in the text.
+                #expect(kinds.contains(.foundInText) || kinds.contains(.foundByContent), "item \(n) is found in the text only, and the result says so: \(r.notes)")
             }
         }
     }

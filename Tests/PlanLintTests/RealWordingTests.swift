@@ -246,6 +246,8 @@ struct ContentFromTextTests {
         let own = try check(Self.plan("Ehkäisevä työ näkyy kouluissa: kuraattori ja psykologi ovat tavattavissa viikoittain."))
         let result = try #require(own.results.first { $0.rule == "LSL-12-2-2" })
         #expect(result.status == .pass)
-        #expect(result.notes.contains { $0.kind == .foundInText }, "the note names the words that decided it")
+        // A chapter this dense in the item's words is found by what it says, which is stronger
+        // evidence than a word anywhere in the text; either way the note names the words.
+        #expect(result.notes.contains { $0.kind == .foundInText || $0.kind == .foundByContent }, "the note names the words that decided it")
     }
 }

@@ -31,7 +31,7 @@ struct RegexHazardTests {
 
     @Test("Every expression of the embedded packs passes the check")
     func embeddedPacks() throws {
-        let packs = try PackSet.load(directories: [])
+        let packs = try PackSet.load(directories: [], checkingEmbedded: true)
         #expect(!packs.isEmpty)
     }
 

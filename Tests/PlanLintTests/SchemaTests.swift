@@ -18,12 +18,12 @@ import Testing
         return Set(try #require((node as? [String: Any])?["properties"] as? [String: Any]).keys)
     }
 
-    @Test func theSchemasAreTheFour() {
-        #expect(EmbeddedSchemas.names == ["config", "pack", "plan", "rules"])
+    @Test func theSchemasAreTheSix() {
+        #expect(EmbeddedSchemas.names == ["config", "pack", "plan", "plugin-answer", "plugin-request", "rules"])
         #expect(EmbeddedSchemas.text(named: "klingon") == nil)
     }
 
-    @Test(arguments: ["config", "pack", "plan", "rules"])
+    @Test(arguments: ["config", "pack", "plan", "rules", "plugin-answer", "plugin-request"])
     func embeddedEqualsTheFileAndParses(_ name: String) throws {
         let file = SchemaTests.root.appendingPathComponent(EmbeddedSchemas.repositoryPath(of: name))
         let onDisk = try String(contentsOf: file, encoding: .utf8)

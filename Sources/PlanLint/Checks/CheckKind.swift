@@ -24,7 +24,7 @@ enum CheckKinds {
     static let all: [any CheckKind.Type] = [
         PresentCheck.self, IsDateCheck.self, OneOfCheck.self, MatchesCheck.self, EqualsCheck.self, DateWithin.self, CountCheck.self,
         EachCheck.self, SomeCheck.self, CoversCheck.self, SectionCheck.self, MentionsCheck.self, TableCheck.self,
-        AllCheck.self, FirstFailingCheck.self, AnyCheck.self, NotCheck.self, WhenCheck.self,
+        AllCheck.self, FirstFailingCheck.self, AnyCheck.self, NotCheck.self, WhenCheck.self, PluginCheck.self,
     ]
 
     static let byName: [String: any CheckKind.Type] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })

@@ -1,8 +1,10 @@
-// `section: {aliases, item, not_empty, text, unless}`: a section headed like `aliases` exists
-// and is not empty. `item` names the content item in the plan's section map (`legal_map`,
-// declared in derive:), which wins over headings; `text` terms found in the body also count,
-// except in a paragraph holding an `unless` term (the statute quoted or restated: its list of
-// contents says what a plan must hold, not what this one holds).
+// `section: {aliases, item, not_empty, content, text, unless}`: a section headed like `aliases`
+// exists and is not empty. `item` names the content item in the plan's section map
+// (`legal_map`, declared in derive:), which wins over headings; a heading wins over `content`,
+// a section under its own heading whose text says enough of the item (SectionContent.swift);
+// `text` terms found in the body also count. Neither counts a paragraph holding an `unless`
+// term (the statute quoted or restated: its list of contents says what a plan must hold, not
+// what this one holds).
 import Foundation
 
 public struct SectionCheck: Sendable, CheckKind {
@@ -15,16 +17,19 @@ public struct SectionCheck: Sendable, CheckKind {
     public var textTerms: TermPattern?
     /// A paragraph holding one of these is no evidence of the item (a quoted statute).
     public var unless: TermPattern?
+    /// The item's words: a section whose text holds enough of them counts when no heading does.
+    public var content: ContentTerms?
 
     static func parse(_ body: YAMLNode, _ p: CheckParsing) throws(InputError) -> SectionCheck {
         let reader = p.reader
-        try reader.checkKeys(body, allowed: ["aliases", "item", "not_empty", "text", "unless"], name)
+        try reader.checkKeys(body, allowed: ["aliases", "item", "not_empty", "content", "text", "unless"], name)
         return SectionCheck(
             aliases: try reader.terms(try reader.require(body, "aliases", name), "section.aliases"),
             item: try body["item"].map { n throws(InputError) in try reader.string(n, "section.item") },
             notEmpty: try p.bool(body, "not_empty") ?? true,
             textTerms: try body["text"].map { n throws(InputError) in try reader.terms(n, "section.text") },
-            unless: try body["unless"].map { n throws(InputError) in try reader.terms(n, "section.unless") })
+            unless: try body["unless"].map { n throws(InputError) in try reader.terms(n, "section.unless") },
+            content: try body["content"].map { n throws(InputError) in try ContentTerms.parse(n, reader, "section.content") })
     }
 
     func evaluate(_ e: CheckEvaluation) -> Outcome {
@@ -49,6 +54,11 @@ public struct SectionCheck: Sendable, CheckKind {
         if let empty = found.first {
             return .fail(Violation(reason: .empty, range: empty.titleRange, section: empty.title, evidence: empty.title,
                                    values: ["section": .text(empty.title)]))
+        }
+        if let content, let c = content.classify(in: context, unless: unless) {
+            var data = ["heading": c.section.title, "words": c.words.prefix(8).joined(separator: ", ") + (c.words.count > 8 ? " …" : "")]
+            for l in Language.allCases { data["about_" + l.rawValue] = content.about[l] }
+            return Outcome(passed: true, notes: [Note(kind: .foundByContent, line: c.section.titleRange.start.line, data: data)])
         }
         if let terms = textTerms {
             for block in ev.textBlocks(in: nil, includeTitles: false, for: terms) {
@@ -92,6 +102,11 @@ public struct SectionCheck: Sendable, CheckKind {
         var s = o.indent + o.say(fi: "ei-tyhjä luku, jonka otsikko on kuin: \(aliases)", sv: "ett avsnitt som inte är tomt, med rubrik som: \(aliases)",
                                  en: "a non-empty section headed like: \(aliases)")
         if let item { s += o.say(fi: " (tai suunnitelman osoittama luku \(item))", sv: " (eller det avsnitt planen anger för \(item))", en: " (or the section the plan maps \(item) to)") }
+        if let c = content {
+            s += o.say(fi: "; tai luku, jonka tekstissä on vähintään \(c.minTerms) eri sanaa näistä: \(c.terms)",
+                       sv: "; eller ett avsnitt vars text har minst \(c.minTerms) olika ord av: \(c.terms)",
+                       en: "; or a section whose text holds at least \(c.minTerms) distinct words of: \(c.terms)")
+        }
         if let t = textTerms { s += o.say(fi: "; tai tekstissä mainitaan: \(t)", sv: "; eller texten nämner: \(t)", en: "; or the text mentions: \(t)") }
         if let u = unless { s += o.say(fi: " (ei kappaleessa, jossa on: \(u))", sv: " (inte i ett stycke med: \(u))", en: " (not in a paragraph holding: \(u))") }
         return s + "\n"

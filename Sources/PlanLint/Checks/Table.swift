@@ -1,5 +1,5 @@
-// `table: {in, columns, filled}`: a table (in sections headed like `in`, or anywhere) has
-// the required columns, and with `filled` (the default) every row has a value in each.
+// `table: {in, content, columns, filled}`: a table (in sections headed like `in` and, with
+// `content`, in sections whose text is about it; or anywhere) has the required columns, and with `filled` (the default) every row has a value in each.
 import Foundation
 
 public struct TableCheck: Sendable, CheckKind {
@@ -13,10 +13,12 @@ public struct TableCheck: Sendable, CheckKind {
     public var columns: [Column]
     /// Every row has a value in each required column.
     public var filled: Bool
+    /// Sections whose text is about this count as if headed like `in` (SectionContent.swift).
+    public var content: ContentTerms?
 
     static func parse(_ body: YAMLNode, _ p: CheckParsing) throws(InputError) -> TableCheck {
         let reader = p.reader
-        try reader.checkKeys(body, allowed: ["in", "columns", "filled"], name)
+        try reader.checkKeys(body, allowed: ["in", "content", "columns", "filled"], name)
         let columnsNode = try reader.require(body, "columns", name)
         guard let items = columnsNode.sequence, !items.isEmpty else { throw reader.error(columnsNode, "table.columns must be a non-empty list") }
         var columns: [Column] = []
@@ -27,15 +29,28 @@ public struct TableCheck: Sendable, CheckKind {
                 aliases: try reader.terms(try reader.require(item, "aliases", "a table column"), "table column aliases")))
         }
         return TableCheck(inSections: try body["in"].map { n throws(InputError) in try reader.terms(n, "table.in") },
-                          columns: columns, filled: try p.bool(body, "filled") ?? true)
+                          columns: columns, filled: try p.bool(body, "filled") ?? true,
+                          content: try body["content"].map { n throws(InputError) in try ContentTerms.parse(n, reader, "table.content") })
     }
 
     private static let emptyCell: Set<String> = ["", "-", "–", "—", "?", "…"]
 
     func evaluate(_ e: CheckEvaluation) -> Outcome {
-        let blocks: [Block]
+        var blocks: [Block]
         if let pattern = inSections {
-            blocks = e.context.sections(matching: pattern).flatMap(\.allBlocks)
+            let headed = e.context.sections(matching: pattern)
+            blocks = headed.flatMap(\.allBlocks)
+            // The sections whose text is about it are read only when no headed one has a full table.
+            let complete = blocks.contains { b in
+                guard case .table(let t) = b else { return false }
+                return columns.allSatisfy { col in t.header.contains { col.aliases.isFound(in: $0.text) } }
+            }
+            if !complete, let content {
+                let starts = Set(headed.map(\.lines.lowerBound))
+                for c in content.qualifying(in: e.context, unless: nil) where !starts.contains(c.section.lines.lowerBound) {
+                    blocks += c.section.blocks
+                }
+            }
         } else {
             blocks = e.context.plan.body.allBlocks
         }
@@ -75,7 +90,8 @@ public struct TableCheck: Sendable, CheckKind {
 
     func outline(_ o: Outline) -> String {
         let cols = columns.map(\.name).joined(separator: ", ")
-        let place = inSections.map { o.say(fi: " luvuissa, joiden otsikko on kuin \($0)", sv: " i avsnitt med rubrik som \($0)", en: " in sections headed like \($0)") } ?? ""
+        let about = content.map { o.say(fi: " tai joiden teksti käsittelee \($0.about.fi)", sv: " eller vars text handlar om \($0.about.sv)", en: " or whose text is about \($0.about.en)") } ?? ""
+        let place = inSections.map { o.say(fi: " luvuissa, joiden otsikko on kuin \($0)", sv: " i avsnitt med rubrik som \($0)", en: " in sections headed like \($0)") + about } ?? ""
         let full = filled ? o.say(fi: ", jokainen rivi täytetty", sv: ", varje rad ifylld", en: ", every row filled") : ""
         return o.line(fi: "taulukko\(place), sarakkeet \(cols)\(full)", sv: "en tabell\(place) med kolumnerna \(cols)\(full)",
                       en: "a table\(place) with columns \(cols)\(full)")

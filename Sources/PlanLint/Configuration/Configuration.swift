@@ -115,6 +115,8 @@ public struct Configuration: Sendable {
     public var rules: [RuleSetting] = []
     public var overrides: [PathOverride] = []
     public var waivers: [Waiver] = []
+    /// The check plugins this file enables (Plugins.swift).
+    public var plugins: [PluginSetting] = []
 
     /// The names the file is found by, in order of preference.
     public static let fileNames = [".planlint.yaml", ".planlint.yml"]

@@ -8,7 +8,7 @@ import Foundation
 extension Configuration {
     /// The top-level keys, in the order docs/configuration.md lists them.
     public static let keys = ["paths", "packs", "exclude_packs", "as_of", "fail_on", "lang", "format", "outputs",
-                              "baseline", "rules", "overrides", "waivers"]
+                              "baseline", "rules", "overrides", "waivers", "plugins"]
     static let waiverKeys = ["rule", "plan", "reason", "reference", "accepted_by", "expires"]
     static let overrideKeys = ["files", "rules"]
     static let ruleKeys = ["severity", "disabled"]
@@ -68,6 +68,7 @@ extension Configuration {
             case "rules": config.rules = try config.ruleSettings(value, reader, "'rules'")
             case "overrides": config.overrides = try config.pathOverrides(value, reader)
             case "waivers": config.waivers = try config.waivers(value, reader)
+            case "plugins": config.plugins = try config.plugins(value, reader)
             default: break
             }
         }

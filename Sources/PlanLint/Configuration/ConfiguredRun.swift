@@ -79,7 +79,7 @@ public enum ConfiguredRun {
             let settings = EffectiveSettings(configuration: group.configuration, flags: flags, today: today)
             let excluded = settings.excludePacks.map(\.value)
             let key = ([settings.defaultPacks.value ? "+" : "-"] + settings.packDirectories + ["|"] + excluded).joined(separator: "\u{0}")
-            let engine: Engine
+            var engine: Engine
             if let cached = engines[key] {
                 engine = cached
             } else {
@@ -93,13 +93,15 @@ public enum ConfiguredRun {
                 engines[key] = engine
             }
             if let configuration = group.configuration {
-                let problems = configuration.unknownRules(known: engine.packs.flatMap { $0.rules.map(\.id) } + Suppressions.builtInRules.map(\.id))
+                let problems = configuration.unknownRules(known: engine.packs.flatMap { $0.rules.map(\.id) } + Suppressions.builtInRules.map(\.id) + [PluginCheck.failedRule.id])
                 if !problems.isEmpty {
                     errors += problems
                     continue
                 }
             }
             for p in engine.packs where !packs.contains(where: { $0.id == p.id }) { packs.append(p) }
+            // Only the plans' own configuration enables check plugins (docs/plugins.md).
+            engine.plugins = PluginSet(group.configuration?.plugins ?? [])
             let outcomes = check(engine, group.files, settings.asOf.value, settings.lang.value)
             for (file, outcome) in zip(group.files, outcomes) {
                 guard case .checked(var report) = outcome, let configuration = group.configuration else {

@@ -21,6 +21,7 @@ public enum Scaffold {
         let pack = "Rules/\(id)"
         let sv = language == .sv
         let config = """
+            \(modeline("config", from: ".planlint.yaml"))
             # planlint settings (docs/configuration.md). Paths are relative to this file's folder.
             # planlint finds this file from each plan's folder upward; flags on the command line win.
             packs: [\(pack)]              # the local pack, besides the embedded national packs
@@ -29,6 +30,8 @@ public enum Scaffold {
             # as_of: 2026-11-22           # the day to check on (default: today)
             # rules:
             #   GP-ANNUAL-REPORT: info    # a rule's severity, or off
+            # plugins:                    # check plugins this file allows to run (docs/plugins.md)
+            #   budget: {path: tools/budget.py, settings: {budget: talousarvio.csv}}
             # waivers:                    # decisions that accept a finding, until a date
             #   - rule: \(rule)
             #     plan: plans/*.md
@@ -39,6 +42,7 @@ public enum Scaffold {
 
             """
         let manifest = """
+            \(modeline("pack", from: "\(pack)/pack.yaml"))
             # A local rule pack (docs/rule-packs.md): the municipality's own rules on top of the
             # national packs. Test it with: planlint rules test --pack \(pack)
             id: \(id)
@@ -54,6 +58,7 @@ public enum Scaffold {
 
             """
         let rules = """
+            \(modeline("rules", from: "\(pack)/rules/\(id).yaml"))
             rules:
               - id: \(rule)
                 title:
@@ -111,6 +116,20 @@ public enum Scaffold {
             ("\(pack)/rules/\(id).yaml", rules),
             ("\(pack)/examples/contact-pass.md", pass),
             ("\(pack)/examples/contact-fail.md", fail),
-        ]
+        ] + schemaNames.compactMap { name in EmbeddedSchemas.text(named: name).map { (schemaPath(name), $0) } }
+    }
+
+    /// The schemas `planlint init` copies into `schemas/`, for the modelines of the files it writes.
+    public static let schemaNames = ["config", "pack", "rules"]
+
+    /// Where the copy of a schema goes, relative to the folder `init` writes into.
+    public static func schemaPath(_ name: String) -> String { "schemas/\(name).schema.json" }
+
+    /// The yaml-language-server modeline of a file at `path` (relative to the folder `init`
+    /// writes into): the schema's copy, relative to the file's folder, as in this repository
+    /// (docs/schemas.md).
+    static func modeline(_ schema: String, from path: String) -> String {
+        let depth = path.split(separator: "/").count - 1
+        return "# yaml-language-server: $schema=" + String(repeating: "../", count: depth) + schemaPath(schema)
     }
 }

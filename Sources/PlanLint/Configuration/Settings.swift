@@ -99,6 +99,10 @@ public struct EffectiveSettings: Sendable {
             out.append(e("waivers.\(w.rule)", "\(w.plan) until \(w.expires.iso): \(w.reference), accepted by \(w.acceptedBy)",
                          .file(w.file, line: w.line, column: w.column)))
         }
+        for p in configuration?.plugins ?? [] {
+            let path = Configuration.relative(p.executable, to: p.folder) ?? p.executable
+            out.append(e("plugins.\(p.name)", "\(path) (timeout \(PluginFailure.seconds(p.timeout)) s, output up to \(p.maxOutput) bytes)", p.origin))
+        }
         return out
     }
 }

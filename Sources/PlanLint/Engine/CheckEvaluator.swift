@@ -24,6 +24,8 @@ struct Violation {
     var evidence: String?
     var origin: FactOrigin?
     var values: [String: Placeholder] = [:]
+    /// A message of the finding's own, in place of the rule's (a check plugin may give one).
+    var message: Localized?
 }
 
 /// A remark about a passing check, kept for the compliance record.
@@ -39,6 +41,9 @@ public struct Note: Sendable, Codable, Hashable {
         case mappedByLegalMap = "mapped-by-legal-map"
         /// A content item recognised in the text only, not by a heading. data: `words`.
         case foundInText = "found-in-text"
+        /// A content item recognised by what a section under another heading says. data:
+        /// `heading`, `words` (the words that decided it), `about_fi`, `about_sv`, `about_en`.
+        case foundByContent = "found-by-content"
         /// Terms a `mentions` check found. data: `words`.
         case mentioned
         /// A fact taken from the prose. data: `path`, `value`.
@@ -72,6 +77,10 @@ struct Outcome {
 
 struct CheckEvaluator {
     let context: EvaluationContext
+    /// The check plugins the configuration enables (checks of kind `plugin`).
+    var plugins = PluginSet()
+    /// The id of the rule being evaluated (a plugin is asked about it).
+    var rule = ""
 
     func evaluate(_ check: Check, item: FactValue? = nil, bindings: [String: FactValue] = [:]) -> Outcome {
         check.kind.evaluate(CheckEvaluation(evaluator: self, item: item, bindings: bindings))

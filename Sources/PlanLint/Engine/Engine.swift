@@ -19,6 +19,8 @@ public struct Engine: Sendable {
     /// The packs' `derive:` declarations combined, in the order they run.
     public let derive: DeriveSection
     let extractors: [FactExtractor]
+    /// The check plugins the user's configuration enables; none unless set (docs/plugins.md).
+    public var plugins = PluginSet()
 
     /// Combines packs: checks `extends`, applies overrides, refuses duplicate rule ids.
     public init(packs: [RulePack]) throws(InputErrors) {
@@ -106,7 +108,7 @@ public struct Engine: Sendable {
         let context = EvaluationContext(plan: plan, asOf: asOf, language: language ?? .fi, extractors: extractors, derive: derive)
         Decider(derivations: derive.derivations, profiles: profiles).run(on: context, language: language)
         let lang = context.language
-        let evaluator = CheckEvaluator(context: context)
+        var evaluator = CheckEvaluator(context: context, plugins: plugins)
         var findings: [Finding] = []
         var results: [RuleResult] = []
         for active in rules {
@@ -126,10 +128,12 @@ public struct Engine: Sendable {
                 results.append(result)
                 continue
             }
+            evaluator.rule = rule.id
             let outcome = evaluator.evaluate(rule.check)
             result.notes = outcome.notes
+            findings += PluginCheck.failureFindings(outcome.notes, plan: plan, language: lang)
             if outcome.passed {
-                if let question = rule.review {
+                if let question = rule.review, !outcome.notes.contains(where: PluginCheck.isPluginNote) {
                     result.status = .needsReview
                     result.reason = question[lang]
                 } else if let undecided = outcome.notes.first(where: { $0.kind == .undecided }) {
@@ -381,6 +385,7 @@ public struct Engine: Sendable {
         case .empty: template = rule.messages.empty ?? rule.messages.missing ?? template
         case .violation: break
         }
+        if let own = v.message { template = own }
         var range = v.range
         if range == nil || v.reason == .missing, let anchor = rule.anchor,
            let node = context.resolve(anchor, item: nil, bindings: [:]).nonEmpty.first?.node {
@@ -407,6 +412,7 @@ public struct Engine: Sendable {
 
     /// Why a check could not decide, in each language.
     static func undecidedReason(_ note: Note) -> Localized {
+        if PluginCheck.isPluginNote(note) { return PluginCheck.messages.reason(note) }
         if let path = note["path"] { return Catalogue.engine.noReferenceAt.localized(["path": .text(path)]) }
         return Catalogue.engine.noReference.text
     }

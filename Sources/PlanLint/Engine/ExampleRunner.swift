@@ -18,10 +18,12 @@ public struct ExampleResult: Sendable {
     public var applicable: Bool
     /// Set when the example plan could not be read.
     public var error: InputError?
+    /// Set when the rule's check plugin did not run (not enabled, or failed): why, in English.
+    public var notRun: String? = nil
 
     /// True when the example behaved as stated.
     public var ok: Bool {
-        guard error == nil else { return false }
+        guard error == nil, notRun == nil else { return false }
         switch expect {
         // A passing example the rule does not apply to proves nothing about the rule.
         case .pass: return findings.isEmpty && applicable
@@ -36,6 +38,14 @@ public enum ExampleRunner {
     public static func run(_ engine: Engine) -> [ExampleResult] {
         var cache: [String: PlanReport] = [:]
         var out: [ExampleResult] = []
+        // Check plugins run on the examples of the rules that name one, not on every example
+        // plan of every pack (a plugin costs a process per plan).
+        var pluginExamples = Set<String>()
+        for active in engine.rules where active.rule.check.kind is PluginCheck {
+            for example in active.rule.examples { pluginExamples.insert("\(active.pack.id)/\(example.file)@\(example.asOf.iso)") }
+        }
+        var withoutPlugins = engine
+        withoutPlugins.plugins = PluginSet()
         for active in engine.rules {
             for example in active.rule.examples {
                 let key = "\(active.pack.id)/\(example.file)@\(example.asOf.iso)"
@@ -48,7 +58,8 @@ public enum ExampleRunner {
                     guard let data = active.pack.documents[example.file] ?? active.pack.files[example.file].map({ Data($0.utf8) }) else { continue }
                     do throws(InputError) {
                         let plan = try PlanReader.read(data: data, file: display)
-                        report = engine.check(plan, asOf: example.asOf, coverage: false)
+                        let checker = pluginExamples.contains(key) ? engine : withoutPlugins
+                        report = checker.check(plan, asOf: example.asOf, coverage: false)
                         cache[key] = report
                     } catch {
                         out.append(ExampleResult(rule: active.rule.id, pack: active.pack.id, file: display, expect: example.expect,
@@ -58,9 +69,12 @@ public enum ExampleRunner {
                 }
                 guard let report else { continue }
                 let findings = report.findings.filter { $0.ruleID == active.rule.id }
-                let applicable = report.results.first(where: { $0.rule == active.rule.id })?.status != .notApplicable
+                let result = report.results.first(where: { $0.rule == active.rule.id })
+                let applicable = result?.status != .notApplicable
+                // A rule whose plugin did not run proves nothing either way.
+                let notRun = result?.notes.first(where: PluginCheck.isPluginNote).map { PluginCheck.messages.reason($0).en }
                 out.append(ExampleResult(rule: active.rule.id, pack: active.pack.id, file: display, expect: example.expect,
-                                         asOf: example.asOf, findings: findings, applicable: applicable, error: nil))
+                                         asOf: example.asOf, findings: findings, applicable: applicable, error: nil, notRun: notRun))
             }
         }
         return out

@@ -87,9 +87,13 @@ final class EvaluationContext {
     let plan: Plan
     let asOf: PlanDate
     private(set) var language: Language
-    let proseFacts: YAMLNode?
     /// The body's text blocks, and where each term list can match.
-    let text: PlanTextIndex
+    private(set) lazy var text = PlanTextIndex(plan)
+    private let extractors: [FactExtractor]
+    /// The prose facts, once every extractor has run.
+    private var allProse: YAMLNode??
+    /// The prose facts under one top-level key, extracted when a path first needs them.
+    private var proseByKey: [String: YAMLNode?] = [:]
     /// Sections that can hold content items: every section except a single top-level
     /// title heading that wraps the whole plan.
     let contentSections: [Section]
@@ -101,6 +105,8 @@ final class EvaluationContext {
     /// The content sections whose titles each pattern finds, by pattern: many rules look
     /// for the same sections with the same list of aliases.
     private var sectionsByPattern: [ObjectIdentifier: [Section]] = [:]
+    /// Sections classified by what they say, per term list and statute marks (SectionContent.swift).
+    var sectionsByContent: [[ObjectIdentifier?]: [ContentTerms.Classified]] = [:]
 
     /// The decided values (kind `value`), by name.
     private(set) var values: [String: Decided<DerivedValue>] = [:]
@@ -126,14 +132,33 @@ final class EvaluationContext {
         } else {
             contentSections = all
         }
-        text = PlanTextIndex(plan)
-        proseFacts = FactExtraction.extract(plan, sections: contentSections, extractors: extractors, index: text)
+        self.extractors = extractors
         sectionMap = derive.sectionMap
         var byName: [String: Derivation] = [:]
         for d in derive.derivations { byName[d.name] = d }
         derivations = byName
         variables["as_of"] = engineValue(asOf.iso, "$as_of")
         variables.merge(DocumentReviewFacts.variables(plan, language: language)) { $1 }
+    }
+
+    /// The facts found in the prose (every extractor run, in the packs' order).
+    var proseFacts: YAMLNode? {
+        if let all = allProse { return all }
+        let all = FactExtraction.extract(plan, sections: contentSections, extractors: extractors, index: text)
+        allProse = .some(all)
+        return all
+    }
+
+    /// The prose facts a path under `key` can reach: only the extractors of facts under that
+    /// key run, and only once the front matter and the sidecar have turned out to lack the
+    /// fact. Extractors under different top-level keys never write into each other's facts
+    /// (`FactExtraction.insert`), so the facts under `key` are those of the whole tree.
+    private func proseFacts(under key: String) -> YAMLNode? {
+        if let all = allProse { return all }
+        if let known = proseByKey[key] { return known }
+        let found = FactExtraction.extract(plan, sections: contentSections, extractors: extractors.filter { $0.keys.first == key }, index: text)
+        proseByKey[key] = .some(found)
+        return found
     }
 
     /// The content sections whose title `pattern` finds, in document order.
@@ -217,7 +242,9 @@ final class EvaluationContext {
                 first = walk(FactValue(node: facts, path: "", origin: .frontMatter), path.components[...], written)
                 if !first.nonEmpty.isEmpty { return first }
             }
-            if let prose = proseFacts {
+            let prose: YAMLNode?
+            if case .key(let key)? = path.components.first { prose = proseFacts(under: key) } else { prose = proseFacts }
+            if let prose {
                 let second = walk(FactValue(node: prose, path: "", origin: .text), path.components[...], written)
                 if !second.nonEmpty.isEmpty { return second }
             }

@@ -47,6 +47,15 @@ extension Engine {
         let context = EvaluationContext(plan: plan, asOf: asOf, language: language ?? .fi, extractors: extractors, derive: derive)
         Decider(derivations: derive.derivations, profiles: profiles).run(on: context, language: language)
         let lang = context.language
+        let entries = Engine.factEntries(context)
+        return PlanFacts(file: plan.file, language: lang, asOf: asOf, decisions: context.decisions,
+                         profileReason: context.profile == nil && !context.profileReason[lang].isEmpty ? context.profileReason : nil, facts: entries)
+    }
+
+    /// Every fact of the plan with its position, origin and whether the rules use it
+    /// (`planlint facts`, and the facts a check plugin receives).
+    static func factEntries(_ context: EvaluationContext) -> [PlanFacts.Entry] {
+        let plan = context.plan
         var entries: [PlanFacts.Entry] = []
         func add(_ node: YAMLNode, origin: FactOrigin, file: String) {
             for (path, leaf) in Self.leaves(node, path: "") {
@@ -64,8 +73,7 @@ extension Engine {
         if let side = plan.sidecar { add(side.facts, origin: .sidecar, file: side.file) }
         if let facts = plan.facts { add(facts, origin: .frontMatter, file: plan.file) }
         if let prose = context.proseFacts { add(prose, origin: .text, file: plan.file) }
-        return PlanFacts(file: plan.file, language: lang, asOf: asOf, decisions: context.decisions,
-                         profileReason: context.profile == nil && !context.profileReason[lang].isEmpty ? context.profileReason : nil, facts: entries)
+        return entries
     }
 
     /// Every scalar below `node` with its path, in document order.

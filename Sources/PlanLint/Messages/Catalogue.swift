@@ -18,10 +18,11 @@ public enum Catalogue {
     static let planKeys = PlanKeyMessages()
     static let document = DocumentErrorMessages()
     static let configuration = ConfigurationMessages()
+    static let plugins = PluginCheck.messages
 
     /// Every message of the catalogue.
     public static var all: [Message] {
-        let areas: [Any] = [common, engine, text, compliance, html, explain, suppress, facts, word, planKeys, document, configuration]
+        let areas: [Any] = [common, engine, text, compliance, html, explain, suppress, facts, word, planKeys, document, configuration, plugins]
         return areas.flatMap { area in Mirror(reflecting: area).children.compactMap { $0.value as? Message } }
     }
 
@@ -95,6 +96,10 @@ struct CommonMessages {
     let markRecalled = Message("common.mark_recalled", fi: "muistinvarainen, ei tarkistettu säädöksestä", sv: "ur minnet, inte kontrollerad mot författningen",
                                en: "recalled, not checked against the statute")
     let markInterpretation = Message("common.mark_interpretation", fi: "tulkinta", sv: "tolkning", en: "interpretation")
+    let byContent = Message("common.found_by_content",
+                            fi: "luku «{heading}» (rivi {line}) käsittelee {about}: {words}",
+                            sv: "kapitlet «{heading}» (rad {line}) handlar om {about}: {words}",
+                            en: "section “{heading}” (line {line}) is about {about}: {words}")
     let foundInText = Message("common.found_in_text",
                               fi: "Tieto löytyi suunnitelman tekstistä, ei tietolohkosta.",
                               sv: "Uppgiften hittades i planens text, inte i faktablocket.",

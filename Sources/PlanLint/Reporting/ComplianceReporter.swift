@@ -84,6 +84,9 @@ public struct ComplianceReporter: Reporter {
             for n in x.notes where n.kind == .foundInText {
                 s += indent + "→ \(m.textOnly[l])\(n.line.map { " (" + Catalogue.common.planLine.render(l, ["line": .number($0)]) + ")" } ?? "")\n"
             }
+            for n in x.notes where n.kind == .foundByContent {
+                s += indent + "→ " + Catalogue.common.byContent.render(l, n.byContentValues) + "\n"
+            }
             if x.status == .covered, let why = x.reason { s += indent + "→ \(why)\n" }
             return s
         }

@@ -439,6 +439,8 @@ public struct HTMLReporter: Reporter {
             return m.noteHeading.render(lang, ["heading": .text(n["heading"] ?? ""), "line": line])
         case .mappedByLegalMap:
             return m.noteLegalMap.render(lang, ["heading": .text(n["heading"] ?? ""), "line": line])
+        case .foundByContent:
+            return Catalogue.common.byContent.render(lang, n.byContentValues)
         case .foundInText:
             return m.noteTextOnly.render(lang, ["words": .text(n["words"] ?? ""), "line": line])
         case .mentioned:

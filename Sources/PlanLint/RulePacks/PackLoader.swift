@@ -67,7 +67,18 @@ public struct PackSource: Sendable {
 /// Turns pack sources into validated `RulePack`s.
 public enum PackLoader {
     /// Loads one pack, collecting every error it can find (one per rule at most).
-    public static func load(_ source: PackSource) -> Result<RulePack, InputErrors> {
+    ///
+    /// `checkingPatterns` (by default: unless the pack is built into planlint) compiles every
+    /// `/regex/` term and fact pattern now and refuses one that can backtrack
+    /// catastrophically, so that a bad one is an error at its line. The embedded packs are
+    /// checked by `planlint rules test` and the test suite instead of at every start-up,
+    /// where checking them would be nearly all of its cost (`TermPattern.checksPatterns`).
+    public static func load(_ source: PackSource, checkingPatterns: Bool? = nil) -> Result<RulePack, InputErrors> {
+        let checks = checkingPatterns ?? !source.origin.hasPrefix("embedded:")
+        return TermPattern.$checksPatterns.withValue(checks) { loadPack(source) }
+    }
+
+    private static func loadPack(_ source: PackSource) -> Result<RulePack, InputErrors> {
         var errors: [InputError] = []
         func display(_ relative: String) -> String {
             (source.displayRoot as NSString).appendingPathComponent(relative)

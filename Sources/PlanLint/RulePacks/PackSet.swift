@@ -8,7 +8,9 @@ public enum PackSet {
     /// `replaces: ID`; it is then marked (`replaced`) so that every report can say so.
     /// `excluding` drops packs by id (e.g. the good-practice pack); an id that names no
     /// loaded pack is an error, so a typo never silently keeps a pack on.
-    public static func load(directories: [String], includeEmbedded: Bool = true, excluding: [String] = []) throws(InputErrors) -> [RulePack] {
+    /// The embedded packs' regular expressions are checked only with `checkingEmbedded`
+    /// (`planlint rules test` does; `PackLoader.load(_:checkingPatterns:)` says why).
+    public static func load(directories: [String], includeEmbedded: Bool = true, excluding: [String] = [], checkingEmbedded: Bool = false) throws(InputErrors) -> [RulePack] {
         var errors: [InputError] = []
         var fromDirs: [RulePack] = []
         for dir in directories {
@@ -24,7 +26,7 @@ public enum PackSet {
         var packs: [RulePack] = []
         if includeEmbedded {
             for source in EmbeddedPacks.sources() {
-                switch PackLoader.load(source) {
+                switch PackLoader.load(source, checkingPatterns: checkingEmbedded ? true : nil) {
                 case .success(let p):
                     guard let i = fromDirs.firstIndex(where: { $0.id == p.id }) else {
                         packs.append(p)

@@ -35,7 +35,11 @@ struct RuleParser {
         }
         let references = ReferenceCollector()
         let applies = try node["applies"].map { n throws(InputError) in try parseApplies(n, what, references) } ?? .always
-        let check = try CheckParser(reader: reader, references: references).parse(try reader.require(node, "check", what))
+        let checkNode = try reader.require(node, "check", what)
+        let check = try CheckParser(reader: reader, references: references).parse(checkNode)
+        if !(check.kind is PluginCheck), PluginCheck.named(in: checkNode) {
+            throw reader.error(checkNode, "\(what): a plugin check must be the rule's whole check, not part of another (its result when it does not run is 'not checked', which no other check can combine)")
+        }
         let messages = try parseMessages(try reader.require(node, "message", what), what)
         let remediation = try reader.localized(try reader.require(node, "remediation", what), "\(what): remediation")
         let review = try node["review"].map { n throws(InputError) in try reader.localized(n, "\(what): review") }

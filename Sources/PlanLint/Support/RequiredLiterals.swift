@@ -30,7 +30,11 @@ enum RequiredLiterals {
         func peek(_ k: Int = 0) -> Unicode.Scalar? { i + k < s.count ? s[i + k] : nil }
 
         /// Alternatives up to `)` or the end: their requirements if there is one
-        /// alternative; else one set, the union of each alternative's strongest set.
+        /// alternative. Else, for every way of picking one set from each alternative, the
+        /// union of the picked sets: whichever alternative matches, it finds a literal of the
+        /// set picked from it. `(?:lapset…)…(?:kysel…)|(?:kysel…)…(?:lapset…)` needs a
+        /// child word and a way of taking part, not just one of them. When that would make
+        /// more than `maxSets` sets: one set, the union of each alternative's strongest.
         mutating func alternation() -> [[String]] {
             var alternatives: [[[String]]] = [sequence()]
             while peek() == "|" {
@@ -38,22 +42,27 @@ enum RequiredLiterals {
                 alternatives.append(sequence())
             }
             if alternatives.count == 1 { return alternatives[0] }
-            // A set every alternative needs (one of its sets is a subset) is needed by them
-            // all: `(?:lapset…kysel…)|(?:kysel…lapset…)` needs both words of each.
-            var shared: [[String]] = []
-            for candidate in alternatives[0] {
-                let words = Set(candidate)
-                if alternatives.dropFirst().allSatisfy({ sets in sets.contains { Set($0).isSubset(of: words) } }) { shared.append(candidate) }
+            var product: [[String]] = [[]]
+            for sets in alternatives {
+                guard !sets.isEmpty, product.count * sets.count <= Parser.maxSets else { product = []; break }
+                product = product.flatMap { picked in sets.map { picked + $0 } }
+            }
+            if !product.isEmpty {
+                var seen = Set<[String]>()
+                return product.map { set in
+                    var once = Set<String>()
+                    return set.filter { once.insert($0).inserted }
+                }.filter { seen.insert($0.sorted()).inserted }
             }
             var union: [String] = []
             for sets in alternatives {
-                guard let best = sets.max(by: { strength($0) < strength($1) }) else { return shared }
-                union += best.filter { !union.contains($0) }
+                guard let best = sets.max(by: { strength($0) < strength($1) }) else { return [] }
+                union += best
             }
-            // The union adds nothing when a shared set is part of it.
-            if shared.contains(where: { Set($0).isSubset(of: Set(union)) }) { return shared }
-            return shared + [union]
+            return [union]
         }
+
+        static let maxSets = 8
 
         func strength(_ set: [String]) -> Int { set.map { $0.unicodeScalars.count }.min() ?? 0 }
 

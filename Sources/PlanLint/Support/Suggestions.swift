@@ -73,6 +73,7 @@ extension ExampleResult {
     public var failure: String? {
         guard !ok else { return nil }
         if let e = error { return e.description }
+        if let why = notRun { return why }
         if expect == .pass && !applicable { return "the rule does not apply to this example, so it cannot show that the rule passes it" }
         if expect == .pass {
             return "expected no finding, got: " + findings.map { "\($0.start.line):\($0.start.column) \($0.message)" }.joined(separator: "; ")

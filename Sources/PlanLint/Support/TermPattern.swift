@@ -27,16 +27,30 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     public init(_ terms: [String]) throws(TermPatternError) {
         self.terms = terms
         let key = CompiledPatterns.Key(terms: terms, isRegex: false)
-        if let cached = CompiledPatterns.shared[key] {
+        let checks = TermPattern.checksPatterns
+        if var cached = CompiledPatterns.inUse[key] {
+            if checks && !cached.checked {
+                // Read unchecked before (an embedded pack): checked now, and kept as compiled.
+                let parts = try TermPattern.parts(of: terms, checking: true)
+                if parts.contains(where: \.isRegex) {
+                    do { try LazyRegex.check(TermPattern.pattern(of: parts)) } catch {
+                        throw TermPatternError(term: terms.joined(separator: ", "), problem: "not a valid pattern")
+                    }
+                }
+                cached.checked = true
+                CompiledPatterns.inUse[key] = cached
+            }
             compiled = cached
             return
         }
-        let parts = try TermPattern.parts(of: terms)
+        let parts = try TermPattern.parts(of: terms, checking: checks)
         let every: LazyRegex
         if parts.contains(where: \.isRegex) {
             let pattern = TermPattern.pattern(of: parts)
-            do { try LazyRegex.check(pattern) } catch {
-                throw TermPatternError(term: terms.joined(separator: ", "), problem: "not a valid pattern")
+            if checks {
+                do { try LazyRegex.check(pattern) } catch {
+                    throw TermPatternError(term: terms.joined(separator: ", "), problem: "not a valid pattern")
+                }
             }
             every = LazyRegex(pattern: pattern, options: [.caseInsensitive])
         } else {
@@ -65,29 +79,48 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         } else if tokens == nil && !TermPattern.regexOnly && parts.allSatisfy(\.isRegex) {
             filter = TokenList.filter(forRegex: TermPattern.pattern(of: parts))
         }
-        compiled = CompiledTerms(every: every, first: first, tokens: tokens, regexOnly: regexOnly, filter: filter)
-        CompiledPatterns.shared[key] = compiled
+        compiled = CompiledTerms(every: every, first: first, tokens: tokens, regexOnly: regexOnly, filter: filter, checked: checks)
+        CompiledPatterns.inUse[key] = compiled
     }
 
     /// Compiles one regular expression (used by fact extractors).
     public init(regex pattern: String) throws(TermPatternError) {
         self.terms = [pattern]
         let key = CompiledPatterns.Key(terms: [pattern], isRegex: true)
-        if let cached = CompiledPatterns.shared[key] {
+        let checks = TermPattern.checksPatterns
+        let cached = CompiledPatterns.inUse[key]
+        if let cached, cached.checked || !checks {
             compiled = cached
             return
         }
-        do { try LazyRegex.check(pattern) } catch {
-            throw TermPatternError(term: pattern, problem: TermPattern.describe(error))
+        if checks {
+            do { try LazyRegex.check(pattern) } catch {
+                throw TermPatternError(term: pattern, problem: TermPattern.describe(error))
+            }
+            if let hazard = RegexHazard.find(in: pattern) {
+                throw TermPatternError(term: pattern, problem: "refused: \(hazard)")
+            }
         }
-        if let hazard = RegexHazard.find(in: pattern) {
-            throw TermPatternError(term: pattern, problem: "refused: \(hazard)")
+        if var cached {
+            // Read unchecked before (an embedded pack): checked now, and kept as compiled.
+            cached.checked = true
+            CompiledPatterns.inUse[key] = cached
+            compiled = cached
+            return
         }
         let regex = LazyRegex(pattern: pattern, options: [.caseInsensitive])
         let filter = TermPattern.regexOnly ? [] : TokenList.filter(forRegex: pattern)
-        compiled = CompiledTerms(every: regex, first: regex, tokens: nil, regexOnly: nil, filter: filter)
-        CompiledPatterns.shared[key] = compiled
+        compiled = CompiledTerms(every: regex, first: regex, tokens: nil, regexOnly: nil, filter: filter, checked: checks)
+        CompiledPatterns.inUse[key] = compiled
     }
+
+    /// False while reading a pack whose regular expressions were checked before: the packs
+    /// built into planlint, which `planlint rules test` and the test suite check
+    /// (`PackLoader.load(_:checkingPatterns:)`). Checking means compiling every `/regex/`
+    /// and fact pattern with ICU and looking for catastrophic backtracking, some 0.9 G
+    /// instructions for the embedded packs, nearly all of what start-up would cost. A
+    /// pattern read unchecked that ICU refuses after all matches nothing.
+    @TaskLocal static var checksPatterns = true
 
     /// True when the list goes to the token matcher (`TokenMatcher.swift`); false makes
     /// every list a regular expression again, to compare the two.
@@ -123,18 +156,20 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     }
 
     /// The terms of a list, trimmed; throws at an empty term or a bad `/regex/`.
-    static func parts(of terms: [String]) throws(TermPatternError) -> [Part] {
+    static func parts(of terms: [String], checking: Bool = true) throws(TermPatternError) -> [Part] {
         var parts: [Part] = []
         for term in terms {
             let trimmed = term.trimmed(of: .whitespaces)
             guard !trimmed.isEmpty else { throw TermPatternError(term: term, problem: "empty term") }
             if trimmed.count >= 2, trimmed.hasPrefix("/"), trimmed.hasSuffix("/") {
                 let body = String(trimmed.dropFirst().dropLast())
-                do { _ = try NSRegularExpression(pattern: body) } catch {
-                    throw TermPatternError(term: term, problem: "not a valid regular expression")
-                }
-                if let hazard = RegexHazard.find(in: body) {
-                    throw TermPatternError(term: term, problem: "refused: \(hazard)")
+                if checking {
+                    do { _ = try NSRegularExpression(pattern: body) } catch {
+                        throw TermPatternError(term: term, problem: "not a valid regular expression")
+                    }
+                    if let hazard = RegexHazard.find(in: body) {
+                        throw TermPatternError(term: term, problem: "refused: \(hazard)")
+                    }
                 }
                 parts.append(.regex(body))
             } else {
@@ -479,6 +514,9 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     /// The same for every pattern of the same terms (they share one compiled expression).
     var identity: ObjectIdentifier { ObjectIdentifier(compiled.every) }
 
+    /// True when the list finds its first match with the same expression as every match.
+    var firstIsEvery: Bool { compiled.first === compiled.every }
+
     /// True when the pattern compiles (it is compiled now if it was not yet).
     var compiles: Bool { compiled.every.value != nil && compiled.first.value != nil }
 }
@@ -569,6 +607,8 @@ struct CompiledTerms: Sendable {
     /// Words the regular expressions need (of `regexOnly` if set, else of `every`): a text
     /// missing one is not searched.
     let filter: [TokenList]
+    /// The `/regex/` terms were checked (ICU and `RegexHazard`) when the list was read.
+    var checked = true
 
     /// False when `t` lacks a word the regular expressions need.
     func mayMatchRegex(_ t: TokenizedText) -> Bool {
@@ -587,6 +627,9 @@ final class CompiledPatterns: @unchecked Sendable {
     }
 
     static let shared = CompiledPatterns()
+    /// The cache patterns are compiled into: `shared`, except where a test keeps patterns
+    /// it makes on purpose (a list that fails its check) out of the one the others read.
+    @TaskLocal static var inUse = shared
 
     private var patterns: [Key: CompiledTerms] = [:]
     private let lock = NSLock()

@@ -282,6 +282,9 @@ final class MatcherRegistry: @unchecked Sendable {
     private var listCount: Int32 = 0
     /// Bumped whenever a test is added: words and texts cut before are looked at again.
     private var generation = 0
+    /// Bumped only when a test is added: a list made of tests known before (the same stems in
+    /// another list) changes no word's tests, so the words keep them.
+    private var testsGeneration = 0
     private var indexGeneration = -1
     /// Tests by the first two bytes of their stem (UTF-8); one-byte stems apart.
     private var byPair: [UInt16: [Int32]] = [:]
@@ -294,8 +297,9 @@ final class MatcherRegistry: @unchecked Sendable {
     private var hasSwedishBase = false
     /// The bytes each test compares (a base form's fallback stem without Voikko).
     private var stemBytes: [[UInt8]] = []
-    private var vocabulary: [String: WordEntry] = [:]
-    private var vocabularyGeneration = 0
+    /// Every word seen, with the tests it passes among the first `upTo` tests: a word seen
+    /// before more tests were added is tested against the new ones only.
+    private var vocabulary: [String: (entry: WordEntry, upTo: Int)] = [:]
     private let nothing = WordEntry(folded: "", passes: [])
 
     // Texts, by the identity of their storage (kept alive by the cache, so never reused).
@@ -333,6 +337,7 @@ final class MatcherRegistry: @unchecked Sendable {
                 testIDs[test] = id
                 firstUse.append([])
                 generation += 1
+                testsGeneration += 1
                 return id
             }
             firstUse[Int(out[t].words[0])].append((list, Int32(t)))
@@ -341,16 +346,12 @@ final class MatcherRegistry: @unchecked Sendable {
         return (list, out)
     }
 
+    /// Indexes the tests added since the index was last brought up to date (tests are only
+    /// ever added, so the index grows with them).
     private func rebuildIndex() {
-        guard indexGeneration != generation else { return }
-        byPair = [:]
-        oneByte = []
-        baseTests = [:]
-        stemBytes = []
-        hasFinnishBase = false
-        hasSwedishBase = false
-        finnishPairs = []
-        for (i, test) in tests.enumerated() {
+        guard indexGeneration != testsGeneration else { return }
+        for i in stemBytes.count..<tests.count {
+            let test = tests[i]
             var bytes = Array(test.stem.utf8)
             if case .base(let b) = test {
                 // With the libraries a base form is found by its keys; without them, as
@@ -379,15 +380,11 @@ final class MatcherRegistry: @unchecked Sendable {
             if bytes.count < 2 { oneByte.append(Int32(i)); continue }
             byPair[UInt16(bytes[0]) << 8 | UInt16(bytes[1]), default: []].append(Int32(i))
         }
-        indexGeneration = generation
-        if vocabularyGeneration != generation {
-            vocabulary = [:]
-            vocabularyGeneration = generation
-        }
+        indexGeneration = testsGeneration
     }
 
-    /// The tests `word` (folded) passes.
-    private func passes(of word: String) -> [Int32] {
+    /// The tests `word` (folded) passes, of those numbered `from` on.
+    private func passes(of word: String, from: Int = 0) -> [Int32] {
         var out: [Int32] = []
         var w = word
         var analyse = false
@@ -400,6 +397,7 @@ final class MatcherRegistry: @unchecked Sendable {
                 }
             }
             func check(_ id: Int32, at j: Int) {
+                guard id >= from else { return }
                 let test = tests[Int(id)]
                 let stem = stemBytes[Int(id)]
                 let m = stem.count
@@ -422,7 +420,7 @@ final class MatcherRegistry: @unchecked Sendable {
         }
         if hasFinnishBase || hasSwedishBase {
             for key in Morphology.shared.keys(ofWord: word, finnish: analyse, swedish: hasSwedishBase) {
-                if let ids = baseTests[key] { out += ids }
+                if let ids = baseTests[key] { out += from == 0 ? ids : ids.filter { $0 >= from } }
             }
         }
         if out.isEmpty { return out }
@@ -430,10 +428,11 @@ final class MatcherRegistry: @unchecked Sendable {
     }
 
     private func entry(_ word: String) -> WordEntry {
-        if let e = vocabulary[word] { return e }
-        let p = passes(of: word)
+        let known = vocabulary[word]
+        if let known, known.upTo == tests.count { return known.entry }
+        let p = (known?.entry.passes ?? []) + passes(of: word, from: known?.upTo ?? 0)
         let e = p.isEmpty ? WordEntry(folded: word, passes: []) : WordEntry(folded: word, passes: p)
-        vocabulary[word] = e
+        vocabulary[word] = (e, tests.count)
         return e
     }
 
