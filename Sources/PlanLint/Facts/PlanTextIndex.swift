@@ -26,6 +26,10 @@ final class PlanTextIndex {
     private var byOffset: [Int: Int32]?
     /// What `candidates(for:)` found, by the lists asked for.
     private var found: [[Int32]: [Int32]] = [:]
+    private var foundSets: [[Int32]: Set<Int32>] = [:]
+    /// The words of each block, as the token matcher counts them (`ContentTerms.countWords`
+    /// for a block it leaves to regular expressions).
+    private var wordCounts: [Int32] = []
 
     init(_ plan: Plan) {
         var blocks: [TextBlock] = []
@@ -53,6 +57,7 @@ final class PlanTextIndex {
         knownLists = MatcherRegistry.shared.registeredLists
         for (i, block) in blocks.enumerated() {
             let t = MatcherRegistry.shared.tokenized(block.text)
+            wordCounts.append(Int32(t.exotic ? ContentTerms.countWords(block.text) : t.count))
             if t.exotic {
                 exotic.append(Int32(i))
                 continue
@@ -97,6 +102,25 @@ final class PlanTextIndex {
         }
         if terms.count > 1 { union = Array(Set(union)).sorted() }
         return union.filter { isTitle[Int($0)] ? titles : text }.map { blocks[Int($0)] }
+    }
+
+    /// The index of the body's block (or heading) that starts at `offset`, when offsets tell
+    /// blocks apart.
+    func index(atOffset offset: Int) -> Int32? {
+        build()
+        return byOffset?[offset]
+    }
+
+    /// The words of block `i` (`index(atOffset:)`).
+    func wordCount(_ i: Int32) -> Int { Int(wordCounts[Int(i)]) }
+
+    /// The blocks that can hold a match of `terms`, as a set; nil when any block can.
+    func candidateSet(for terms: TermPattern) -> Set<Int32>? {
+        guard let keys = terms.requiredListIDs, let list = candidates(for: terms) else { return nil }
+        if let known = foundSets[keys] { return known }
+        let set = Set(list)
+        foundSets[keys] = set
+        return set
     }
 
     /// Of `some` (blocks of the body, e.g. those of a few sections), those that can hold a
