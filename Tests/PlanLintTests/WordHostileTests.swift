@@ -59,6 +59,20 @@ struct WordHostileTests {
         #expect(Self.refusal(brokenODT, file: "plan.odt")?.kind == .damagedDocument)
     }
 
+    /// Found by fuzzing (FuzzWord): an attribute name holding bytes that are not UTF-8 made
+    /// FoundationXML's parser trap.
+    @Test("A part that is not valid UTF-8 is refused with its position, in a .docx and an .odt")
+    func invalidUTF8Part() throws {
+        let content = Data("<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"><office:body><office:text>\n<text:h tex".utf8)
+            + Data([0xFF, 0xFF, 0xFF, 0xFF]) + Data("tline-level=\"1\">Suunnitelma</text:h></office:text></office:body></office:document-content>".utf8)
+        let odt = try WordFixture.zip([("mimetype", Data("application/vnd.oasis.opendocument.text".utf8)), ("content.xml", content)], stored: true)
+        let error = try #require(Self.refusal(odt, file: "plan.odt"))
+        #expect(error.kind == .damagedDocument && error.message.contains("content.xml is damaged (broken XML at line 2, column 12)"), "\(error)")
+        let xml = Data("<?xml version=\"1.0\"?><w:document \(WordFixture.ns)><w:body><w:p w".utf8) + Data([0xC3, 0x28]) + Data("=\"1\"/></w:body></w:document>".utf8)
+        let docx = try WordFixture.zip([("word/document.xml", xml)])
+        #expect(Self.refusal(docx)?.message.contains("word/document.xml is damaged (broken XML at line 1") == true)
+    }
+
     @Test("A document part that expands hundreds of times (a zip bomb) is refused before it is decompressed")
     func ratioBomb() throws {
         let filler = String(repeating: " ", count: 16 * 1024 * 1024)
