@@ -1,27 +1,71 @@
 #!/usr/bin/env bash
-# A bounded libFuzzer run of the YAML loader from its committed seed corpus (docs/fuzzing.md).
-# Usage: .ci/fuzz.sh [SECONDS, default 30].
+# Bounded libFuzzer runs of every reader from their committed seed corpora (docs/fuzzing.md):
+# the YAML loader, the Markdown plan reader, the rule pack loader and the Word/OpenDocument
+# reader. Usage: .ci/fuzz.sh [SECONDS PER TARGET, default 30] [TARGET...]
 #
-# The target is compiled with swiftc directly (the loader's sources and the entry point, with
-# the fuzzer and address sanitizers): a `swift build --sanitize fuzzer` in a fresh scratch
-# folder sometimes produced a binary without coverage counters, which fuzzes blind. The run
+# The targets are compiled with swiftc directly (the sources and the entry point, with the
+# fuzzer and address sanitizers): a `swift build --sanitize fuzzer` in a fresh scratch
+# folder sometimes produced a binary without coverage counters, which fuzzes blind. Each run
 # must show the counters, and fails on a crash, a hang (-timeout) or unbounded memory
 # (-rss_limit_mb); the input that caused it is kept in .build-fuzz/findings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzYAML FuzzMarkdown FuzzPack FuzzWord)
 out=.build-fuzz/direct
-rm -rf "$out" && mkdir -p "$out" .build-fuzz/corpus-yaml .build-fuzz/findings
+rm -rf "$out" && mkdir -p "$out" .build-fuzz/findings
 flags=(-O -sanitize=fuzzer,address -parse-as-library -I Sources/CLibYAML)
-if ! swiftc "${flags[@]}" -emit-library -static -module-name PlanLintYAML Sources/PlanLintYAML/*.swift \
-        -emit-module -emit-module-path "$out/PlanLintYAML.swiftmodule" -o "$out/libPlanLintYAML.a" >"$out/build.log" 2>&1 \
-   || ! swiftc "${flags[@]}" -I "$out" Sources/FuzzYAML/main.swift "$out/libPlanLintYAML.a" -lyaml -o "$out/FuzzYAML" >>"$out/build.log" 2>&1; then
-    grep -v "Cannot export local symbol" "$out/build.log" | tail -30
-    echo "FuzzYAML: the build failed"
-    exit 1
+
+fail() { grep -v "Cannot export local symbol" "$out/build.log" | tail -30; echo "$1"; exit 1; }
+
+# The YAML loader, which every other target uses too.
+swiftc "${flags[@]}" -emit-library -static -module-name PlanLintYAML Sources/PlanLintYAML/*.swift \
+    -emit-module -emit-module-path "$out/PlanLintYAML.swiftmodule" -o "$out/libPlanLintYAML.a" >"$out/build.log" 2>&1 \
+    || fail "PlanLintYAML: the build failed"
+
+needsPlanLint=false
+for t in "${targets[@]}"; do [ "$t" = FuzzYAML ] || needsPlanLint=true; done
+if $needsPlanLint; then
+    # The rule packs and schemas embedded as the build plugin does it.
+    swiftc -O Sources/EmbedRulePacksTool/main.swift -o "$out/EmbedRulePacksTool" >>"$out/build.log" 2>&1 \
+        && "$out/EmbedRulePacksTool" Rules "$out/EmbeddedRulePackFiles.swift" schemas "$out/EmbeddedSchemaFiles.swift" >>"$out/build.log" 2>&1 \
+        || fail "EmbedRulePacksTool: the build or the run failed"
+    # ZIPFoundation from the package's checkout (swift package resolve fetches it).
+    zip=$(find .build/checkouts .build-*/checkouts -maxdepth 1 -name ZIPFoundation 2>/dev/null | head -1 || true)
+    if [ -z "$zip" ]; then swift package resolve >>"$out/build.log" 2>&1 || true; zip=.build/checkouts/ZIPFoundation; fi
+    [ -d "$zip/Sources/ZIPFoundation" ] || fail "ZIPFoundation: no checkout (run swift package resolve)"
+    swiftc "${flags[@]}" -wmo -emit-library -static -module-name ZIPFoundation -I "$zip/Sources/CZLib" -Xcc -D_GNU_SOURCE=1 \
+        "$zip"/Sources/ZIPFoundation/*.swift \
+        -emit-module -emit-module-path "$out/ZIPFoundation.swiftmodule" -o "$out/libZIPFoundation.a" >>"$out/build.log" 2>&1 \
+        || fail "ZIPFoundation: the build failed"
+    find Sources/PlanLint -name '*.swift' | sort > "$out/planlint-sources"
+    swiftc "${flags[@]}" -wmo -emit-library -static -module-name PlanLint -I "$out" -I "$zip/Sources/CZLib" \
+        @"$out/planlint-sources" "$out/EmbeddedRulePackFiles.swift" "$out/EmbeddedSchemaFiles.swift" \
+        -emit-module -emit-module-path "$out/PlanLint.swiftmodule" -o "$out/libPlanLint.a" >>"$out/build.log" 2>&1 \
+        || fail "PlanLint: the build failed"
 fi
-log=$("$out/FuzzYAML" -max_total_time="$seconds" -rss_limit_mb=1024 -timeout=5 -max_len=16384 \
-        -artifact_prefix=.build-fuzz/findings/ .build-fuzz/corpus-yaml Fuzz/yaml-corpus 2>&1) \
-    || { echo "$log" | tail -40; echo "FuzzYAML: a finding (see .build-fuzz/findings)"; exit 1; }
-grep -q "inline 8-bit counters" <<<"$log" || { echo "$log" | head -20; echo "FuzzYAML: the binary has no coverage counters"; exit 1; }
-grep -E "inline 8-bit counters|^Done [0-9]+ runs" <<<"$log" | sed 's/^/FuzzYAML: /'
+
+status=0
+for t in "${targets[@]}"; do
+    case $t in
+        FuzzYAML) main=Sources/FuzzYAML/main.swift; libs=("$out/libPlanLintYAML.a"); corpus=yaml; maxlen=16384 ;;
+        FuzzMarkdown) main=Fuzz/Targets/FuzzMarkdown.swift; corpus=markdown; maxlen=16384 ;;
+        FuzzPack) main=Fuzz/Targets/FuzzPack.swift; corpus=pack; maxlen=16384 ;;
+        FuzzWord) main=Fuzz/Targets/FuzzWord.swift; corpus=word; maxlen=65536 ;;
+        *) echo "unknown target $t"; exit 64 ;;
+    esac
+    [ "$t" = FuzzYAML ] || libs=("$out/libPlanLint.a" "$out/libZIPFoundation.a" "$out/libPlanLintYAML.a" -I "$zip/Sources/CZLib" -lz)
+    swiftc "${flags[@]}" -I "$out" "$main" "${libs[@]}" -lyaml -o "$out/$t" >>"$out/build.log" 2>&1 || fail "$t: the build failed"
+    mkdir -p ".build-fuzz/corpus-$corpus"
+    # -detect_leaks=0: the pattern caches live as long as the process, by design, and
+    # FoundationXML leaks the CFError of every XML parse error; -rss_limit_mb bounds memory.
+    log=$(ASAN_OPTIONS=detect_leaks=0 "$out/$t" -max_total_time="$seconds" -rss_limit_mb=1024 -timeout=5 -max_len=$maxlen -detect_leaks=0 \
+            -artifact_prefix=.build-fuzz/findings/$t- ".build-fuzz/corpus-$corpus" "Fuzz/$corpus-corpus" 2>&1) \
+        || { echo "$log" | tail -40; echo "$t: a finding (see .build-fuzz/findings)"; status=1; continue; }
+    grep -q "inline 8-bit counters" <<<"$log" || { echo "$log" | head -20; echo "$t: the binary has no coverage counters"; status=1; continue; }
+    grep -E "inline 8-bit counters|^Done [0-9]+ runs" <<<"$log" | sed "s/^/$t: /"
+    grep -E "^#[0-9]+.*(INITED|DONE)" <<<"$log" | sed "s/^/$t: /"
+done
+exit $status

@@ -5,9 +5,10 @@ import Testing
 @testable import PlanLint
 
 /// Text an attacker would put in a plan or a file name: an OSC title, CSI (ESC and U+009B),
-/// BEL, NUL, CR, and a line that would become a GitHub annotation.
+/// BEL, NUL, CR, a line that would become a GitHub annotation, and bidirectional controls
+/// that show text in another order than its bytes (Trojan Source).
 enum Hostile {
-    static let payload = "x\u{1B}]0;owned\u{07}\u{9B}2J\u{1B}[2J\u{0}\r\n::error file=a::pwned\n  ::warning::x ##[error]y ##vso[task.setvariable]z"
+    static let payload = "x\u{1B}]0;owned\u{07}\u{9B}2J\u{1B}[2J\u{0}\r\n::error file=a::pwned\n  ::warning::x ##[error]y ##vso[task.setvariable]z \u{202E}dm.exe\u{2066}\u{2069}\u{200F}"
 }
 
 /// Checks that `text` is safe: no control character but line feed and tab, and no line a
@@ -31,6 +32,22 @@ struct OutputSafetyTests {
     func plain() {
         let out = OutputSafety.neutralize("a\u{1B}[31mb\u{9B}c\u{7}\u{0}\r\n::error::x\n\t ::notice::y\nok ##[group]z\nok\tyes\n", .plain)
         #expect(out == "a\u{FFFD}[31mb\u{FFFD}c\u{FFFD}\u{FFFD}\u{FFFD}\n\u{FFFD}::error::x\n\u{FFFD}\t ::notice::y\nok ##\u{FFFD}[group]z\nok\tyes\n")
+    }
+
+    @Test("Bidirectional controls: U+FFFD in text, markup and Markdown, a JSON escape that keeps the value")
+    func bidi() throws {
+        let name = "plan\u{202E}dm.exe\u{202A}\u{202B}\u{202C}\u{202D}\u{2066}\u{2067}\u{2068}\u{2069}\u{200E}\u{200F}\u{061C}"
+        let replaced = "plan\u{FFFD}dm.exe" + String(repeating: "\u{FFFD}", count: 11)
+        for syntax in [OutputSafety.Syntax.plain, .markup, .markdown, .github] {
+            #expect(OutputSafety.neutralize(name + "\n", syntax) == replaced + "\n", "\(syntax)")
+        }
+        struct Doc: Codable, Equatable { var file: String }
+        let safe = OutputSafety.neutralize(JSONOutput.render(Doc(file: name), orElse: "{}"), .json)
+        #expect(safe.contains("\\u202e") && !safe.unicodeScalars.contains("\u{202E}"))
+        #expect(try JSONDecoder().decode(Doc.self, from: Data(safe.utf8)) == Doc(file: name))
+        // Right-to-left letters and the ordinary joiners are text, not controls.
+        let text = "שלום مرحبا a\u{200D}b\n"
+        #expect(OutputSafety.neutralize(text, .plain) == text)
     }
 
     @Test("Clean text passes unchanged, colours pass only when on and only the reporter's own")
@@ -116,7 +133,7 @@ struct OutputSafetyTests {
     func hostileRun() throws -> RunResult {
         let draft = try String(contentsOf: Repo.root.appendingPathComponent("Examples/koskenkyla-luonnos-2026.md"), encoding: .utf8)
         let escaped = Hostile.payload.unicodeScalars.map { s -> String in
-            s.value < 0x20 || (0x7F...0x9F).contains(s.value) ? String(format: "\\u%04X", s.value) : String(s)
+            s.value < 0x20 || OutputSafety.isControl(s) ? String(format: "\\u%04X", s.value) : String(s)
         }.joined()
         let text = draft.replacingOccurrences(of: "body: kunnanhallitus", with: "body: \"\(escaped)\"")
             .replacingOccurrences(of: "title: \"Koskenkylän kunnan", with: "title: \"\(escaped) Koskenkylän kunnan")
@@ -128,7 +145,7 @@ struct OutputSafetyTests {
     }
 
     func hostilePack() throws -> RulePack {
-        let evil = "\\e]8;;http://x\\aLink\\e]8;;\\a\\n::error::pack\\r ##[warning]"
+        let evil = "\\e]8;;http://x\\aLink\\e]8;;\\a\\n::error::pack\\r ##[warning] \\u202Eexe.md"
         let files = [
             "pack.yaml": "id: evil\nversion: 1.0.0\ntitle: {fi: \"P \(evil)\", sv: \"P \(evil)\", en: \"P \(evil)\"}\n",
             "rules/r.yaml": """

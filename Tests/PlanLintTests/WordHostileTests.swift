@@ -22,7 +22,8 @@ struct WordHostileTests {
     }
 
     /// Sets bits of the general-purpose flag of the central directory entry for `path`.
-    static func patchCentralDirectory(_ data: Data, path: String, flags: UInt16? = nil, uncompressedSize: UInt32? = nil) -> Data {
+    static func patchCentralDirectory(_ data: Data, path: String, flags: UInt16? = nil, uncompressedSize: UInt32? = nil,
+                                      compressedSize: UInt32? = nil, localHeaderOffset: UInt32? = nil) -> Data {
         var bytes = [UInt8](data)
         let name = Array(path.utf8)
         var i = 0
@@ -32,11 +33,44 @@ struct WordHostileTests {
                 if Array(bytes[(i + 46)..<(i + 46 + n)]) == name {
                     if let f = flags { bytes[i + 8] |= UInt8(f & 0xFF); bytes[i + 9] |= UInt8(f >> 8) }
                     if let s = uncompressedSize { for k in 0..<4 { bytes[i + 24 + k] = UInt8((s >> (8 * UInt32(k))) & 0xFF) } }
+                    if let s = compressedSize { for k in 0..<4 { bytes[i + 20 + k] = UInt8((s >> (8 * UInt32(k))) & 0xFF) } }
+                    if let o = localHeaderOffset { for k in 0..<4 { bytes[i + 42 + k] = UInt8((o >> (8 * UInt32(k))) & 0xFF) } }
                 }
             }
             i += 1
         }
         return Data(bytes)
+    }
+
+    /// Found by fuzzing (FuzzWord): a central directory entry whose local header lies past
+    /// the end of the file made ZIPFoundation's in-memory archive read out of range and trap.
+    @Test("An entry whose local header or data lies outside the archive is refused as damaged, never read",
+          arguments: [(UInt32?.some(0xFAFF_0000), UInt32?.none), (UInt32?.some(0xFFFF_FFFF), nil), (nil, UInt32?.some(0x00F0_0000))])
+    func entryOutsideArchive(_ offset: UInt32?, _ compressed: UInt32?) throws {
+        let data = try WordFixture.docx(body: Self.body)
+        let broken = Self.patchCentralDirectory(data, path: "word/styles.xml", compressedSize: compressed, localHeaderOffset: offset)
+        #expect(broken != data)
+        let error = try #require(Self.refusal(broken))
+        #expect(error.kind == .damagedDocument, "\(error)")
+        let odt = try WordFixture.zip([("mimetype", Data("application/vnd.oasis.opendocument.text".utf8)),
+                                       ("content.xml", Data("<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>".utf8)),
+                                       ("styles.xml", Data("<x/>".utf8))])
+        let brokenODT = Self.patchCentralDirectory(odt, path: "styles.xml", compressedSize: compressed, localHeaderOffset: offset)
+        #expect(Self.refusal(brokenODT, file: "plan.odt")?.kind == .damagedDocument)
+    }
+
+    /// Found by fuzzing (FuzzWord): an attribute name holding bytes that are not UTF-8 made
+    /// FoundationXML's parser trap.
+    @Test("A part that is not valid UTF-8 is refused with its position, in a .docx and an .odt")
+    func invalidUTF8Part() throws {
+        let content = Data("<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"><office:body><office:text>\n<text:h tex".utf8)
+            + Data([0xFF, 0xFF, 0xFF, 0xFF]) + Data("tline-level=\"1\">Suunnitelma</text:h></office:text></office:body></office:document-content>".utf8)
+        let odt = try WordFixture.zip([("mimetype", Data("application/vnd.oasis.opendocument.text".utf8)), ("content.xml", content)], stored: true)
+        let error = try #require(Self.refusal(odt, file: "plan.odt"))
+        #expect(error.kind == .damagedDocument && error.message.contains("content.xml is damaged (broken XML at line 2, column 12)"), "\(error)")
+        let xml = Data("<?xml version=\"1.0\"?><w:document \(WordFixture.ns)><w:body><w:p w".utf8) + Data([0xC3, 0x28]) + Data("=\"1\"/></w:body></w:document>".utf8)
+        let docx = try WordFixture.zip([("word/document.xml", xml)])
+        #expect(Self.refusal(docx)?.message.contains("word/document.xml is damaged (broken XML at line 1") == true)
     }
 
     @Test("A document part that expands hundreds of times (a zip bomb) is refused before it is decompressed")

@@ -37,7 +37,7 @@ public struct MentionsCheck: Sendable, CheckKind {
                 }
             }
         }
-        scan(e.evaluator.textBlocks(in: inSections, includeTitles: true))
+        scan(e.evaluator.textBlocks(in: inSections, includeTitles: true, for: terms))
         // The sections whose text is about it are read only when the headed ones fall short.
         if hits.count < min, content != nil {
             scan(e.evaluator.contentBlocks(in: inSections, content: content, includeTitles: true))

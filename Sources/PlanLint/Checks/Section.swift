@@ -61,7 +61,7 @@ public struct SectionCheck: Sendable, CheckKind {
             return Outcome(passed: true, notes: [Note(kind: .foundByContent, line: c.section.titleRange.start.line, data: data)])
         }
         if let terms = textTerms {
-            for block in ev.textBlocks(in: nil, includeTitles: false) {
+            for block in ev.textBlocks(in: nil, includeTitles: false, for: terms) {
                 if let m = terms.firstMatch(in: block.text), !(unless?.isFound(in: block.text) ?? false) {
                     let range = block.range(ofScalars: m.lower, m.upper)
                     return Outcome(passed: true, notes: [Note(kind: .foundInText, line: range.start.line, data: ["words": m.text])])

@@ -176,12 +176,15 @@ struct CheckEvaluator {
             }
             return out
         }
-        var out = context.plan.body.blocks.flatMap(\.textBlocks)
-        for s in context.plan.allSections {
-            if includeTitles { out.append(TextBlock(text: s.title, at: s.titleRange.start)) }
-            out += s.blocks.flatMap(\.textBlocks)
-        }
-        return out
+        let index = context.text
+        return includeTitles ? index.blocks : zip(index.blocks, index.isTitle).filter { !$0.1 }.map(\.0)
+    }
+
+    /// Of `textBlocks(in:includeTitles:)`, the blocks where `terms` can match, in the same
+    /// order (`PlanTextIndex`): a plan of two million table cells is not matched cell by cell.
+    func textBlocks(in pattern: TermPattern?, includeTitles: Bool, for terms: TermPattern) -> [TextBlock] {
+        guard let pattern else { return context.text.blocks(for: [terms], titles: includeTitles) }
+        return context.text.filter(textBlocks(in: pattern, includeTitles: includeTitles), for: terms)
     }
 
     func sectionAnchor(_ pattern: TermPattern?) -> SourceRange? {

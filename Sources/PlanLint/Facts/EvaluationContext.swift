@@ -87,6 +87,8 @@ final class EvaluationContext {
     let plan: Plan
     let asOf: PlanDate
     private(set) var language: Language
+    /// The body's text blocks, and where each term list can match.
+    private(set) lazy var text = PlanTextIndex(plan)
     private let extractors: [FactExtractor]
     /// The prose facts, once every extractor has run.
     private var allProse: YAMLNode??
@@ -142,7 +144,7 @@ final class EvaluationContext {
     /// The facts found in the prose (every extractor run, in the packs' order).
     var proseFacts: YAMLNode? {
         if let all = allProse { return all }
-        let all = FactExtraction.extract(plan, sections: contentSections, extractors: extractors)
+        let all = FactExtraction.extract(plan, sections: contentSections, extractors: extractors, index: text)
         allProse = .some(all)
         return all
     }
@@ -154,7 +156,7 @@ final class EvaluationContext {
     private func proseFacts(under key: String) -> YAMLNode? {
         if let all = allProse { return all }
         if let known = proseByKey[key] { return known }
-        let found = FactExtraction.extract(plan, sections: contentSections, extractors: extractors.filter { $0.keys.first == key })
+        let found = FactExtraction.extract(plan, sections: contentSections, extractors: extractors.filter { $0.keys.first == key }, index: text)
         proseByKey[key] = .some(found)
         return found
     }

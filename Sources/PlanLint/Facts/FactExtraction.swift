@@ -8,18 +8,20 @@ import Foundation
 
 enum FactExtraction {
     /// Builds the prose fact tree of `plan` with `extractors` (nil when nothing was found).
-    static func extract(_ plan: Plan, sections: [Section], extractors: [FactExtractor]) -> YAMLNode? {
+    static func extract(_ plan: Plan, sections: [Section], extractors: [FactExtractor], index: PlanTextIndex? = nil) -> YAMLNode? {
+        let index = index ?? PlanTextIndex(plan)
         var root = YAMLNode(content: .mapping([]), range: SourceRange(at: .start))
         var found = false
         for extractor in extractors {
-            guard let value = run(extractor, plan: plan, sections: sections) else { continue }
+            guard let value = run(extractor, plan: plan, sections: sections, index: index) else { continue }
             if insert(value, at: extractor.keys[...], into: &root) { found = true }
         }
         return found ? root : nil
     }
 
-    /// The text blocks an extractor reads, in document order.
-    static func texts(for extractor: FactExtractor, plan: Plan, sections: [Section]) -> [TextBlock] {
+    /// The text blocks an extractor reads, in document order (with `index`: only those where
+    /// one of its patterns can match).
+    static func texts(for extractor: FactExtractor, plan: Plan, sections: [Section], index: PlanTextIndex? = nil) -> [TextBlock] {
         var out: [TextBlock] = []
         func titleBlock(_ s: Section) -> TextBlock { TextBlock(text: s.title, at: s.titleRange.start) }
         if let only = extractor.inSections {
@@ -31,6 +33,10 @@ enum FactExtraction {
             }
             return out
         }
+        if let index {
+            let patterns = extractor.kind == .classify ? extractor.classes.map { $0.terms } : extractor.patterns
+            return index.blocks(for: patterns, titles: extractor.source != .body, text: extractor.source != .titles)
+        }
         if extractor.source != .titles { out += plan.body.blocks.flatMap(\.textBlocks) }
         for s in plan.allSections {
             if extractor.source != .body { out.append(titleBlock(s)) }
@@ -39,8 +45,8 @@ enum FactExtraction {
         return out
     }
 
-    static func run(_ extractor: FactExtractor, plan: Plan, sections: [Section]) -> YAMLNode? {
-        let blocks = texts(for: extractor, plan: plan, sections: sections)
+    static func run(_ extractor: FactExtractor, plan: Plan, sections: [Section], index: PlanTextIndex? = nil) -> YAMLNode? {
+        let blocks = texts(for: extractor, plan: plan, sections: sections, index: index)
         switch extractor.kind {
         case .classify:
             var items: [YAMLNode] = []

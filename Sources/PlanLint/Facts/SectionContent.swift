@@ -77,14 +77,18 @@ public struct ContentTerms: Sendable {
     func qualifying(in context: EvaluationContext, unless: TermPattern?) -> [Classified] {
         let key: [ObjectIdentifier?] = [terms.identity, unless?.identity]
         if let known = context.sectionsByContent[key] { return known }
-        let found = qualifying(context.contentSections, unless: unless)
+        let found = qualifying(context.contentSections, unless: unless, index: context.text)
         context.sectionsByContent[key] = found
         return found
     }
 
     /// Every section that meets the threshold, in document order.
-    func qualifying(_ sections: [Section], unless: TermPattern?) -> [Classified] {
+    /// With `index`, a block where the terms (or `unless`) cannot match is not searched, and
+    /// its words are counted once per plan (a table of a million rows has two million cells).
+    func qualifying(_ sections: [Section], unless: TermPattern?, index: PlanTextIndex? = nil) -> [Classified] {
         var out: [Classified] = []
+        let termBlocks = index?.candidateSet(for: terms)
+        let unlessBlocks = unless.flatMap { index?.candidateSet(for: $0) }
         // The term a matched word form is of, looked up once per form.
         var termOf: [String: Int] = [:]
         func term(of text: String) -> Int? {
@@ -96,18 +100,27 @@ public struct ContentTerms: Sendable {
         }
         for s in sections {
             if let notIn, notIn.isFound(in: s.title) { continue }
-            var texts = [s.title]
+            var texts: [(String, Int32?)] = [(s.title, index?.index(atOffset: s.titleRange.start.offset))]
             for block in s.blocks {
-                for t in block.textBlocks where !(unless?.isFound(in: t.text) ?? false) { texts.append(t.text) }
+                for t in block.textBlocks {
+                    let i = index?.index(atOffset: t.range.start.offset)
+                    if let unless, i.map({ unlessBlocks?.contains($0) ?? true }) ?? true, unless.isFound(in: t.text) { continue }
+                    texts.append((t.text, i))
+                }
             }
             var wordCount = 0
             var occurrences = 0
             var seen = Set<Int>()
             var words: [String] = []
-            for text in texts {
-                // The matcher has cut the text into words already (and keeps it for the scan below).
-                let cut = MatcherRegistry.shared.tokenized(text)
-                wordCount += cut.exotic ? ContentTerms.countWords(text) : cut.count
+            for (text, i) in texts {
+                if let index, let i {
+                    wordCount += index.wordCount(i)
+                    guard termBlocks?.contains(i) ?? true else { continue }
+                } else {
+                    // The matcher has cut the text into words already (and keeps it for the scan below).
+                    let cut = MatcherRegistry.shared.tokenized(text)
+                    wordCount += cut.exotic ? ContentTerms.countWords(text) : cut.count
+                }
                 for m in terms.matches(in: text) {
                     occurrences += 1
                     guard let i = term(of: m.text), !seen.contains(i) else { continue }

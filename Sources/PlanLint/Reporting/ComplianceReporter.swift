@@ -46,7 +46,7 @@ public struct ComplianceReporter: Reporter {
     private func plan(_ r: PlanReport, _ result: RunContext) -> String {
         let l = language ?? r.language
         let m = Catalogue.compliance
-        var out = "\(m.heading[l])\(r.title.map { " — \($0)" } ?? "")\n"
+        var out = "\(m.heading[l])\(r.title.map { " — " + Excerpt.cut($0) } ?? "")\n"
         out += String(repeating: "=", count: min(100, out.count - 1)) + "\n"
         out += "\(m.file[l]): \(r.file)\n"
         out += "\(m.asOf[l]): \(r.asOf.formatted(for: l))\n"

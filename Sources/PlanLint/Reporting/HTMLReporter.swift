@@ -75,7 +75,7 @@ public struct HTMLReporter: Reporter {
         func finish(_ totals: RunTotals) {
             let m = Catalogue.html
             var title = m.reportKind[lang]
-            if count == 1 { title += " — " + (firstTitle ?? m.untitled[lang]) }
+            if count == 1 { title += " — " + Excerpt.cut(firstTitle ?? m.untitled[lang]) }
             sink.write("""
             <!DOCTYPE html>
             <html lang="\(lang.rawValue)">
@@ -133,7 +133,7 @@ public struct HTMLReporter: Reporter {
     fileprivate func contentsRow(_ r: PlanReport, number: Int, _ lang: Language) -> String {
         let m = Catalogue.html
         let counts = StatusCounts(r.results.filter { $0.kind == .statute })
-        var h = "<tr><td><a href=\"#plan-\(number)\">\(esc(r.title ?? m.untitled[lang]))</a><br/><code class=\"file\">\(esc(r.file))</code></td>"
+        var h = "<tr><td><a href=\"#plan-\(number)\">\(esc(Excerpt.cut(r.title ?? m.untitled[lang])))</a><br/><code class=\"file\">\(esc(r.file))</code></td>"
         h += "<td>\(esc(r.status.value.label[lang]))</td>"
         for s in HTMLReporter.order { h += "<td class=\"num\">\(counts[s])</td>" }
         return h + "</tr>\n"
@@ -159,7 +159,7 @@ public struct HTMLReporter: Reporter {
         let statutory = r.results.filter { $0.kind == .statute && $0.status != .notApplicable }
         let practice = r.results.filter { $0.kind == .practice && $0.status != .notApplicable }
         var h = "<section class=\"plan\" id=\"\(id)\" lang=\"\(lang.rawValue)\" aria-labelledby=\"\(id)-title\">\n"
-        h += "<h2 id=\"\(id)-title\">\(esc(r.title ?? m.untitled[lang]))</h2>\n"
+        h += "<h2 id=\"\(id)-title\">\(esc(Excerpt.cut(r.title ?? m.untitled[lang])))</h2>\n"
         h += verdict(r, lang)
         h += "<div class=\"overview\">\n" + facts(r, lang) + chart(StatusCounts(statutory), id: id, lang) + "</div>\n"
 
@@ -265,7 +265,7 @@ public struct HTMLReporter: Reporter {
 
     /// The heading of a plan's appendix part, when the report has more than one plan.
     fileprivate func appendixHeading(_ title: String?, _ lang: Language) -> String {
-        "<h3>\(esc(title ?? Catalogue.html.untitled[lang]))</h3>\n"
+        "<h3>\(esc(Excerpt.cut(title ?? Catalogue.html.untitled[lang])))</h3>\n"
     }
 
     /// A plan's part of the appendix: the version of the law by id and where exactly each
@@ -360,7 +360,7 @@ public struct HTMLReporter: Reporter {
         if f.origin == .sidecar { h += "<br/><span class=\"note\">\(esc(Catalogue.common.fromSidecar.render(lang, ["file": .text(f.file)])))</span>" }
         h += "</dd>\n"
         if let e = f.evidence, !e.isEmpty {
-            h += "<dt>\(esc(m.evidence[lang]))</dt><dd><q class=\"evidence\">\(esc(e))</q></dd>\n"
+            h += "<dt>\(esc(m.evidence[lang]))</dt><dd><q class=\"evidence\">\(esc(Excerpt.cut(e)))</q></dd>\n"
         }
         h += "</dl>\n"
         if let source = report.sourceLine(of: f), !HTMLReporter.tellsNothing(source) {
@@ -379,10 +379,16 @@ public struct HTMLReporter: Reporter {
 
     /// The source line with the finding's span marked; columns count Unicode scalars.
     private func excerpt(_ source: String, _ f: Finding) -> String {
-        let scalars = Array(source.replacingOccurrences(of: "\t", with: " ").unicodeScalars)
-        let start = max(0, min(f.start.column - 1, scalars.count))
+        let line = source
+        let width = line.unicodeScalars.count
+        let lineStart = max(0, min(f.start.column - 1, width))
         // A point (a fact missing where it belongs) is shown without a mark.
-        let end = f.end.line == f.start.line ? max(start, min(f.end.column - 1, scalars.count)) : scalars.count
+        let lineEnd = f.end.line == f.start.line ? max(lineStart, min(f.end.column - 1, width)) : width
+        // A long line is shown as a window around the span (`Excerpt`), cut with `…`.
+        let (shown, from, to) = Excerpt.window(line, start: lineStart + 1, end: lineEnd + 1)
+        let scalars = Array(shown.replacingOccurrences(of: "\t", with: " ").unicodeScalars)
+        let start = max(0, min(from - 1, scalars.count))
+        let end = lineEnd > lineStart ? max(start, min(to - 1, scalars.count)) : start
         func text(_ r: Range<Int>) -> String {
             var s = String.UnicodeScalarView()
             s.append(contentsOf: scalars[r])
@@ -536,6 +542,8 @@ public struct HTMLReporter: Reporter {
     /// A line that tells a reader nothing, so no excerpt is shown: a bare mapping key
     /// (`plan:`) or the front matter's `---`, where a finding about a missing fact points.
     static func tellsNothing(_ line: String) -> Bool {
+        // A long line tells something; it is not trimmed (copied) once per finding.
+        guard line.utf8.count <= 1_024 else { return false }
         let t = line.trimmingCharacters(in: .whitespaces)
         if t.isEmpty || t == "---" || t == "..." { return true }
         guard t.hasSuffix(":") else { return false }

@@ -76,9 +76,12 @@ enum Fingerprint {
         }
     }
 
-    /// Trimmed, with every run of white space one space.
+    /// Trimmed, with every run of white space one space. Of a text longer than 16 KB (a 7 MB
+    /// line), the first 16 384 characters and the length in bytes: every finding on the line
+    /// is fingerprinted, and walking all of it for each took minutes.
     static func normalise(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard text.utf8.count > 16_384 else { return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
+        return normalise(String(text.prefix(16_384))) + " \u{0}\(text.utf8.count)"
     }
 
     static func hash(_ text: String) -> String { FNV1a.hex(text) }

@@ -131,7 +131,9 @@ public struct SARIFReporter: Reporter {
             location.logicalLocations = [SARIF.LogicalLocation(name: logical.rendered(language), fullyQualifiedName: logical.rendered(.en), kind: kind)]
         }
         // The whole line as context, where it is a proper superset of the region.
-        if let line, endLine == f.start.line, f.start.column > 1 || endColumn <= line.unicodeScalars.count {
+        // A line of more than 16 KB is left out: the region still locates the span, and a 7 MB
+        // line copied into every result made the log hundreds of megabytes.
+        if let line, endLine == f.start.line, line.utf8.count <= 16_384, f.start.column > 1 || endColumn <= line.unicodeScalars.count {
             location.physicalLocation.contextRegion = SARIF.ContextRegion(startLine: f.start.line, endLine: f.start.line, snippet: SARIF.Message(text: line))
         }
         let suppressions = f.suppressed.map { s -> [SARIF.Suppression] in
@@ -158,7 +160,7 @@ public struct SARIFReporter: Reporter {
             ruleId: f.ruleID, ruleIndex: ruleIndex, level: level(f.severity), message: SARIF.Message(text: f.message),
             locations: [location], partialFingerprints: [fingerprintKey: fingerprint], suppressions: suppressions,
             properties: SARIF.ResultProperties(title: f.title, remediation: f.remediation, path: f.path, section: f.section,
-                                               evidence: f.evidence, origin: f.origin?.rawValue, pack: f.pack, packVersion: f.packVersion,
+                                               evidence: f.evidence.map { Excerpt.cut($0) }, origin: f.origin?.rawValue, pack: f.pack, packVersion: f.packVersion,
                                                citation: f.citation?.formatted(language)))
     }
 }

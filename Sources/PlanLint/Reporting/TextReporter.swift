@@ -78,11 +78,13 @@ public struct TextReporter: Reporter {
             if let source = report.sourceLine(of: f) {
                 let number = f.location == nil ? String(f.start.line) : "¶"
                 let pad = String(repeating: " ", count: number.count)
-                let whole = TextReporter.visible(source.replacingOccurrences(of: "\t", with: " "))
-                let width = whole.unicodeScalars.count
+                // Cut first, then made visible (both keep one scalar for one): a 7 MB line is
+                // not copied twice for every finding.
+                let width = source.unicodeScalars.count
                 let wholeStart = max(1, min(f.start.column, width + 1))
                 let wholeEnd = f.end.line == f.start.line ? max(wholeStart + 1, min(f.end.column, width + 1)) : width + 1
-                let (shown, startCol, endCol) = Excerpt.window(whole, start: wholeStart, end: wholeEnd)
+                let (cut, startCol, endCol) = Excerpt.window(source, start: wholeStart, end: wholeEnd)
+                let shown = TextReporter.visible(cut.replacingOccurrences(of: "\t", with: " "))
                 let underline = String(repeating: " ", count: startCol - 1) + String(repeating: "^", count: max(1, endCol - startCol))
                 out += "   \(pad)|\n"
                 out += "   \(number)| \(shown)\n"

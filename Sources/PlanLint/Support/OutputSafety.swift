@@ -6,8 +6,10 @@
 // requires; this is the last step before any byte leaves the tool (stdout, stderr, files
 // written with --output), applied to every format in the same way:
 //
-// - Control characters (U+0000–U+001F but tab and line feed, U+007F–U+009F) become U+FFFD,
-//   or in the JSON formats the JSON escape `\u00XX` (they can only be inside strings there).
+// - Control characters (U+0000–U+001F but tab and line feed, U+007F–U+009F) and the
+//   bidirectional controls (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) become
+//   U+FFFD, or in the JSON formats the JSON escape `\u00XX`, `\u202e` (they can only be
+//   inside strings there).
 //   With colours on, the few SGR colour sequences the text reporter writes itself pass.
 // - A line that starts, after white space, with `::` is neutralised: plain text gets U+FFFD
 //   in front; XML and HTML write the first colon as `&#58;`; Markdown as `\:`. The JSON
@@ -86,7 +88,18 @@ public enum OutputSafety {
     }
 
     static func isControl(_ s: Unicode.Scalar) -> Bool {
-        (s.value < 0x20 && s != "\n" && s != "\t") || (0x7F...0x9F).contains(s.value)
+        (s.value < 0x20 && s != "\n" && s != "\t") || (0x7F...0x9F).contains(s.value) || isBidiControl(s)
+    }
+
+    /// The characters that reorder text on screen (Trojan Source, CVE-2021-42574): the
+    /// embeddings and overrides U+202A–U+202E, the isolates U+2066–U+2069, and the marks
+    /// U+200E, U+200F and U+061C. A file name or plan value holding U+202E would show a
+    /// report line, or a file name, in an order other than the bytes'.
+    static func isBidiControl(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: return true
+        default: return false
+        }
     }
 
     private static func line(_ line: ArraySlice<Unicode.Scalar>, _ syntax: Syntax, colour: Bool, into out: inout String.UnicodeScalarView) {

@@ -357,6 +357,17 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         public func hash(into h: inout Hasher) { h.combine(lower); h.combine(upper) }
     }
 
+    /// The token lists of which a text must hold a possible start for this pattern to match
+    /// in it (`TokenizedText.starts`; a text the token matcher leaves to regular expressions
+    /// may always match); nil when any text may match. Used by `PlanTextIndex`.
+    var requiredListIDs: [Int32]? {
+        switch (compiled.tokens, compiled.regexOnly) {
+        case (let tokens?, nil): return [tokens.id]
+        case (let tokens?, _?): return compiled.filter.first.map { [tokens.id, $0.id] }
+        case (nil, _): return compiled.filter.first.map { [$0.id] }
+        }
+    }
+
     /// True when any alternative occurs in `text`.
     public func isFound(in text: String) -> Bool {
         if let tokens = compiled.tokens {

@@ -324,6 +324,13 @@ final class MatcherRegistry: @unchecked Sendable {
         textBytes = 0
     }
 
+    /// How many lists are registered (ids below it are taken).
+    var registeredLists: Int32 {
+        lock.lock()
+        defer { lock.unlock() }
+        return listCount
+    }
+
     /// Registers a list of token terms; returns its id and the terms with test ids.
     func register(_ terms: [TokenTerm]) -> (Int32, [TokenTerm]) {
         lock.lock()

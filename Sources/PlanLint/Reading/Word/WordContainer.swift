@@ -126,6 +126,16 @@ struct WordContainer {
             let extraLength = u16(p + 30)
             let commentLength = u16(p + 32)
             guard p + 46 + nameLength <= n else { throw InputError(.damagedDocument, file: file, Messages.damaged) }
+            // The entry's local header and data lie before the central directory. ZIPFoundation
+            // reads an in-memory archive wherever the directory points and traps past its end
+            // (found by fuzzing). A plan needs no ZIP64: its 0xFFFFFFFF markers are refused too.
+            let local = u32(p + 42)
+            guard local != 0xFFFF_FFFF, compressed != 0xFFFF_FFFF, uncompressed != 0xFFFF_FFFF,
+                  Int(local) + 30 <= offset, bytes[Int(local)] == 0x50, bytes[Int(local) + 1] == 0x4B,
+                  bytes[Int(local) + 2] == 0x03, bytes[Int(local) + 3] == 0x04,
+                  Int(local) + 30 + u16(Int(local) + 26) + u16(Int(local) + 28) + Int(compressed) <= offset else {
+                throw InputError(.damagedDocument, file: file, Messages.damaged)
+            }
             let path = String(decoding: bytes[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
             if flags & 1 != 0 { throw InputError(.damagedDocument, file: file, Messages.encrypted) }
             let parts = path.replacingOccurrences(of: "\\", with: "/").split(separator: "/", omittingEmptySubsequences: false)

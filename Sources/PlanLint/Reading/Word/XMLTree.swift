@@ -88,6 +88,14 @@ enum XMLTree {
     /// Parses one XML part into its root element.
     static func parse(_ data: Data) throws(XMLTreeError) -> XMLElement {
         if containsDoctype(data) { throw .doctype }
+        // FoundationXML traps on an element or attribute name that is not valid UTF-8
+        // (found by fuzzing): such a part is refused before it is parsed. A part in UTF-16
+        // starts with its byte-order mark and is left to the parser.
+        let utf16 = data.count >= 2 && (data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]))
+        if !utf16, String(data: data, encoding: .utf8) == nil {
+            let at = PlanReader.firstInvalidUTF8(data)
+            throw .malformed(line: at.line, column: at.column, "the part is not valid UTF-8")
+        }
         let delegate = Builder()
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
