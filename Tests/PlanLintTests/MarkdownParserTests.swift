@@ -985,3 +985,53 @@ Kunnassa asui vuonna 2022 yhteensä 12 345 asukasta; alle 18-vuotiaita oli 2 468
     }
     #expect(blocks > 200)
 }
+
+/// The error of a plan the Markdown reader refuses.
+private func markdownRefusal(_ text: String) -> InputError? {
+    do {
+        _ = try MarkdownParser.parse(text, file: "t.md")
+        Issue.record("t.md was read")
+        return nil
+    } catch {
+        return error
+    }
+}
+
+@Test func tablesAreReadUpToTheCellLimitAndRefusedAtTheRowPastIt() throws {
+    let limit = TableCellLimit.maxCells
+    #expect(limit == 200_000)
+    let head = "# Liite\n\nTeksti.\n\n|v|a|\n|-|-|\n"
+    // Header and rows of two cells: exactly the limit is read, every cell of it.
+    let atLimit = head + String(repeating: "|1|x|\n", count: limit / 2 - 1)
+    let doc = try MarkdownParser.parse(atLimit, file: "t.md")
+    let liite = try #require(section("Liite", in: doc))
+    let t = try #require(tables(liite.blocks).first)
+    #expect(t.rows.count == limit / 2 - 1)
+    #expect((t.rows.count + 1) * t.header.count == limit)
+
+    // One row more: refused at the table's first line, with the count when reading stopped.
+    let error = try #require(markdownRefusal(atLimit + "|2|y|\n"))
+    #expect(error.kind == .tooLarge)
+    #expect(error.position?.line == 5 && error.position?.column == 1)
+    #expect(error.description == "t.md:5:1: error: the plan's tables hold at least 200 002 cells; the limit is 200 000 (a plan's tables usually hold a few thousand cells at most: split the table or give it as a separate attachment)")
+    #expect(error.translations?.fi.hasPrefix("suunnitelman taulukoissa on ainakin 200 002 solua; raja on 200 000") == true)
+    #expect(error.translations?.sv.hasPrefix("planens tabeller har minst 200 002 celler; gränsen är 200 000") == true)
+}
+
+@Test func theCellLimitCountsEveryTableOfThePlanAndPaddedRows() throws {
+    // Two tables of 100 001 cells each: the second passes the limit and is named.
+    let table = "|v|a|\n|-|-|\n" + String(repeating: "|1|x|\n", count: 50_000)
+    let error = try #require(markdownRefusal("# A\n\n" + table + "\n# B\n\n" + table))
+    #expect(error.position?.line == 50_008)
+    #expect(error.message.hasPrefix("the plan's tables hold at least 200 002 cells"))
+
+    // Short rows count as wide as the header they are padded to.
+    let padded = "|a|b|c|d|\n|-|-|-|-|\n" + String(repeating: "|1|\n", count: 50_000)
+    #expect(markdownRefusal(padded)?.message.hasPrefix("the plan's tables hold at least 200 004 cells") == true)
+
+    // One row wider than the limit is refused before its cells are built.
+    let wide = "|" + String(repeating: "a|", count: 200_001) + "\n|" + String(repeating: "-|", count: 200_001) + "\n"
+    let e = try #require(markdownRefusal("Teksti.\n\n" + wide))
+    #expect(e.position?.line == 3)
+    #expect(e.message.hasPrefix("the plan's tables hold at least 200 001 cells"))
+}

@@ -241,4 +241,25 @@ struct WordHostileTests {
         #expect(table.header.map(\.text) == ["Tavoite", "Tavoite"])
         #expect(table.rows.map { $0.map(\.text) } == [["A", "B"], ["C", "B"]])
     }
+
+    @Test("Tables past the cell limit are refused at the row that passes it, spans and padding counted")
+    func tableCellLimit() throws {
+        // One cell spanning 64 columns a row: 3 125 rows are exactly the limit.
+        let spanned = "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"64\"/></w:tcPr>" + WordFixture.p("x") + "</w:tc></w:tr>"
+        let atLimit = WordFixture.p("Liite", style: "Otsikko1") + "<w:tbl>" + String(repeating: spanned, count: 3_125) + "</w:tbl>"
+        let plan = try WordFixture.read(try WordFixture.docx(body: atLimit))
+        guard case .table(let t)? = plan.allSections.last?.blocks.last else { Issue.record("no table"); return }
+        #expect((t.rows.count + 1) * t.header.count == TableCellLimit.maxCells)
+
+        // A wide first row, then rows of one cell: each is padded to 64, so the 3 126th row
+        // passes the limit; nothing after it is read.
+        let narrow = "<w:tr><w:tc>" + WordFixture.p("y") + "</w:tc></w:tr>"
+        let over = WordFixture.p("Liite", style: "Otsikko1") + "<w:tbl>" + spanned + String(repeating: narrow, count: 5_000) + "</w:tbl>"
+        let error = try #require(Self.refusal(try WordFixture.docx(body: over)))
+        #expect(error.kind == .tooLarge)
+        #expect(error.position == nil)
+        #expect(error.description == "plan.docx: error: table 1, row 3126: the plan's tables hold at least 200 064 cells; the limit is 200 000 (a plan's tables usually hold a few thousand cells at most: split the table or give it as a separate attachment)")
+        #expect(error.translations?.fi.hasPrefix("taulukko 1, rivi 3126: suunnitelman taulukoissa on ainakin 200 064 solua") == true)
+        #expect(error.translations?.sv.hasPrefix("tabell 1, rad 3126: planens tabeller har minst 200 064 celler") == true)
+    }
 }

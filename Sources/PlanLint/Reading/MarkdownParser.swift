@@ -63,8 +63,8 @@ public enum MarkdownParser {
     /// Reads a Markdown file's text.
     ///
     /// Line endings may be `\n`, `\r\n` or a lone `\r`; a leading UTF-8 byte order mark is
-    /// skipped but counted in byte offsets. The only error is front matter that is opened
-    /// and never closed.
+    /// skipped but counted in byte offsets. The errors are front matter that is opened
+    /// and never closed, and tables holding more than `TableCellLimit.maxCells` cells.
     public static func parse(_ text: String, file: String) throws(InputError) -> MarkdownDocument {
         var source = Source(text)
         let lines = source.lineStrings()
@@ -99,6 +99,9 @@ public enum MarkdownParser {
 
         let parser = BlockParser(source: source, bodyStart: bodyStart)
         let (body, comments) = parser.run()
+        if let over = parser.tooManyCells {
+            throw InputError(.tooLarge, file: file, at: over.at, TableCellLimit.message(cells: over.cells))
+        }
         return MarkdownDocument(frontMatter: frontMatter, body: body, comments: comments, lines: lines)
     }
 }

@@ -110,6 +110,9 @@ extension MarkdownParser {
         private var table: TableState?
         private var code: CodeState = .none
         private var pending: PendingComment?
+        /// The table cells read so far, and where the table that passed the limit starts.
+        private var tableCells = 0
+        private(set) var tooManyCells: (at: SourcePosition, cells: Int)?
 
         init(source: Source, bodyStart: Int) {
             var source = source
@@ -126,7 +129,7 @@ extension MarkdownParser {
         /// Parses the body and returns the root section and the comments.
         func run() -> (Section, [Comment]) {
             var line = bodyStart
-            while line < source.lineCount {
+            while line < source.lineCount, tooManyCells == nil {
                 processLine(line)
                 line += 1
             }
@@ -518,13 +521,25 @@ extension MarkdownParser {
             route(p.lines, owner: p.owner)
             interruptItem()
             let start = source.position(line: header.line, byte: header.start)
-            let row = rowCells(header.line, from: header.start, to: header.end, collectComments: false)
+            tableStart = start
+            guard let row = rowCells(header.line, from: header.start, to: header.end, columns: 0, collectComments: false) else { return }
             table = TableState(header: row.cells, rows: [], start: start, end: row.end)
+        }
+
+        /// Where the table being read starts (for the error of a table past the limit).
+        private var tableStart = SourcePosition.start
+
+        /// Adds `n` cells to the plan's count; false (and the error noted) past the limit.
+        func countTableCells(_ n: Int) -> Bool {
+            tableCells += n
+            guard tableCells > TableCellLimit.maxCells else { return true }
+            tooManyCells = (table?.start ?? tableStart, tableCells)
+            return false
         }
 
         private func addTableRow(_ li: Int, from start: Int, to end: Int) {
             guard let columns = table?.header.count else { return }
-            var row = rowCells(li, from: start, to: end, collectComments: true)
+            guard var row = rowCells(li, from: start, to: end, columns: columns, collectComments: true) else { return }
             while row.cells.count < columns {
                 row.cells.append(TableCell(content: TextBlock(text: "", at: row.end)))
             }

@@ -42,8 +42,10 @@ extension MarkdownParser.BlockParser {
         return rowBounds(raw.start, raw.end, spans).cells.count
     }
 
-    /// The cells of the row `start..<end` on line `li`, and the position of the row's end.
-    func rowCells(_ li: Int, from start: Int, to end: Int, collectComments: Bool) -> (cells: [TableCell], end: SourcePosition) {
+    /// The cells of the row `start..<end` on line `li`, and the position of the row's end;
+    /// nil when the row, counted as at least `columns` wide, takes the plan's cells past
+    /// `TableCellLimit.maxCells` (no cell of it is built).
+    func rowCells(_ li: Int, from start: Int, to end: Int, columns: Int, collectComments: Bool) -> (cells: [TableCell], end: SourcePosition)? {
         let spans = source.scanInline(start, end, pipes: true)
         if collectComments {
             // Records the closed comments (and notes an unclosed one).
@@ -53,6 +55,7 @@ extension MarkdownParser.BlockParser {
             }
         }
         let bounds = rowBounds(start, end, spans)
+        guard countTableCells(max(columns, bounds.cells.count)) else { return nil }
         var cells: [TableCell] = []
         cells.reserveCapacity(bounds.cells.count)
         var commentIndex = 0

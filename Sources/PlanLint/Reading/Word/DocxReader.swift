@@ -42,6 +42,7 @@ struct DocxReader {
     private var footnotes: [String: [XMLElement]] = [:]
     private var openComments: Set<String> = []
     private var blocks: [WordBlock] = []
+    private var tableCells = TableCellCounter()
 
     static func read(_ container: inout WordContainer, file: String) throws(InputError) -> Plan {
         var reader = DocxReader()
@@ -76,9 +77,11 @@ struct DocxReader {
             guard !text.trimmed(of: .whitespacesAndNewlines).isEmpty, !seen.contains(text) else { continue }
             seen.insert(text)
             reader.readContainer(root, part: part)
+            if let tooMany = reader.tableCells.error { throw InputError(.tooLarge, file: file, tooMany) }
         }
         let document = try parse(documentData, "word/document.xml", file)
         if let body = document.child("w:body") { reader.readContainer(body, part: .body) }
+        if let tooMany = reader.tableCells.error { throw InputError(.tooLarge, file: file, tooMany) }
         return WordPlanBuilder.build(reader.blocks, file: file, format: .word)
     }
 
@@ -319,6 +322,9 @@ struct DocxReader {
     }
 
     private mutating func readTable(_ t: XMLElement, part: LogicalLocation.Part) {
+        guard tableCells.error == nil else { return }
+        let ordinal = tableCells.beginTable(part)
+        var width = 0
         var rows: [[String]] = []
         var review: [DocumentReview.Kind] = []
         /// The text of a vertically merged cell, by grid column.
@@ -367,9 +373,13 @@ struct DocxReader {
                     mergeAbove[column] = nil
                 }
                 for _ in 0..<span { row.append(text) }
+                // Stops at the row that takes the plan's cells past the limit.
+                guard tableCells.fits(rows: rows.count + 1, width: max(width, row.count), table: ordinal, part: part) else { return }
             }
+            width = max(width, row.count)
             rows.append(row)
         }
+        tableCells.add(rows: rows.count, width: width)
         blocks.append(.table(WordTable(rows: rows, review: review, part: part)))
     }
 }

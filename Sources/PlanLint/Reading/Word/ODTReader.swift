@@ -26,6 +26,7 @@ struct ODTReader {
     private var outline: [Int: (numbered: Bool, display: Int, start: Int)] = [:]
     private var counters: [Int] = []
     private var blocks: [WordBlock] = []
+    private var tableCells = TableCellCounter()
 
     /// Reads a zipped .odt.
     static func read(_ container: inout WordContainer, file: String) throws(InputError) -> Plan {
@@ -34,7 +35,7 @@ struct ODTReader {
         }
         let stylesRoot = try container.part("styles.xml").map { (d: Data) throws(InputError) -> XMLElement in try DocxReader.parse(d, "styles.xml", file) }
         let contentRoot = try DocxReader.parse(content, "content.xml", file)
-        return read(content: contentRoot, styles: stylesRoot, file: file)
+        return try read(content: contentRoot, styles: stylesRoot, file: file)
     }
 
     /// Reads a flat .fodt: one XML document holding styles and content.
@@ -43,10 +44,10 @@ struct ODTReader {
         guard root.name == "office:document" else {
             throw InputError(.damagedDocument, file: file, WordPlanReader.Messages.noDocumentPart)
         }
-        return read(content: root, styles: root, file: file)
+        return try read(content: root, styles: root, file: file)
     }
 
-    private static func read(content: XMLElement, styles stylesRoot: XMLElement?, file: String) -> Plan {
+    private static func read(content: XMLElement, styles stylesRoot: XMLElement?, file: String) throws(InputError) -> Plan {
         var reader = ODTReader()
         for root in [stylesRoot, content].compactMap({ $0 }) {
             for group in ["office:styles", "office:automatic-styles"] {
@@ -75,6 +76,7 @@ struct ODTReader {
         if let text = content.child("office:body")?.child("office:text") {
             reader.readContainer(text, part: .body)
         }
+        if let tooMany = reader.tableCells.error { throw InputError(.tooLarge, file: file, tooMany) }
         return WordPlanBuilder.build(reader.blocks, file: file, format: .openDocument)
     }
 
@@ -219,6 +221,9 @@ struct ODTReader {
             }
         }
         gather(t)
+        guard tableCells.error == nil else { return }
+        let ordinal = tableCells.beginTable(part)
+        var width = 0
         var rows: [[String]] = []
         var review: [DocumentReview.Kind] = []
         for tr in rowsXML {
@@ -248,10 +253,14 @@ struct ODTReader {
                     text = parts.filter { !$0.isEmpty }.joined(separator: " ")
                 }
                 for _ in 0..<repeatCount where row.count < 256 { row.append(text) }
+                // Stops at the row that takes the plan's cells past the limit.
+                guard tableCells.fits(rows: rows.count + 1, width: max(width, row.count), table: ordinal, part: part) else { return }
             }
             while let last = row.last, last.isEmpty, row.count > 1 { row.removeLast() }
+            width = max(width, row.count)
             rows.append(row)
         }
+        tableCells.add(rows: rows.count, width: width)
         blocks.append(.table(WordTable(rows: rows, review: review, part: part)))
     }
 }
