@@ -262,4 +262,24 @@ struct WordHostileTests {
         #expect(error.translations?.fi.hasPrefix("taulukko 1, rivi 3126: suunnitelman taulukoissa on ainakin 200 064 solua") == true)
         #expect(error.translations?.sv.hasPrefix("tabell 1, rad 3126: planens tabeller har minst 200 064 celler") == true)
     }
+
+    @Test("OpenDocument tables count repeated cells, and the limit is on all the plan's tables together")
+    func tableCellLimitODT() throws {
+        let row = "<table:table-row><table:table-cell table:number-columns-repeated=\"64\"><text:p>x</text:p></table:table-cell></table:table-row>\n"
+        let table = "<table:table>" + String(repeating: row, count: 1_600) + "</table:table>\n"
+        func fodt(_ tables: Int) -> Data {
+            Data(("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0">
+            <office:body><office:text><text:h text:outline-level="1">Liite</text:h>
+            """ + String(repeating: table, count: tables) + "</office:text></office:body></office:document>").utf8)
+        }
+        // One table of 102 400 cells is read; the second passes the limit at its row 1 526.
+        let plan = try PlanReader.read(data: fodt(1), file: "plan.fodt")
+        guard case .table(let t)? = plan.allSections.last?.blocks.last else { Issue.record("no table"); return }
+        #expect(t.header.count == 64 && t.rows.count == 1_599)
+        let error = try #require(Self.refusal(fodt(2), file: "plan.fodt"))
+        #expect(error.kind == .tooLarge)
+        #expect(error.message.hasPrefix("table 2, row 1526: the plan's tables hold at least 200 064 cells; the limit is 200 000"))
+    }
 }

@@ -654,7 +654,7 @@ struct DocumentErrorMessages {
         en: "the document part {part} expands to a suspicious size (a zip bomb); the document is not read")
     let tooManyTableCells = Message("document.too_many_table_cells",
         fi: "suunnitelman taulukoissa on ainakin {n} solua; raja on {limit} (suunnitelman taulukoissa on tavallisesti enintään muutama tuhat solua: jaa taulukko tai anna se erillisenä liitteenä)",
-        sv: "planens tabeller har minst {n} celler; gränsen är {limit} (en plans tabeller har vanligen högst några tusen celler: dela tabellen eller lämna den som en separat bilaga)",
+        sv: "planens tabeller har minst {n} celler; gränsen är {limit} (tabellerna i en plan har vanligen högst några tusen celler: dela tabellen eller lämna den som en separat bilaga)",
         en: "the plan's tables hold at least {n} cells; the limit is {limit} (a plan's tables usually hold a few thousand cells at most: split the table or give it as a separate attachment)")
     let pathEscapes = Message("document.path_escapes",
         fi: "arkiston polku \"{part}\" osoittaa arkiston ulkopuolelle; asiakirjaa ei lueta",
