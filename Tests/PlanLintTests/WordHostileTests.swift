@@ -282,4 +282,30 @@ struct WordHostileTests {
         #expect(error.kind == .tooLarge)
         #expect(error.message.hasPrefix("table 2, row 1526: the plan's tables hold at least 200 064 cells; the limit is 200 000"))
     }
+
+    /// Foundation's XMLParser (libxml2) refuses a part over 10 000 000 bytes as broken XML:
+    /// a sound part over it is refused as too large, with its exact size, before the parser
+    /// could call it damaged; a part just under it is read.
+    @Test("A document part over 10 000 000 bytes is refused with its size; a part just under it is read")
+    func partOverTheParserLimit() throws {
+        let paragraph = WordFixture.p(String(repeating: "Lapset ja nuoret osallistuvat. ", count: 40))
+        func document(_ bytes: Int) -> Data {
+            let head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document \(WordFixture.ns)><w:body>\(Self.body)"
+            let tail = "</w:body></w:document>"
+            var xml = head + String(repeating: paragraph, count: (bytes - head.utf8.count - tail.utf8.count) / paragraph.utf8.count)
+            xml += String(repeating: " ", count: bytes - xml.utf8.count - tail.utf8.count) + tail
+            return Data(xml.utf8)
+        }
+        func docx(_ xml: Data) throws -> Data {
+            try WordFixture.zip([("[Content_Types].xml", Data("<Types/>".utf8)), ("word/document.xml", xml),
+                                 ("word/styles.xml", Data("<w:styles \(WordFixture.ns)>\(WordFixture.defaultStyles)</w:styles>".utf8))], stored: true)
+        }
+        let under = document(10_000_000)
+        #expect(under.count == 10_000_000)
+        let read = try PlanReader.read(data: docx(under), file: "plan.docx")
+        #expect(read.allSections.contains { $0.title == "Johdanto" })
+        let error = try #require(Self.refusal(docx(document(10_000_001))))
+        #expect(error.kind == .unsafeDocument)
+        #expect(error.message == "the document part word/document.xml is 10 000 001 bytes; the limit is 10 000 000 bytes", "\(error)")
+    }
 }

@@ -645,9 +645,9 @@ struct DocumentErrorMessages {
         sv: "arkivet skulle packas upp till över {mb} MB; gränsen är {limit} MB (zip-bomb?)",
         en: "the archive would expand to more than {mb} MB; the limit is {limit} MB (a zip bomb?)")
     let partTooLarge = Message("document.part_too_large",
-        fi: "asiakirjan osa {part} on {mb} Mt; raja on {limit} Mt",
-        sv: "dokumentdelen {part} är {mb} MB; gränsen är {limit} MB",
-        en: "the document part {part} is {mb} MB; the limit is {limit} MB")
+        fi: "asiakirjan osa {part} on {bytes} tavua; raja on {limit} tavua",
+        sv: "dokumentdelen {part} är {bytes} byte; gränsen är {limit} byte",
+        en: "the document part {part} is {bytes} bytes; the limit is {limit} bytes")
     let bomb = Message("document.bomb",
         fi: "asiakirjan osa {part} purkautuu epäilyttävän suureksi (zip-pommi); asiakirjaa ei lueta",
         sv: "dokumentdelen {part} packas upp till en misstänkt storlek (zip-bomb); dokumentet läses inte",

@@ -19,7 +19,10 @@ import ZIPFoundation
 struct WordContainer {
     static let maxEntries = 5_000
     static let maxTotalSize: UInt64 = 512 * 1024 * 1024
-    static let maxPartSize: UInt64 = 24 * 1024 * 1024
+    /// 10 000 000 bytes: Foundation's XMLParser hands libxml2 the whole part at once, and
+    /// libxml2 without its 'huge' option refuses input over that (XML_MAX_LOOKUP_LIMIT) as
+    /// broken XML at the last line; a larger limit would call a sound but big document damaged.
+    static let maxPartSize: UInt64 = 10_000_000
     static let maxReadTotal: UInt64 = 64 * 1024 * 1024
     static let maxRatio: UInt64 = 200
 
@@ -53,11 +56,11 @@ struct WordContainer {
     mutating func part(_ path: String) throws(InputError) -> Data? {
         guard let entry = entries[path] else { return nil }
         let declared = entry.uncompressedSize
-        if declared > Self.maxPartSize {
-            throw InputError(.unsafeDocument, file: file, Messages.partTooLarge(path, declared))
-        }
         if declared > 1_048_576, entry.compressedSize > 0, declared / max(1, entry.compressedSize) > Self.maxRatio {
             throw InputError(.unsafeDocument, file: file, Messages.bomb(path))
+        }
+        if declared > Self.maxPartSize {
+            throw InputError(.unsafeDocument, file: file, Messages.partTooLarge(path, declared))
         }
         if readSoFar + declared > Self.maxReadTotal {
             throw InputError(.unsafeDocument, file: file, Messages.bomb(path))
@@ -167,7 +170,7 @@ struct WordContainer {
             Catalogue.document.totalTooLarge.localized(["mb": .number(Int(bytes / 1_048_576)), "limit": .number(Int(maxTotalSize / 1_048_576))])
         }
         static func partTooLarge(_ path: String, _ bytes: UInt64) -> Localized {
-            Catalogue.document.partTooLarge.localized(["part": .text(path), "mb": .number(Int(bytes / 1_048_576)), "limit": .number(Int(maxPartSize / 1_048_576))])
+            Catalogue.document.partTooLarge.localized(["part": .text(path), "bytes": .text(BoundedFile.bytes(Int(bytes))), "limit": .text(BoundedFile.bytes(Int(maxPartSize)))])
         }
         static func bomb(_ path: String) -> Localized { Catalogue.document.bomb.localized(["part": .text(path)]) }
         static func pathEscapes(_ path: String) -> Localized { Catalogue.document.pathEscapes.localized(["part": .text(path)]) }
