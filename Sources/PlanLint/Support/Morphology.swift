@@ -42,6 +42,10 @@ final class Morphology: @unchecked Sendable {
     private var stemmer: Stemmer?
     private var analyses: [String: [String]] = [:]
     private var wholeBases: [String: [String]] = [:]
+    /// The most words whose analyses are kept: a run of many plans full of invented words
+    /// would otherwise grow the cache without end. Past it the cache starts again (an
+    /// analysis costs about 16 µs; ordinary plans share far fewer distinct words).
+    static let cachedWords = 200_000
     /// Said once per process when a library is missing.
     private(set) var warning: String?
     private var warned = false
@@ -184,6 +188,10 @@ final class Morphology: @unchecked Sendable {
                 }
             }
             v.free(list)
+        }
+        if analyses.count >= Self.cachedWords {
+            analyses.removeAll(keepingCapacity: true)
+            wholeBases.removeAll(keepingCapacity: true)
         }
         wholeBases[word] = forms
         for p in parts where !forms.contains(p) { forms.append(p) }

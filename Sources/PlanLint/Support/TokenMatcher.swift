@@ -300,6 +300,10 @@ final class MatcherRegistry: @unchecked Sendable {
     /// Every word seen, with the tests it passes among the first `upTo` tests: a word seen
     /// before more tests were added is tested against the new ones only.
     private var vocabulary: [String: (entry: WordEntry, upTo: Int)] = [:]
+    /// The most words kept in the vocabulary: plans full of invented words would otherwise
+    /// grow it without end over a long run. Past it the vocabulary starts again; texts
+    /// already cut keep their entries.
+    static let vocabularyBudget = 200_000
     private let nothing = WordEntry(folded: "", passes: [])
 
     // Texts, by the identity of their storage (kept alive by the cache, so never reused).
@@ -441,6 +445,7 @@ final class MatcherRegistry: @unchecked Sendable {
         if let known, known.upTo == tests.count { return known.entry }
         let p = (known?.entry.passes ?? []) + passes(of: word, from: known?.upTo ?? 0)
         let e = p.isEmpty ? WordEntry(folded: word, passes: []) : WordEntry(folded: word, passes: p)
+        if known == nil, vocabulary.count >= Self.vocabularyBudget { vocabulary.removeAll(keepingCapacity: true) }
         vocabulary[word] = (e, tests.count)
         return e
     }
