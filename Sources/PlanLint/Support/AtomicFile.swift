@@ -30,53 +30,9 @@ public enum AtomicFile {
     /// replaced; anything else at the path (a symbolic link, device, FIFO, socket, folder)
     /// is refused.
     public static func write(_ data: Data, to path: String) throws(WriteError) {
-        var info = stat()
-        var existing: stat?
-        if lstat(path, &info) == 0 {
-            if let kind = refusedKind(info.st_mode) {
-                throw WriteError(path: path, reason: "it is \(kind); planlint replaces only regular files, so give the path of a regular file or of a new one")
-            }
-            existing = info
-        } else if errno != ENOENT {
-            let reason = errno == ELOOP ? "the path goes through a loop of symbolic links" : lastError()
-            throw WriteError(path: path, reason: reason)
-        }
-        let target = URL(fileURLWithPath: path)
-        let folder = target.deletingLastPathComponent().path
-        var template = Array((folder + "/." + target.lastPathComponent + ".planlint-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw WriteError(path: path, reason: "cannot create a file in '\(folder)': \(lastError())")
-        }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var renamed = false
-        defer {
-            if !renamed { unlink(temporary) }
-        }
-        var failure: String?
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            guard let base = buffer.baseAddress else { return }
-            var written = 0
-            while written < buffer.count {
-                let n = systemWrite(fd, base + written, buffer.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = lastError()
-                    return
-                }
-                written += n
-            }
-        }
-        // The new file gets the old file's permissions, or the usual ones for a new file.
-        let mode: mode_t = existing.map { $0.st_mode & 0o7777 } ?? (0o666 & ~currentUmask())
-        if failure == nil, fchmod(fd, mode) != 0 { failure = lastError() }
-        if failure == nil, fsync(fd) != 0 { failure = lastError() }
-        if close(fd) != 0, failure == nil { failure = lastError() }
-        if let failure { throw WriteError(path: path, reason: failure) }
-        guard rename(temporary, target.path) == 0 else {
-            throw WriteError(path: path, reason: lastError())
-        }
-        renamed = true
+        let writer = try Writer(path: path)
+        writer.write(data)
+        try writer.commit()
     }
 
     /// What the file at a path is when it is not something to replace, as a phrase.
@@ -93,23 +49,13 @@ public enum AtomicFile {
         }
     }
 
-    private static func lastError() -> String {
+    static func lastError() -> String {
         String(cString: strerror(errno))
     }
 
-    private static func currentUmask() -> mode_t {
+    static func currentUmask() -> mode_t {
         let mask = umask(0o022)
         umask(mask)
         return mask
     }
-}
-
-/// `write(2)`, named apart from `AtomicFile.write`.
-@inline(__always)
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    return Glibc.write(fd, buffer, count)
-    #else
-    return Darwin.write(fd, buffer, count)
-    #endif
 }

@@ -1,8 +1,8 @@
 // A report file written while the run streams, still replaced in one step.
 //
-// The same rules as `AtomicFile.write`: only a regular file or a missing one is replaced; the
-// text goes to a temporary file beside the target as it comes, and `commit` flushes it to
-// disk and renames it over the target. A failed write is remembered and reported by
+// `AtomicFile.write` is this writer given the whole text at once. Only a regular file or a
+// missing one is replaced; the text goes to a temporary file beside the target as it comes,
+// and `commit` flushes it to disk and renames it over the target. A failed write is remembered and reported by
 // `commit`; the temporary file is removed and the old file left as it was.
 import Foundation
 
@@ -34,7 +34,7 @@ extension AtomicFile {
                 }
                 existing = info
             } else if errno != ENOENT {
-                let reason = errno == ELOOP ? "the path goes through a loop of symbolic links" : Writer.lastError()
+                let reason = errno == ELOOP ? "the path goes through a loop of symbolic links" : AtomicFile.lastError()
                 throw WriteError(path: path, reason: reason)
             }
             let target = URL(fileURLWithPath: path)
@@ -42,12 +42,12 @@ extension AtomicFile {
             var template = Array((folder + "/." + target.lastPathComponent + ".planlint-XXXXXX").utf8CString)
             let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
             guard fd >= 0 else {
-                throw WriteError(path: path, reason: "cannot create a file in '\(folder)': \(Writer.lastError())")
+                throw WriteError(path: path, reason: "cannot create a file in '\(folder)': \(AtomicFile.lastError())")
             }
             self.fd = fd
             temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             // The new file gets the old file's permissions, or the usual ones for a new file.
-            mode = existing.map { $0.st_mode & 0o7777 } ?? (0o666 & ~Writer.currentUmask())
+            mode = existing.map { $0.st_mode & 0o7777 } ?? (0o666 & ~AtomicFile.currentUmask())
         }
 
         deinit {
@@ -60,6 +60,13 @@ extension AtomicFile {
             if buffer.count >= 64 * 1024 { flush() }
         }
 
+        /// Appends bytes (a whole file's contents, from `AtomicFile.write`).
+        func write(_ data: Data) {
+            guard failure == nil, !finished else { return }
+            buffer.append(contentsOf: data)
+            if buffer.count >= 64 * 1024 { flush() }
+        }
+
         private func flush() {
             guard failure == nil, !buffer.isEmpty else { return }
             var written = 0
@@ -69,7 +76,7 @@ extension AtomicFile {
                     let n = writeBytes(fd, base + written, raw.count - written)
                     if n < 0 {
                         if errno == EINTR { continue }
-                        failure = Writer.lastError()
+                        failure = AtomicFile.lastError()
                         return
                     }
                     written += n
@@ -83,16 +90,16 @@ extension AtomicFile {
             guard !finished else { return }
             flush()
             finished = true
-            if failure == nil, fchmod(fd, mode) != 0 { failure = Writer.lastError() }
-            if failure == nil, fsync(fd) != 0 { failure = Writer.lastError() }
-            if close(fd) != 0, failure == nil { failure = Writer.lastError() }
+            if failure == nil, fchmod(fd, mode) != 0 { failure = AtomicFile.lastError() }
+            if failure == nil, fsync(fd) != 0 { failure = AtomicFile.lastError() }
+            if close(fd) != 0, failure == nil { failure = AtomicFile.lastError() }
             fd = -1
             if let failure {
                 unlink(temporary)
                 throw WriteError(path: path, reason: failure)
             }
             guard rename(temporary, URL(fileURLWithPath: path).path) == 0 else {
-                let reason = Writer.lastError()
+                let reason = AtomicFile.lastError()
                 unlink(temporary)
                 throw WriteError(path: path, reason: reason)
             }
@@ -104,16 +111,6 @@ extension AtomicFile {
             if fd >= 0 { close(fd) }
             fd = -1
             unlink(temporary)
-        }
-
-        private static func lastError() -> String {
-            String(cString: strerror(errno))
-        }
-
-        private static func currentUmask() -> mode_t {
-            let mask = umask(0o022)
-            umask(mask)
-            return mask
         }
     }
 }
