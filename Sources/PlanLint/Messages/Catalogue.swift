@@ -661,3 +661,57 @@ struct DocumentErrorMessages {
         sv: "arkivsökvägen \"{part}\" pekar utanför arkivet; dokumentet läses inte",
         en: "the archive path \"{part}\" points outside the archive; the document is not read")
 }
+
+/// What planlint says about check plugins, in fi, sv and en.
+struct PluginMessages {
+    let notEnabled = Message("plugin.not_enabled",
+        fi: "sääntöä ei tarkistettu: se tarvitsee tarkistuslaajennuksen {plugin}, jota asetustiedosto ei ota käyttöön (plugins: {plugin}: path: …, docs/plugins.md)",
+        sv: "regeln kontrollerades inte: den behöver kontrolltillägget {plugin}, som konfigurationsfilen inte aktiverar (plugins: {plugin}: path: …, docs/plugins.md)",
+        en: "the rule was not checked: it needs the check plugin {plugin}, which the configuration does not enable (plugins: {plugin}: path: …, docs/plugins.md)")
+    let failedReason = Message("plugin.failed_reason",
+        fi: "sääntöä ei tarkistettu: tarkistuslaajennus {plugin} epäonnistui ({problem})",
+        sv: "regeln kontrollerades inte: kontrolltillägget {plugin} misslyckades ({problem})",
+        en: "the rule was not checked: the check plugin {plugin} failed ({problem})")
+    let failed = Message("plugin.failed",
+        fi: "Tarkistuslaajennus {plugin} epäonnistui säännön {rule} kohdalla: {problem}. Sääntöä ei tarkistettu; muut säännöt tarkistettiin.",
+        sv: "Kontrolltillägget {plugin} misslyckades för regeln {rule}: {problem}. Regeln kontrollerades inte; de andra reglerna kontrollerades.",
+        en: "The check plugin {plugin} failed for rule {rule}: {problem}. The rule was not checked; the other rules were.")
+    let failedTitle = Message("plugin.failed_title",
+        fi: "Tarkistuslaajennus epäonnistui", sv: "Ett kontrolltillägg misslyckades", en: "A check plugin failed")
+    let failedFix = Message("plugin.failed_fix",
+        fi: "Korjaa laajennus tai sen asetukset asetustiedoston kohdassa plugins (docs/plugins.md) ja aja tarkistus uudelleen.",
+        sv: "Rätta tillägget eller dess inställningar under plugins i konfigurationsfilen (docs/plugins.md) och kör kontrollen igen.",
+        en: "Fix the plugin or its settings under plugins in the configuration (docs/plugins.md) and run the check again.")
+    let cannotStart = Message("plugin.cannot_start",
+        fi: "sitä ei voitu käynnistää", sv: "det gick inte att starta", en: "it could not be started")
+    let exited = Message("plugin.exited",
+        fi: "se päättyi tilakoodiin {status}", sv: "det avslutades med statuskoden {status}", en: "it exited with status {status}")
+    let signalled = Message("plugin.signalled",
+        fi: "signaali {status} päätti sen", sv: "det avbröts av signalen {status}", en: "it was ended by signal {status}")
+    let timedOut = Message("plugin.timed_out",
+        fi: "se ei vastannut {seconds} sekunnissa, joten se lopetettiin", sv: "det svarade inte inom {seconds} sekunder och avbröts",
+        en: "it did not answer within {seconds} seconds and was stopped")
+    let tooLarge = Message("plugin.too_large",
+        fi: "sen vastaus oli yli {limit} tavua, joten se lopetettiin", sv: "dess svar var över {limit} byte och det avbröts",
+        en: "its answer was over {limit} bytes and it was stopped")
+    let notJSON = Message("plugin.not_json",
+        fi: "sen vastaus ei ole JSON-muotoinen", sv: "dess svar är inte i JSON-format", en: "its answer is not JSON")
+    let missingKey = Message("plugin.missing_key",
+        fi: "vastauksen kohdasta {where} puuttuu avain {key}", sv: "i svaret saknas nyckeln {key} vid {where}",
+        en: "the answer lacks the key {key} at {where}")
+    let unknownKey = Message("plugin.unknown_key",
+        fi: "vastauksen kohdassa {where} on protokollaan kuulumaton avain {key}", sv: "svaret har vid {where} nyckeln {key}, som inte hör till protokollet",
+        en: "the answer has the key {key} at {where}, which the protocol does not know")
+    let invalidValue = Message("plugin.invalid_value",
+        fi: "vastauksen arvo kohdassa {where} ei noudata protokollan skeemaa (ehto {key})",
+        sv: "värdet vid {where} i svaret följer inte protokollets schema (villkoret {key})",
+        en: "the value at {where} in the answer does not follow the protocol's schema (condition {key})")
+    let wrongRule = Message("plugin.wrong_rule",
+        fi: "se vastasi säännöstä {answered}, jota siltä ei kysytty", sv: "det svarade om regeln {answered}, som det inte tillfrågades om",
+        en: "it answered for rule {answered}, which it was not asked about")
+    let badLocation = Message("plugin.bad_location",
+        fi: "sen havainnon rivi {line} on suunnitelman ulkopuolella", sv: "raden {line} i dess fynd ligger utanför planen",
+        en: "its finding's line {line} lies outside the plan")
+    let stderr = Message("plugin.stderr",
+        fi: "{problem}; virhetuloste: {stderr}", sv: "{problem}; felutskrift: {stderr}", en: "{problem}; standard error: {stderr}")
+}
