@@ -5,17 +5,20 @@ import Foundation
 /// Checks plan files with an engine, on all cores; the results keep the order of the files.
 public enum PlanRun {
     public static func check(files: [String], with engine: Engine, asOf: PlanDate, language: Language? = nil) -> [PlanOutcome] {
-        let results = ResultSlots<PlanOutcome>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let outcome: PlanOutcome
+        concurrently(files.count) { i in
             do throws(InputError) {
                 let plan = try PlanReader.read(file: files[i])
-                outcome = .checked(engine.check(plan, asOf: asOf, language: language))
+                return .checked(engine.check(plan, asOf: asOf, language: language))
             } catch {
-                outcome = .failed(error)
+                return .failed(error)
             }
-            results.set(i, outcome)
         }
+    }
+
+    /// `body(0) … body(count - 1)` on all cores; the results in the order of the indexes.
+    static func concurrently<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        let results = ResultSlots<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { i in results.set(i, body(i)) }
         return results.values
     }
 }

@@ -201,14 +201,11 @@ public enum LintSession {
         var start = 0
         while start < prepared.plans.count {
             let end = min(start + batch, prepared.plans.count)
-            let slots = ResultSlots<PlanOutcome>(count: end - start)
             let first = start
-            DispatchQueue.concurrentPerform(iterations: end - start) { k in
-                slots.set(k, prepared.check(first + k))
-            }
+            let outcomes = PlanRun.concurrently(end - start) { k in prepared.check(first + k) }
             // The texts the batch's plans were cut into are of no use to the next batch.
             MatcherRegistry.shared.forgetTexts()
-            for outcome in slots.values { handle(outcome) }
+            for outcome in outcomes { handle(outcome) }
             start = end
             if showProgress { stderr.write("\r\u{1B}[Kplanlint: \(end)/\(prepared.plans.count) plans checked") }
         }
