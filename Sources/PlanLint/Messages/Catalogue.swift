@@ -218,6 +218,9 @@ struct TextMessages {
         fi: "{plans|# suunnitelma|# suunnitelmaa} tarkistettu{unread}: {errors|# virhe|# virhettä}, {warnings|# varoitus|# varoitusta}, {infos|# huomautus|# huomautusta}{suppressed} (tarkistuspäivä {date}; sääntöpaketit: {packs})",
         sv: "{plans|# plan granskad|# planer granskade}{unread}: {errors|# fel|# fel}, {warnings|# varning|# varningar}, {infos|# upplysning|# upplysningar}{suppressed} (granskningsdag {date}; regelpaket: {packs})",
         en: "{plans|# plan|# plans} checked{unread}: {errors|# error|# errors}, {warnings|# warning|# warnings}, {infos|# info|# info}{suppressed} (as of {date}; packs: {packs})")
+    let progress = Message("text.progress",
+        fi: "planlint: {done}/{total} suunnitelmaa tarkistettu", sv: "planlint: {done}/{total} planer granskade",
+        en: "planlint: {done}/{total} plans checked")
     let summaryUnread = Message("text.summary_unread",
         fi: ", {n} ei voitu lukea", sv: ", {n} kunde inte läsas", en: ", {n} could not be read")
     let summarySuppressed = Message("text.summary_suppressed",

@@ -207,7 +207,10 @@ public enum LintSession {
             MatcherRegistry.shared.forgetTexts()
             for outcome in outcomes { handle(outcome) }
             start = end
-            if showProgress { stderr.write("\r\u{1B}[Kplanlint: \(end)/\(prepared.plans.count) plans checked") }
+            if showProgress {
+                let line = Catalogue.text.progress.render(language, ["done": .number(end), "total": .number(prepared.plans.count)])
+                stderr.write("\r\u{1B}[K" + line)
+            }
         }
         if showProgress { stderr.write("\r\u{1B}[K") }
 
