@@ -59,6 +59,45 @@ struct WordHostileTests {
         #expect(Self.refusal(brokenODT, file: "plan.odt")?.kind == .damagedDocument)
     }
 
+    /// Found by fuzzing (FuzzWord, in CI): a stored entry flagged as having a data descriptor,
+    /// whose uncompressed size reaches past the end of the file. ZIPFoundation looks for the
+    /// descriptor after the uncompressed size, and its in-memory archive trapped reading
+    /// there. Documents are now read through a file, where such a read is short and an error.
+    @Test("A stored entry whose data descriptor would lie past the end is refused as damaged, never read")
+    func descriptorPastEnd() throws {
+        let odt = try WordFixture.zip([("mimetype", Data("application/vnd.oasis.opendocument.text".utf8)),
+                                       ("content.xml", Data("<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"/>".utf8)),
+                                       ("styles.xml", Data("<x/>".utf8))], stored: true)
+        let broken = Self.patchCentralDirectory(odt, path: "styles.xml", flags: 0x8, uncompressedSize: 100_000)
+        #expect(broken != odt)
+        let error = try #require(Self.refusal(broken, file: "plan.odt"))
+        #expect(error.kind == .damagedDocument, "\(error)")
+        let docx = try WordFixture.zip([("word/document.xml", Data("<?xml version=\"1.0\"?><w:document \(WordFixture.ns)><w:body/></w:document>".utf8)),
+                                        ("word/styles.xml", Data("<x/>".utf8))], stored: true)
+        #expect(Self.refusal(Self.patchCentralDirectory(docx, path: "word/styles.xml", flags: 0x8, uncompressedSize: 100_000))?.kind == .damagedDocument)
+    }
+
+    @Test("Every committed Word seed and fuzz finding reads to a plan or an error, as .docx and as .odt")
+    func committedCorpus() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fuzz/word-corpus")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files.contains { $0.hasPrefix("finding-") })
+        var read = 0
+        for name in files {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            for file in ["c.docx", "c.odt"] {
+                do {
+                    _ = try PlanReader.read(data: data, file: file)
+                    read += 1
+                } catch {
+                    #expect(!error.message.isEmpty, "\(name) as \(file)")
+                }
+            }
+        }
+        #expect(read >= 4, "the seeds are documents that read")
+    }
+
     /// Found by fuzzing (FuzzWord): an attribute name holding bytes that are not UTF-8 made
     /// FoundationXML's parser trap.
     @Test("A part that is not valid UTF-8 is refused with its position, in a .docx and an .odt")

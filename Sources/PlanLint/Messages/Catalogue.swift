@@ -639,6 +639,10 @@ struct DocumentErrorMessages {
         fi: "asiakirjassa on makroja (.docm); planlint ei lue makroja sisältäviä tiedostoja: tallenna asiakirja tavallisena .docx-tiedostona",
         sv: "dokumentet innehåller makron (.docm); planlint läser inte filer med makron: spara dokumentet som en vanlig .docx-fil",
         en: "the document contains macros (.docm); planlint does not read files with macros: save the document as a plain .docx")
+    let noTemporaryFile = Message("document.no_temporary_file",
+        fi: "Word- ja OpenDocument-asiakirjat luetaan väliaikaisen tiedoston kautta, eikä sitä voitu luoda kansioon {folder} ({reason}); anna TMPDIR-muuttujassa kansio, johon voi kirjoittaa",
+        sv: "Word- och OpenDocument-dokument läses via en tillfällig fil, och den kunde inte skapas i mappen {folder} ({reason}); ange en skrivbar mapp i variabeln TMPDIR",
+        en: "Word and OpenDocument documents are read through a temporary file, and none could be created in {folder} ({reason}); set TMPDIR to a folder that can be written")
     let tooManyEntries = Message("document.too_many_entries",
         fi: "arkistossa on {n} osaa; enintään {limit} luetaan (asiakirja ei näytä tekstinkäsittelyohjelman tallentamalta)",
         sv: "arkivet har {n} delar; högst {limit} läses (dokumentet ser inte ut att vara sparat av ett ordbehandlingsprogram)",

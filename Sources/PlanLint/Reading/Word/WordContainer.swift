@@ -36,11 +36,23 @@ struct WordContainer {
     init(data: Data, file: String) throws(InputError) {
         self.file = file
         let directory = try Self.scanCentralDirectory(data, file: file)
+        // Read through a file, never through ZIPFoundation's in-memory archive: its memory
+        // file lets a seek go past the end of the data and then traps on the next read
+        // (a damaged document crashed the process; found by fuzzing twice, and the upstream
+        // fix, weichsel/ZIPFoundation#394, is not released). A file read past its end is a
+        // short read, which ZIPFoundation reports as an error.
+        let backing: DocumentFile
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            backing = try DocumentFile(data)
+        } catch {
+            throw InputError(.unreadable, file: file, Messages.noTemporaryFile(error))
+        }
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: backing.path), accessMode: .read)
         } catch {
             throw InputError(.damagedDocument, file: file, Messages.damaged)
         }
+        backing.release()
         for entry in archive {
             entries[entry.path] = entry
             paths.append(entry.path)
@@ -129,9 +141,10 @@ struct WordContainer {
             let extraLength = u16(p + 30)
             let commentLength = u16(p + 32)
             guard p + 46 + nameLength <= n else { throw InputError(.damagedDocument, file: file, Messages.damaged) }
-            // The entry's local header and data lie before the central directory. ZIPFoundation
-            // reads an in-memory archive wherever the directory points and traps past its end
-            // (found by fuzzing). A plan needs no ZIP64: its 0xFFFFFFFF markers are refused too.
+            // The entry's local header and data lie before the central directory: what points
+            // elsewhere is damage (ZIPFoundation's reads past the end are short reads of the
+            // DocumentFile, but a clear message here is better than whatever read fails first).
+            // A plan needs no ZIP64: its 0xFFFFFFFF markers are refused too.
             let local = u32(p + 42)
             guard local != 0xFFFF_FFFF, compressed != 0xFFFF_FFFF, uncompressed != 0xFFFF_FFFF,
                   Int(local) + 30 <= offset, bytes[Int(local)] == 0x50, bytes[Int(local) + 1] == 0x4B,
@@ -171,6 +184,9 @@ struct WordContainer {
         }
         static func partTooLarge(_ path: String, _ bytes: UInt64) -> Localized {
             Catalogue.document.partTooLarge.localized(["part": .text(path), "bytes": .text(BoundedFile.bytes(Int(bytes))), "limit": .text(BoundedFile.bytes(Int(maxPartSize)))])
+        }
+        static func noTemporaryFile(_ failure: DocumentFile.Failure) -> Localized {
+            Catalogue.document.noTemporaryFile.localized(["folder": .text(failure.folder), "reason": .text(failure.reason)])
         }
         static func bomb(_ path: String) -> Localized { Catalogue.document.bomb.localized(["part": .text(path)]) }
         static func pathEscapes(_ path: String) -> Localized { Catalogue.document.pathEscapes.localized(["part": .text(path)]) }
