@@ -424,7 +424,7 @@ public struct Engine: Sendable {
         var names = Set<String>()
         for t in templates {
             var rest = Substring(t)
-            while let r = rest.range(of: "{fact:") {
+            while let r = rest.firstRange(of: "{fact:") {
                 guard let close = rest[r.upperBound...].firstIndex(of: "}") else { break }
                 names.insert("fact:" + rest[r.upperBound..<close])
                 rest = rest[close...]

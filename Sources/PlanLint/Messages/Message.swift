@@ -75,12 +75,13 @@ public enum MessageValue: Sendable, Hashable {
 public enum MessageTemplate {
     /// Fills the placeholders of `template`; a placeholder without a value, and braces that do
     /// not form a placeholder (`{LSL-12-2-1: "…"}` in a remediation), stay as written.
+    /// The syntax is ASCII, so the text is walked by Unicode scalars, not by characters.
     public static func fill(_ template: String, _ values: [String: MessageValue], _ language: Language) -> String {
-        guard template.contains("{") else { return template }
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
         var out = ""
-        var rest = Substring(template)
+        var rest = Substring(template).unicodeScalars
         while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
+            out += Substring(rest[..<open])
             guard let p = placeholder(at: open, in: rest) else {
                 out += "{"
                 rest = rest[rest.index(after: open)...]
@@ -94,17 +95,18 @@ public enum MessageTemplate {
                     out += value.rendered(language)
                 }
             } else {
-                out += rest[open..<p.end]
+                out += Substring(rest[open..<p.end])
             }
             rest = rest[p.end...]
         }
-        return out + rest
+        return out + Substring(rest)
     }
 
     /// The names of the placeholders in `template`, in order of first use.
     public static func names(in template: String) -> [String] {
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return [] }
         var names: [String] = []
-        var rest = Substring(template)
+        var rest = Substring(template).unicodeScalars
         while let open = rest.firstIndex(of: "{") {
             if let p = placeholder(at: open, in: rest) {
                 if !names.contains(p.name) { names.append(p.name) }
@@ -136,20 +138,24 @@ public enum MessageTemplate {
 
     /// The placeholder opening at `open`: a name of letters, digits and `_ . : [ ] * $`,
     /// then `}` or `|one|other}`.
-    private static func placeholder(at open: Substring.Index, in s: Substring) -> Placeholder? {
+    private static func placeholder(at open: String.Index, in s: Substring.UnicodeScalarView) -> Placeholder? {
         var i = s.index(after: open)
         let nameStart = i
-        while i < s.endIndex, isNameCharacter(s[i]) { i = s.index(after: i) }
-        guard i > nameStart, i < s.endIndex, s[nameStart].isLetter || s[nameStart] == "_" else { return nil }
-        let name = String(s[nameStart..<i])
+        while i < s.endIndex, isNameScalar(s[i]) { i = s.index(after: i) }
+        guard i > nameStart, i < s.endIndex, s[nameStart].properties.isAlphabetic || s[nameStart] == "_" else { return nil }
+        let name = String(Substring(s[nameStart..<i]))
         if s[i] == "}" { return Placeholder(name: name, forms: nil, end: s.index(after: i)) }
         guard s[i] == "|", let close = s[i...].firstIndex(of: "}") else { return nil }
         let parts = s[s.index(after: i)..<close].split(separator: "|", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].contains("{") else { return nil }
-        return Placeholder(name: name, forms: (String(parts[0]), String(parts[1])), end: s.index(after: close))
+        return Placeholder(name: name, forms: (String(Substring(parts[0])), String(Substring(parts[1]))), end: s.index(after: close))
     }
 
-    private static func isNameCharacter(_ c: Character) -> Bool {
-        c.isASCII && (c.isLetter || c.isNumber || "_.:[]*$".contains(c))
+    /// A letter, a digit or one of `_.:[]*$`, all ASCII.
+    private static func isNameScalar(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        default: return "_.:[]*$".unicodeScalars.contains(c)
+        }
     }
 }

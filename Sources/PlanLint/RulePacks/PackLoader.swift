@@ -240,9 +240,9 @@ public enum PackLoader {
     static func contentHash(_ files: [String: String]) -> String {
         var hash = FNV1a()
         for key in files.keys.sorted() {
-            hash.add(key.utf8)
+            hash.add(key)
             hash.add([0])
-            hash.add((files[key] ?? "").utf8)
+            hash.add(files[key] ?? "")
             hash.add([0])
         }
         return hash.hex

@@ -64,10 +64,17 @@ struct RuleParser {
         return rule
     }
 
+    /// `417/2007`: one to four digits, a slash, four digits (the number of a Finnish act).
+    static func isActNumber(_ act: String) -> Bool {
+        let parts = act.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...4).contains(parts[0].count), parts[1].count == 4 else { return false }
+        return parts.allSatisfy { $0.allSatisfy { (0x30...0x39).contains($0) } }
+    }
+
     func parseCitation(_ node: YAMLNode, _ what: String) throws(InputError) -> Citation {
         try reader.checkKeys(node, allowed: ["act", "act_name", "section", "subsection", "item", "url", "law_version", "wording", "mark"], "\(what): citation")
         let act = try reader.string(try reader.require(node, "act", "\(what): citation"), "citation.act")
-        guard act.range(of: #"^\d{1,4}/\d{4}$"#, options: .regularExpression) != nil else {
+        guard Self.isActNumber(act) else {
             throw reader.error(node["act"] ?? node, "\(what): citation.act must look like 417/2007, found '\(act)'")
         }
         let sectionNode = try reader.require(node, "section", "\(what): citation")
@@ -270,7 +277,7 @@ struct FactExtractorParser {
     static func namedGroups(_ pattern: String) -> Set<String> {
         var names = Set<String>()
         var rest = Substring(pattern)
-        while let r = rest.range(of: "(?<") {
+        while let r = rest.firstRange(of: "(?<") {
             let after = rest[r.upperBound...]
             if after.hasPrefix("!") || after.hasPrefix("=") {
                 rest = after

@@ -12,12 +12,28 @@ struct FNV1a {
         }
     }
 
+    /// The UTF-8 bytes of `text`, read from its contiguous storage (the generic form walks
+    /// a String's UTF-8 view byte by byte, several times slower on the packs' content).
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { (buffer: UnsafeBufferPointer<UInt8>) in add(buffer) }
+    }
+
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var v = value
+        for byte in bytes {
+            v ^= UInt64(byte)
+            v = v &* 0x100_0000_01b3
+        }
+        value = v
+    }
+
     /// 16 hex digits.
     var hex: String { String(format: "%016llx", value) }
 
     static func hex(_ text: String) -> String {
         var h = FNV1a()
-        h.add(text.utf8)
+        h.add(text)
         return h.hex
     }
 }

@@ -295,7 +295,7 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     /// The phrase as the regular expressions read it: a base form (`=valtuusto`) becomes
     /// its stem with stars (`*valtuust*`), what it matches without the morphology libraries.
     static func regexPhrase(_ phrase: String) -> String {
-        guard phrase.contains("=") else { return phrase }
+        guard phrase.utf8.contains(UInt8(ascii: "=")) else { return phrase }
         return phrase.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { word -> String in
             guard word.hasPrefix("="), word.count > 1, !word.hasSuffix("*") else { return String(word) }
             return "*" + Morphology.fallbackStem(String(word.dropFirst()).lowercased()) + "*"
@@ -321,14 +321,12 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         return startsWithWordCharacter(stem)
     }
 
-    /// True for a phrase that can match no text: a lone `*` or `**`.
+    /// True for a phrase that can match no text: a lone `*` or `**`. (A `=word` term never
+    /// can: its fallback stem keeps at least the word's first three letters.)
     static func canMatchEmpty(_ phrase: String) -> Bool {
-        let phrase = regexPhrase(phrase)
-        let tokens = phrase.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard tokens.count == 1, var t = tokens.first else { return false }
-        if t.hasPrefix("*") { t = t.dropFirst() }
-        if t.hasSuffix("*") { t = t.dropLast() }
-        return t.isEmpty
+        let tokens = phrase.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+        guard tokens.count == 1, let t = tokens.first else { return false }
+        return t.elementsEqual("*".utf8) || t.elementsEqual("**".utf8)
     }
 
     private static let wordCharacter = try? NSRegularExpression(pattern: "^" + wordChar, options: [.caseInsensitive])
