@@ -158,7 +158,10 @@ func writeOutput(_ s: String, _ syntax: OutputSafety.Syntax = .plain, colour: Bo
 func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
 struct Lint: ParsableCommand {
+    // Every command names itself: without a name ArgumentParser derives it from the type by
+    // reflection, several million instructions at each start.
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check plans (files, or folders searched for .md, .yaml, .yml, .docx, .odt and .fodt).")
 
     @Argument(help: ArgumentHelp("Plan files or folders; default: the configuration's paths, else the current folder.", valueName: "path"))
@@ -226,12 +229,13 @@ struct Lint: ParsableCommand {
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List the rules, or explain one.",
         subcommands: [List.self, Explain.self, Test.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the rules of the loaded packs.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the rules of the loaded packs.")
 
         @OptionGroup var packOptions: PackOptions
 
@@ -254,7 +258,7 @@ struct Rules: ParsableCommand {
     }
 
     struct Test: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run every rule's passing and failing example plans.")
+        static let configuration = CommandConfiguration(commandName: "test", abstract: "Run every rule's passing and failing example plans.")
 
         @OptionGroup var packOptions: PackOptions
 
@@ -297,7 +301,7 @@ struct Rules: ParsableCommand {
     }
 
     struct Explain: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Explain a rule: what it checks, the law it cites, its examples.")
+        static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a rule: what it checks, the law it cites, its examples.")
 
         @Argument(help: "The rule id, e.g. LSL-12-1-REVIEW-4Y.")
         var id: String
@@ -325,6 +329,7 @@ struct Rules: ParsableCommand {
 /// `planlint facts FILE…`: what planlint believes about each plan, and where it came from.
 struct Facts: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "facts",
         abstract: "Show every fact planlint reads from a plan, with its origin (front matter, sidecar, the prose and its position), and the values decided from them (status, scope, reference date, law profile, …) with the reason.")
 
     @OptionGroup var packOptions: PackOptions
