@@ -753,23 +753,26 @@ struct OutputFormatTests {
     func progress() throws {
         let ws = try Workspace()
         defer { ws.remove() }
-        let many = ws.url.appendingPathComponent("monta")
-        try FileManager.default.createDirectory(at: many, withIntermediateDirectories: true)
-        for i in 1...5 {
-            for name in try FileManager.default.contentsOfDirectory(atPath: ws.url.appendingPathComponent("Examples").path) {
-                try FileManager.default.copyItem(at: ws.url.appendingPathComponent("Examples/\(name)"), to: many.appendingPathComponent("\(i)-\(name)"))
+        // Progress depends on the number of plans, not their size: small plans keep the
+        // four runs short.
+        func plans(_ folder: String, _ count: Int) throws {
+            let dir = ws.url.appendingPathComponent(folder)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            for i in 1...count {
+                try "# Lasten ja nuorten hyvinvointisuunnitelma \(i)\n\nSuunnitelma on luonnos.\n".write(to: dir.appendingPathComponent("plan-\(i).md"), atomically: true, encoding: .utf8)
             }
         }
-        let total = try FileManager.default.contentsOfDirectory(atPath: many.path).count
-        #expect(total > 20)
+        try plans("monta", 40)
+        try plans("kaksikymmenta", 20)
+        let total = 40
         let command = "\(CLI.binary.path) lint monta --as-of 2026-11-22 --format json >/dev/null"
         let shown = try Self.onTerminal(command, in: ws.url)
         #expect(shown.contains("planlint: 16/\(total) plans checked"), "\(shown)")
         #expect(shown.contains("planlint: \(total)/\(total) plans checked\r\u{1B}[K"), "the line is cleared at the end")
         #expect(!(try Self.onTerminal(command + " --quiet", in: ws.url)).contains("plans checked"))
         let piped = try ws.run(["lint", "monta", "--as-of", "2026-11-22", "--format", "json"])
-        #expect(piped.stderr.isEmpty, "not a terminal: \(piped.stderr)")
-        // The examples alone (not more than 20 plans) on a terminal: no progress.
-        #expect(!(try Self.onTerminal("\(CLI.binary.path) lint Examples --as-of 2026-11-22 --format json >/dev/null", in: ws.url)).contains("plans checked"))
+        #expect(piped.stdout.contains("plan-40.md") && piped.stderr.isEmpty, "not a terminal: \(piped.stderr)")
+        // Not more than 20 plans on a terminal: no progress.
+        #expect(!(try Self.onTerminal("\(CLI.binary.path) lint kaksikymmenta --as-of 2026-11-22 --format json >/dev/null", in: ws.url)).contains("plans checked"))
     }
 }

@@ -26,6 +26,26 @@ struct StreamingTests {
         return (status, out.text, err.text)
     }
 
+    /// The same files checked as one whole run, once for every format (the outcomes do not
+    /// depend on the format; the streamed session runs anew for each).
+    static let wholeRun = Result { () throws -> ([PlanOutcome], [RulePack]) in
+        let broken = root.appendingPathComponent("Tests/PlanLintCLITests/Fixtures/bad/plans/unclosed-quote.md").path
+        let engine = try Engine(packs: try PackSet.load(directories: []))
+        let files = ["Examples/alavesi-2023-prose.md", broken] + PlanReader.discover([root.appendingPathComponent("Examples").path]).files
+        var outcomes = PlanRun.check(files: files.map { $0.hasPrefix("/") ? $0 : root.appendingPathComponent($0).path }, with: engine, asOf: asOf)
+        // Shown as given: relative to the repository root.
+        for i in outcomes.indices {
+            switch outcomes[i] {
+            case .checked(var r):
+                r = Paths(root.path).relabel(r)
+                outcomes[i] = .checked(r)
+            case .failed(let e):
+                outcomes[i] = .failed(Paths(root.path).relabel(e))
+            }
+        }
+        return (outcomes, engine.packs)
+    }
+
     @Test("Every format: the session's streamed report is the report of the whole run, in the order of the files", arguments: Reporters.identifiers)
     func sameAsWholeRun(_ format: String) throws {
         let broken = Self.root.appendingPathComponent("Tests/PlanLintCLITests/Fixtures/bad/plans/unclosed-quote.md").path
@@ -35,22 +55,10 @@ struct StreamingTests {
         #expect(streamed.status == 2, "the broken plan: \(streamed.err)")
         #expect(streamed.err.contains("unclosed-quote.md:9:1: error: found unexpected end of stream"))
 
-        let engine = try Engine(packs: try PackSet.load(directories: []))
-        let files = ["Examples/alavesi-2023-prose.md", broken] + PlanReader.discover([Self.root.appendingPathComponent("Examples").path]).files
-        var outcomes = PlanRun.check(files: files.map { $0.hasPrefix("/") ? $0 : Self.root.appendingPathComponent($0).path }, with: engine, asOf: Self.asOf)
-        // Shown as given: relative to the repository root.
-        for i in outcomes.indices {
-            switch outcomes[i] {
-            case .checked(var r):
-                r = Paths(Self.root.path).relabel(r)
-                outcomes[i] = .checked(r)
-            case .failed(let e):
-                outcomes[i] = .failed(Paths(Self.root.path).relabel(e))
-            }
-        }
+        let (outcomes, packs) = try Self.wholeRun.get()
         #expect(outcomes.count == 12)
         let reporter = try #require(Reporters.make(format, options: ReportOptions(language: .en, sourceRoot: Self.root.path)))
-        let whole = reporter.report(RunResult(outcomes: outcomes, packs: engine.packs, asOf: Self.asOf, language: nil))
+        let whole = reporter.report(RunResult(outcomes: outcomes, packs: packs, asOf: Self.asOf, language: nil))
         #expect(streamed.out == OutputSafety.neutralize(whole, OutputSafety.syntax(forFormat: format)))
         #expect(streamed.out.count > 1000)
     }

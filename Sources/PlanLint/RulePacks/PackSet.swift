@@ -10,6 +10,11 @@ public enum PackSet {
     /// loaded pack is an error, so a typo never silently keeps a pack on.
     /// The embedded packs' regular expressions are checked only with `checkingEmbedded`
     /// (`planlint rules test` does; `PackLoader.load(_:checkingPatterns:)` says why).
+    /// The embedded packs as read, once per process: they are part of the binary and never
+    /// change, so a process that builds several engines (the tests, a program using the
+    /// library) reads them once.
+    private static let embedded: [Result<RulePack, InputErrors>] = EmbeddedPacks.sources().map { PackLoader.load($0, checkingPatterns: nil) }
+
     public static func load(directories: [String], includeEmbedded: Bool = true, excluding: [String] = [], checkingEmbedded: Bool = false) throws(InputErrors) -> [RulePack] {
         var errors: [InputError] = []
         var fromDirs: [RulePack] = []
@@ -25,8 +30,8 @@ public enum PackSet {
         }
         var packs: [RulePack] = []
         if includeEmbedded {
-            for source in EmbeddedPacks.sources() {
-                switch PackLoader.load(source, checkingPatterns: checkingEmbedded ? true : nil) {
+            for loaded in checkingEmbedded ? EmbeddedPacks.sources().map({ PackLoader.load($0, checkingPatterns: true) }) : embedded {
+                switch loaded {
                 case .success(let p):
                     guard let i = fromDirs.firstIndex(where: { $0.id == p.id }) else {
                         packs.append(p)
