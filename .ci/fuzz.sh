@@ -61,9 +61,12 @@ for t in "${targets[@]}"; do
     mkdir -p ".build-fuzz/corpus-$corpus"
     # -detect_leaks=0: the pattern caches live as long as the process, by design, and
     # FoundationXML leaks the CFError of every XML parse error; -rss_limit_mb bounds memory.
-    log=$(ASAN_OPTIONS=detect_leaks=0 "$out/$t" -max_total_time="$seconds" -rss_limit_mb=1024 -timeout=5 -max_len=$maxlen -detect_leaks=0 \
+    # SWIFT_BACKTRACE=enable=no: Swift's crash handler would otherwise report its own reads
+    # of the crashed process (as ASan errors) instead of the crash.
+    log=$(SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$out/$t" -max_total_time="$seconds" -rss_limit_mb=1024 -timeout=5 -max_len=$maxlen -detect_leaks=0 \
             -artifact_prefix=.build-fuzz/findings/$t- ".build-fuzz/corpus-$corpus" "Fuzz/$corpus-corpus" 2>&1) \
-        || { echo "$log" | tail -40; echo "$t: a finding (see .build-fuzz/findings)"; status=1; continue; }
+        || { echo "$log" | grep -E "Fatal error|ERROR: (libFuzzer|AddressSanitizer)|SUMMARY:" | head -5; echo "$log" | tail -60
+             echo "$t: a finding (see .build-fuzz/findings)"; status=1; continue; }
     grep -q "inline 8-bit counters" <<<"$log" || { echo "$log" | head -20; echo "$t: the binary has no coverage counters"; status=1; continue; }
     grep -E "inline 8-bit counters|^Done [0-9]+ runs" <<<"$log" | sed "s/^/$t: /"
     grep -E "^#[0-9]+.*(INITED|DONE)" <<<"$log" | sed "s/^/$t: /"
