@@ -77,10 +77,23 @@ struct WordHostileTests {
         #expect(Self.refusal(Self.patchCentralDirectory(docx, path: "word/styles.xml", flags: 0x8, uncompressedSize: 100_000))?.kind == .damagedDocument)
     }
 
+    /// Found by fuzzing (FuzzWord, in CI): an entry flagged as having a data descriptor, whose
+    /// "descriptor" (bytes of the compressed data) declared a 64-bit size past Int.max; the
+    /// message that names the size trapped converting it.
+    @Test("Sizes that differ from the central directory are damage; a 64-bit size is written out, not converted")
+    func descriptorSizes() throws {
+        let error = try #require(Self.refusal(try Data(contentsOf: Self.corpus.appendingPathComponent("finding-descriptor-sizes-past-int.odt")), file: "plan.odt"))
+        #expect(error.kind == .damagedDocument && error.message.contains("content.xml"), "\(error)")
+        #expect(BoundedFile.bytes(UInt64.max) == "18 446 744 073 709 551 615")
+        #expect(WordContainer.Messages.partTooLarge("word/document.xml", .max).en.contains("18 446 744 073 709 551 615 bytes"))
+    }
+
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fuzz/word-corpus")
+
     @Test("Every committed Word seed and fuzz finding reads to a plan or an error, as .docx and as .odt")
     func committedCorpus() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fuzz/word-corpus")
+        let folder = Self.corpus
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(files.contains { $0.hasPrefix("finding-") })
         var read = 0

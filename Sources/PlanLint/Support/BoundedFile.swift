@@ -88,7 +88,10 @@ public enum BoundedFile {
     }
 
     /// A byte count with spaces between groups of three digits: 8 388 608.
-    public static func bytes(_ n: Int) -> String {
+    public static func bytes(_ n: Int) -> String { bytes(UInt64(clamping: n)) }
+
+    /// A byte count as declared in a document, which may be any 64-bit number.
+    public static func bytes(_ n: UInt64) -> String {
         let digits = Array(String(n))
         var out = ""
         for (i, d) in digits.enumerated() {

@@ -29,6 +29,8 @@ struct WordContainer {
     let file: String
     private let archive: Archive
     private var entries: [String: Entry] = [:]
+    /// The sizes the central directory declares, by path.
+    private var declared: [String: DirectoryEntry] = [:]
     /// Entry paths in archive order.
     private(set) var paths: [String] = []
     private var readSoFar: UInt64 = 0
@@ -57,6 +59,7 @@ struct WordContainer {
             entries[entry.path] = entry
             paths.append(entry.path)
         }
+        for d in directory { declared[d.path] = d }
         if entries.count != directory.count {
             throw InputError(.damagedDocument, file: file, Messages.damaged)
         }
@@ -67,6 +70,12 @@ struct WordContainer {
     /// The uncompressed bytes of one part, or nil when the archive has no such entry.
     mutating func part(_ path: String) throws(InputError) -> Data? {
         guard let entry = entries[path] else { return nil }
+        // An entry with a data descriptor takes its sizes from it; sizes that differ from
+        // the central directory's are damage (read as they are, they could be any 64-bit
+        // number: found by fuzzing).
+        if let listed = self.declared[path], listed.uncompressedSize != entry.uncompressedSize || listed.compressedSize != entry.compressedSize {
+            throw InputError(.damagedDocument, file: file, Messages.damagedPart(path))
+        }
         let declared = entry.uncompressedSize
         if declared > 1_048_576, entry.compressedSize > 0, declared / max(1, entry.compressedSize) > Self.maxRatio {
             throw InputError(.unsafeDocument, file: file, Messages.bomb(path))
@@ -180,10 +189,10 @@ struct WordContainer {
             Catalogue.document.tooManyEntries.localized(["n": .number(n), "limit": .number(maxEntries)])
         }
         static func totalTooLarge(_ bytes: UInt64) -> Localized {
-            Catalogue.document.totalTooLarge.localized(["mb": .number(Int(bytes / 1_048_576)), "limit": .number(Int(maxTotalSize / 1_048_576))])
+            Catalogue.document.totalTooLarge.localized(["mb": .number(Int(clamping: bytes / 1_048_576)), "limit": .number(Int(maxTotalSize / 1_048_576))])
         }
         static func partTooLarge(_ path: String, _ bytes: UInt64) -> Localized {
-            Catalogue.document.partTooLarge.localized(["part": .text(path), "bytes": .text(BoundedFile.bytes(Int(bytes))), "limit": .text(BoundedFile.bytes(Int(maxPartSize)))])
+            Catalogue.document.partTooLarge.localized(["part": .text(path), "bytes": .text(BoundedFile.bytes(bytes)), "limit": .text(BoundedFile.bytes(maxPartSize))])
         }
         static func noTemporaryFile(_ failure: DocumentFile.Failure) -> Localized {
             Catalogue.document.noTemporaryFile.localized(["folder": .text(failure.folder), "reason": .text(failure.reason)])
