@@ -242,6 +242,63 @@ struct TermPatternTests {
         #expect(separatorLetter.firstMatch(in: text, range: whole) == nil)
     }
 
+    @Test("A letter class written for speed matches what \\p{L} matches ignoring case, on every scalar")
+    func cheapLetterClass() throws {
+        var scalars = String.UnicodeScalarView()
+        for value in 0...0x10FFFF {
+            if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
+        }
+        let text = String(scalars)
+        let whole = NSRange(location: 0, length: (text as NSString).length)
+        let reference = try NSRegularExpression(pattern: "\\p{L}", options: [.caseInsensitive])
+        let ours = try NSRegularExpression(pattern: TermPattern.cheapLetters("\\p{L}"), options: [.caseInsensitive])
+        #expect(TermPattern.cheapLetters("\\p{L}") != "\\p{L}")
+        let expected = reference.matches(in: text, range: whole).map(\.range.location)
+        #expect(expected.count > 130_000, "the letters of every script")
+        #expect(ours.matches(in: text, range: whole).map(\.range.location) == expected)
+    }
+
+    @Test("Only \\p{L} outside brackets is rewritten, and never in a body with inline flags or quoting")
+    func cheapLettersLeavesTheRest() {
+        let cheap = "(?-i:[\\p{L}\\u0345])"
+        #expect(TermPattern.cheapLetters("(?<!\\p{L})valtuust\\p{L}*") == "(?<!\(cheap))valtuust\(cheap)*")
+        #expect(TermPattern.cheapLetters("[^\\p{L}]x\\p{L}") == "[^\\p{L}]x\(cheap)", "inside brackets as written")
+        #expect(TermPattern.cheapLetters("[[a-z]&&[\\p{L}]]\\p{L}") == "[[a-z]&&[\\p{L}]]\(cheap)", "nested sets")
+        #expect(TermPattern.cheapLetters("\\\\p{L}") == "\\\\p{L}", "an escaped backslash, then text")
+        for untouched in ["(?i)\\p{L}+", "(?-i:LOS)\\p{L}", "(?x) \\p{L} # c", "\\Q\\p{L}\\E", "[]a]\\p{L}", "\\P{L}", "\\p{Lu}", "\\p{L"] {
+            #expect(TermPattern.cheapLetters(untouched) == untouched, "\(untouched)")
+        }
+        #expect(TermPattern.cheapLetters("(?:a|b)(?<x>\\p{L})(?=\\p{L})") == "(?:a|b)(?<x>\(cheap))(?=\(cheap))", "groups that are not flags")
+    }
+
+    @Test("Every /regex/ term and fact pattern of the packs finds the same with its letters rewritten, on the example plans")
+    func cheapLettersOnThePacks() throws {
+        _ = Packs.engine
+        var bodies = CompiledPatterns.shared.regexes
+        for terms in CompiledPatterns.shared.termLists {
+            for case .regex(let body) in try TermPattern.parts(of: terms, checking: false) { bodies.append(body) }
+        }
+        let rewritten = bodies.filter { TermPattern.cheapLetters($0) != $0 }
+        #expect(rewritten.count > 20, "the packs' sentence patterns use \\p{L}")
+        var texts = ["Valtuusto hyväksyi ſuunnitelman; \u{345}valtuusto ja ΐ ǰ İ ß ﬀ. Kunnanvaltuusto 8.4.2019 § 24 hyväksyi."]
+        for name in ["jarvela-2025.md", "vasterby-2024.md", "lahdenpera-2019.md", "helsinki-2024.md"] {
+            texts.append(try String(contentsOf: Repo.root.appendingPathComponent("Examples/\(name)"), encoding: .utf8))
+        }
+        var matched = 0
+        for body in rewritten {
+            let original = try NSRegularExpression(pattern: body, options: [.caseInsensitive])
+            let cheap = try NSRegularExpression(pattern: TermPattern.cheapLetters(body), options: [.caseInsensitive])
+            for text in texts {
+                let whole = NSRange(location: 0, length: (text as NSString).length)
+                let a = original.matches(in: text, range: whole), b = cheap.matches(in: text, range: whole)
+                #expect(a.map(\.range) == b.map(\.range), "\(body)")
+                matched += a.count
+            }
+            #expect(RequiredLiterals.of(body) == RequiredLiterals.of(TermPattern.cheapLetters(body)), "the token filter of \(body)")
+        }
+        #expect(matched > 20, "the patterns find something in the examples")
+    }
+
     @Test("Every stem and phrase compiles, whatever characters it holds")
     func phrasesAlwaysCompile() throws {
         // Stem and phrase lists are compiled on first use, so one that ICU refused would

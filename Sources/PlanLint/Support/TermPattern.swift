@@ -108,7 +108,7 @@ public struct TermPattern: Sendable, CustomStringConvertible {
             compiled = cached
             return
         }
-        let regex = LazyRegex(pattern: pattern, options: [.caseInsensitive])
+        let regex = LazyRegex(pattern: TermPattern.cheapLetters(pattern), options: [.caseInsensitive])
         let filter = TermPattern.regexOnly ? [] : TokenList.filter(forRegex: pattern)
         compiled = CompiledTerms(every: regex, first: regex, tokens: nil, regexOnly: nil, filter: filter, checked: checks)
         CompiledPatterns.inUse[key] = compiled
@@ -143,6 +143,62 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     /// set case-sensitively with that scalar added matches the same text, four times
     /// cheaper. `TermPatternTests.wordCharacterClass` checks the equality on every scalar.
     static let wordChar = "(?-i:[\\p{L}\\p{N}\\u0345])"
+
+    /// A `/regex/` term's body with each `\p{L}` outside a bracketed set written as
+    /// `(?-i:[\p{L}\u0345])`: what `\p{L}` matches when the pattern ignores case (the case
+    /// closure of the letters adds only U+0345, as for `wordChar`), without ICU closing
+    /// the letters of every script over case at each one. A pack's sentence patterns hold
+    /// several; compiled as written they cost a few million instructions each, on every
+    /// run. A body with inline flags (`(?i)`, `(?-i:`, `(?x)`: a region where case is not
+    /// ignored would change what the class should match) or `\Q` quoting is left as written,
+    /// and so is anything inside brackets. `TermPatternTests` checks the class on every
+    /// scalar and every rewritten term of the packs on the example plans.
+    static func cheapLetters(_ body: String) -> String {
+        let s = Array(body.unicodeScalars)
+        let letter: [Unicode.Scalar] = ["\\", "p", "{", "L", "}"]
+        guard s.count >= 5, body.utf8.contains(UInt8(ascii: "p")) else { return body }
+        var out = String.UnicodeScalarView()
+        var i = 0
+        var depth = 0
+        var changed = false
+        while i < s.count {
+            let c = s[i]
+            switch c {
+            case "\\":
+                guard i + 1 < s.count else { out.append(c); i += 1; continue }
+                if s[i + 1] == "Q" { return body }
+                if depth == 0, i + 5 <= s.count, Array(s[i..<(i + 5)]) == letter {
+                    out.append(contentsOf: "(?-i:[\\p{L}\\u0345])".unicodeScalars)
+                    changed = true
+                    i += 5
+                    continue
+                }
+                out.append(c)
+                out.append(s[i + 1])
+                i += 2
+                continue
+            case "[":
+                // `]` first in a set is read differently by different engines: leave such a body.
+                let next = i + 1 < s.count ? s[i + 1] : " "
+                let afterCaret = i + 2 < s.count ? s[i + 2] : " "
+                if next == "]" || (next == "^" && afterCaret == "]") { return body }
+                depth += 1
+            case "]":
+                if depth > 0 { depth -= 1 }
+            case "(":
+                if depth == 0, i + 1 < s.count, s[i + 1] == "?" {
+                    var j = i + 2
+                    while j < s.count, s[j].properties.isAlphabetic && s[j].isASCII || s[j] == "-" { j += 1 }
+                    if j > i + 2, j < s.count, s[j] == ":" || s[j] == ")" { return body }
+                }
+            default:
+                break
+            }
+            out.append(c)
+            i += 1
+        }
+        return changed ? String(out) : body
+    }
 
     /// One term of a list: a phrase of stems and words, or a `/regex/`.
     enum Part: Sendable {
@@ -213,7 +269,7 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         guard form == .compact else {
             return parts.map { part -> String in
                 switch part {
-                case .regex(let body): return "(?:\(body))"
+                case .regex(let body): return "(?:\(cheapLetters(body)))"
                 case .phrase(let p): return plainRegex(forPhrase: p)
                 }
             }.joined(separator: "|")
@@ -221,7 +277,7 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         let anchor = firstMatchOnly || anchorsEveryMatch(parts)
         let alternatives = parts.map { part -> Alternative in
             switch part {
-            case .regex(let body): return Alternative(atWordStart: false, body: "(?:\(body))", end: .none)
+            case .regex(let body): return Alternative(atWordStart: false, body: "(?:\(cheapLetters(body)))", end: .none)
             case .phrase(let p): return alternative(forPhrase: p, anchored: anchor)
             }
         }
