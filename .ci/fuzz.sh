@@ -8,6 +8,10 @@
 # folder sometimes produced a binary without coverage counters, which fuzzes blind. Each run
 # must show the counters, and fails on a crash, a hang (-timeout) or unbounded memory
 # (-rss_limit_mb); the input that caused it is kept in .build-fuzz/findings.
+#
+# With FUZZ_RUNS=N each target runs exactly N inputs from a fixed seed (FUZZ_SEED, default
+# 1), SECONDS x 4 at most: the same inputs on every machine, so CI's result is the result
+# of the same command run here (CI uses this). Without it, SECONDS of fresh random inputs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
@@ -47,6 +51,12 @@ if $needsPlanLint; then
         || fail "PlanLint: the build failed"
 fi
 
+if [ -n "${FUZZ_RUNS:-}" ]; then
+    limits=(-seed="${FUZZ_SEED:-1}" -runs="$FUZZ_RUNS" -max_total_time=$((seconds * 4)))
+else
+    limits=(-max_total_time="$seconds")
+fi
+
 status=0
 for t in "${targets[@]}"; do
     case $t in
@@ -63,7 +73,7 @@ for t in "${targets[@]}"; do
     # FoundationXML leaks the CFError of every XML parse error; -rss_limit_mb bounds memory.
     # SWIFT_BACKTRACE=enable=no: Swift's crash handler would otherwise report its own reads
     # of the crashed process (as ASan errors) instead of the crash.
-    log=$(SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$out/$t" -max_total_time="$seconds" -rss_limit_mb=1024 -timeout=5 -max_len=$maxlen -detect_leaks=0 \
+    log=$(SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$out/$t" "${limits[@]}" -rss_limit_mb=1024 -timeout=5 -max_len=$maxlen -detect_leaks=0 \
             -artifact_prefix=.build-fuzz/findings/$t- ".build-fuzz/corpus-$corpus" "Fuzz/$corpus-corpus" 2>&1) \
         || { echo "$log" | grep -E "Fatal error|ERROR: (libFuzzer|AddressSanitizer)|SUMMARY:" | head -5; echo "$log" | tail -60
              echo "$t: a finding (see .build-fuzz/findings)"; status=1; continue; }
