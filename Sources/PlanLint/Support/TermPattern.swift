@@ -154,42 +154,43 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     /// and so is anything inside brackets. `TermPatternTests` checks the class on every
     /// scalar and every rewritten term of the packs on the example plans.
     static func cheapLetters(_ body: String) -> String {
-        let s = Array(body.unicodeScalars)
-        let letter: [Unicode.Scalar] = ["\\", "p", "{", "L", "}"]
-        guard s.count >= 5, body.utf8.contains(UInt8(ascii: "p")) else { return body }
-        var out = String.UnicodeScalarView()
+        // The syntax is ASCII: walked by UTF-8 bytes (a byte of a longer character is never
+        // one of them), copied to `out` with the replacements.
+        let s = Array(body.utf8)
+        let n = s.count
+        func at(_ i: Int) -> UInt8 { i < n ? s[i] : 0 }
+        let backslash = UInt8(ascii: "\\")
+        var out: [UInt8] = []
         var i = 0
         var depth = 0
         var changed = false
-        while i < s.count {
+        while i < n {
             let c = s[i]
             switch c {
-            case "\\":
-                guard i + 1 < s.count else { out.append(c); i += 1; continue }
-                if s[i + 1] == "Q" { return body }
-                if depth == 0, i + 5 <= s.count, Array(s[i..<(i + 5)]) == letter {
-                    out.append(contentsOf: "(?-i:[\\p{L}\\u0345])".unicodeScalars)
+            case backslash:
+                let next = at(i + 1)
+                if next == UInt8(ascii: "Q") { return body }
+                if depth == 0, next == UInt8(ascii: "p"), at(i + 2) == UInt8(ascii: "{"), at(i + 3) == UInt8(ascii: "L"), at(i + 4) == UInt8(ascii: "}") {
+                    out += Self.cheapLetterClass
                     changed = true
                     i += 5
                     continue
                 }
                 out.append(c)
-                out.append(s[i + 1])
+                if i + 1 < n { out.append(next) }
                 i += 2
                 continue
-            case "[":
+            case UInt8(ascii: "["):
                 // `]` first in a set is read differently by different engines: leave such a body.
-                let next = i + 1 < s.count ? s[i + 1] : " "
-                let afterCaret = i + 2 < s.count ? s[i + 2] : " "
-                if next == "]" || (next == "^" && afterCaret == "]") { return body }
+                if at(i + 1) == UInt8(ascii: "]") || (at(i + 1) == UInt8(ascii: "^") && at(i + 2) == UInt8(ascii: "]")) { return body }
                 depth += 1
-            case "]":
+            case UInt8(ascii: "]"):
                 if depth > 0 { depth -= 1 }
-            case "(":
-                if depth == 0, i + 1 < s.count, s[i + 1] == "?" {
+            case UInt8(ascii: "("):
+                if depth == 0, at(i + 1) == UInt8(ascii: "?") {
                     var j = i + 2
-                    while j < s.count, s[j].properties.isAlphabetic && s[j].isASCII || s[j] == "-" { j += 1 }
-                    if j > i + 2, j < s.count, s[j] == ":" || s[j] == ")" { return body }
+                    while j < n, (s[j] | 0x20 >= UInt8(ascii: "a") && s[j] | 0x20 <= UInt8(ascii: "z")) || s[j] == UInt8(ascii: "-") { j += 1 }
+                    if j > i + 2, at(j) == UInt8(ascii: ":") || at(j) == UInt8(ascii: ")") { return body }
                 }
             default:
                 break
@@ -197,8 +198,10 @@ public struct TermPattern: Sendable, CustomStringConvertible {
             out.append(c)
             i += 1
         }
-        return changed ? String(out) : body
+        return changed ? String(decoding: out, as: UTF8.self) : body
     }
+
+    private static let cheapLetterClass = Array("(?-i:[\\p{L}\\u0345])".utf8)
 
     /// One term of a list: a phrase of stems and words, or a `/regex/`.
     enum Part: Sendable {
