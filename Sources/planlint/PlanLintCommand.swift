@@ -275,7 +275,7 @@ struct Rules: ParsableCommand {
             let local = Set(engine.packs.filter { !$0.origin.hasPrefix("embedded:") }.map(\.id))
             let tested: Set<String>? = (packOptions.packs.isEmpty || allPacks || local.isEmpty) ? nil : local
             let results: [ExampleResult]
-            switch ExampleReport.select(ExampleRunner.run(engine), packs: tested, rules: rules) {
+            switch ExampleReport.select(ExampleRunner.run(engine, packs: tested), packs: tested, rules: rules) {
             case .success(let r): results = r
             case .failure(let e):
                 printError(e.message)

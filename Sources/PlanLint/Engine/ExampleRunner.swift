@@ -35,7 +35,9 @@ public struct ExampleResult: Sendable {
 /// Runs rule examples.
 public enum ExampleRunner {
     /// Runs every example of every active rule of `engine`, each plan checked once per as-of date.
-    public static func run(_ engine: Engine) -> [ExampleResult] {
+    /// `packs`: only the examples of these packs' rules (nil: every pack's). The example
+    /// plans are still checked by every rule of the engine, as a lint run would check them.
+    public static func run(_ engine: Engine, packs: Set<String>? = nil) -> [ExampleResult] {
         var cache: [String: PlanReport] = [:]
         var out: [ExampleResult] = []
         // Check plugins run on the examples of the rules that name one, not on every example
@@ -46,7 +48,7 @@ public enum ExampleRunner {
         }
         var withoutPlugins = engine
         withoutPlugins.plugins = PluginSet()
-        for active in engine.rules {
+        for active in engine.rules where packs?.contains(active.pack.id) ?? true {
             for example in active.rule.examples {
                 let key = "\(active.pack.id)/\(example.file)@\(example.asOf.iso)"
                 // Where the example is: the pack's folder as given, or Rules/ for an embedded pack.
