@@ -31,6 +31,17 @@ final class DocumentFile {
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         let created = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         descriptor = fd
+        // Named by its descriptor where /proc is there: the name in the folder goes before a
+        // byte is written.
+        let byDescriptor = "/proc/self/fd/\(fd)"
+        if access(byDescriptor, R_OK) == 0 {
+            unlink(created)
+            path = byDescriptor
+            linkedPath = nil
+        } else {
+            path = created
+            linkedPath = created
+        }
         let written = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int32 in
             var offset = 0
             while offset < raw.count {
@@ -44,18 +55,8 @@ final class DocumentFile {
             return 0
         }
         if written != 0 {
-            unlink(created)
-            close(fd)
+            release()
             throw Failure(folder: folder, reason: String(cString: strerror(written)))
-        }
-        let byDescriptor = "/proc/self/fd/\(fd)"
-        if access(byDescriptor, R_OK) == 0 {
-            unlink(created)
-            path = byDescriptor
-            linkedPath = nil
-        } else {
-            path = created
-            linkedPath = created
         }
     }
 
