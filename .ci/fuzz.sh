@@ -10,8 +10,9 @@
 # (-rss_limit_mb); the input that caused it is kept in .build-fuzz/findings.
 #
 # With FUZZ_RUNS=N each target runs exactly N inputs from a fixed seed (FUZZ_SEED, default
-# 1), SECONDS x 4 at most: the same inputs on every machine, so CI's result is the result
-# of the same command run here (CI uses this). Without it, SECONDS of fresh random inputs.
+# 1), SECONDS x 4 at most: the same inputs for the same code on every machine of this kind,
+# so CI's result is the result of the same command run here, from a fresh clone (CI uses
+# this). Without it, SECONDS of fresh random inputs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
@@ -51,8 +52,14 @@ if $needsPlanLint; then
         || fail "PlanLint: the build failed"
 fi
 
+# A fixed run needs more than a seed: libFuzzer also learns from the values the code
+# compares, pointers among them, so addresses are not randomised (setarch -R, where the
+# system allows it), nor are Swift's hash seeds (SWIFT_DETERMINISTIC_HASHING, below).
+# -reload=0: the corpus folder is not read again during the run.
+fixed=()
 if [ -n "${FUZZ_RUNS:-}" ]; then
-    limits=(-seed="${FUZZ_SEED:-1}" -runs="$FUZZ_RUNS" -max_total_time=$((seconds * 4)))
+    limits=(-seed="${FUZZ_SEED:-1}" -runs="$FUZZ_RUNS" -reload=0 -max_total_time=$((seconds * 4)))
+    if setarch "$(uname -m)" -R true 2>/dev/null; then fixed=(setarch "$(uname -m)" -R); else echo "setarch -R is not allowed here: the run may differ from CI's"; fi
 else
     limits=(-max_total_time="$seconds")
 fi
@@ -73,7 +80,9 @@ for t in "${targets[@]}"; do
     # FoundationXML leaks the CFError of every XML parse error; -rss_limit_mb bounds memory.
     # SWIFT_BACKTRACE=enable=no: Swift's crash handler would otherwise report its own reads
     # of the crashed process (as ASan errors) instead of the crash.
-    log=$(SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 "$out/$t" "${limits[@]}" -rss_limit_mb=1024 -timeout=5 -max_len=$maxlen -detect_leaks=0 \
+    # SWIFT_DETERMINISTIC_HASHING=1: Swift seeds its hash tables at random in each process,
+    # which changes the coverage libFuzzer sees and so the inputs it makes next.
+    log=$(SWIFT_DETERMINISTIC_HASHING=1 SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 ${fixed[@]+"${fixed[@]}"} "$out/$t" "${limits[@]}" -rss_limit_mb=1024 -timeout=5 -max_len=$maxlen -detect_leaks=0 \
             -artifact_prefix=.build-fuzz/findings/$t- ".build-fuzz/corpus-$corpus" "Fuzz/$corpus-corpus" 2>&1) \
         || { echo "$log" | grep -E "Fatal error|ERROR: (libFuzzer|AddressSanitizer)|SUMMARY:" | head -5; echo "$log" | tail -60
              echo "$t: a finding (see .build-fuzz/findings)"; status=1; continue; }
