@@ -76,13 +76,8 @@ enum PluginProcess {
         }
         Thread {
             let fd = stdin.fileHandleForWriting.fileDescriptor
-            input.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-                var offset = 0
-                while offset < buffer.count {
-                    let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                    if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue } else { break }
-                }
-            }
+            // A plugin that stops reading ends the write (EPIPE); its answer says the rest.
+            _ = input.withUnsafeBytes { FileDescriptor.writeAll(fd, $0) }
             try? stdin.fileHandleForWriting.close()
         }.start()
 

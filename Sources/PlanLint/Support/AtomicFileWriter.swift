@@ -69,19 +69,8 @@ extension AtomicFile {
 
         private func flush() {
             guard failure == nil, !buffer.isEmpty else { return }
-            var written = 0
-            buffer.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-                guard let base = raw.baseAddress else { return }
-                while written < raw.count {
-                    let n = writeBytes(fd, base + written, raw.count - written)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        failure = AtomicFile.lastError()
-                        return
-                    }
-                    written += n
-                }
-            }
+            let code = buffer.withUnsafeBytes { FileDescriptor.writeAll(fd, $0) }
+            if code != 0 { failure = String(cString: strerror(code)) }
             buffer.removeAll(keepingCapacity: true)
         }
 
@@ -113,14 +102,4 @@ extension AtomicFile {
             unlink(temporary)
         }
     }
-}
-
-/// `write(2)`, named apart from the sinks' `write`.
-@inline(__always)
-private func writeBytes(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    return Glibc.write(fd, buffer, count)
-    #else
-    return Darwin.write(fd, buffer, count)
-    #endif
 }

@@ -42,18 +42,7 @@ final class DocumentFile {
             path = created
             linkedPath = created
         }
-        let written = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int32 in
-            var offset = 0
-            while offset < raw.count {
-                let n = systemWrite(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
-            }
-            return 0
-        }
+        let written = data.withUnsafeBytes { FileDescriptor.writeAll(fd, $0) }
         if written != 0 {
             release()
             throw Failure(folder: folder, reason: String(cString: strerror(written)))
@@ -69,9 +58,3 @@ final class DocumentFile {
 
     deinit { release() }
 }
-
-#if canImport(Glibc)
-private let systemWrite = Glibc.write
-#elseif canImport(Darwin)
-private let systemWrite = Darwin.write
-#endif
