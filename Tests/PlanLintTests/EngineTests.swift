@@ -222,13 +222,18 @@ struct TermPatternTests {
         #expect(m.lower == 27, "offsets count Unicode scalars")
     }
 
-    @Test("The word-character class matches what [\\p{L}\\p{N}] matches ignoring case, on every scalar")
-    func wordCharacterClass() throws {
+    /// Every Unicode scalar once, in order: the text the character-class tests compare on.
+    static let everyScalar: String = {
         var scalars = String.UnicodeScalarView()
         for value in 0...0x10FFFF {
             if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
         }
-        let text = String(scalars)
+        return String(scalars)
+    }()
+
+    @Test("The word-character class matches what [\\p{L}\\p{N}] matches ignoring case, on every scalar")
+    func wordCharacterClass() throws {
+        let text = Self.everyScalar
         let whole = NSRange(location: 0, length: (text as NSString).length)
         let reference = try NSRegularExpression(pattern: "[\\p{L}\\p{N}]", options: [.caseInsensitive])
         let ours = try NSRegularExpression(pattern: TermPattern.wordChar, options: [.caseInsensitive])
@@ -244,11 +249,7 @@ struct TermPatternTests {
 
     @Test("A letter class written for speed matches what \\p{L} matches ignoring case, on every scalar")
     func cheapLetterClass() throws {
-        var scalars = String.UnicodeScalarView()
-        for value in 0...0x10FFFF {
-            if let scalar = Unicode.Scalar(value) { scalars.append(scalar) }
-        }
-        let text = String(scalars)
+        let text = Self.everyScalar
         let whole = NSRange(location: 0, length: (text as NSString).length)
         let reference = try NSRegularExpression(pattern: "\\p{L}", options: [.caseInsensitive])
         let ours = try NSRegularExpression(pattern: TermPattern.cheapLetters("\\p{L}"), options: [.caseInsensitive])

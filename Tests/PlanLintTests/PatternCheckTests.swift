@@ -13,24 +13,7 @@ struct PatternCheckTests {
     }
 
     func pack(origin: String, term: String) -> PackSource {
-        PackSource(origin: origin, displayRoot: origin, files: [
-            "pack.yaml": "id: chk\nversion: 1.0.0\ntitle: {fi: H, sv: H, en: S}\n",
-            "rules/r.yaml": """
-            rules:
-              - id: CHK-1
-                title: {fi: T, sv: T, en: T}
-                severity: warning
-                kind: practice
-                check: {mentions: ['\(term)']}
-                message: {fi: M, sv: M, en: M}
-                remediation: {fi: R, sv: R, en: R}
-                examples:
-                  pass: [examples/pass.md]
-                  fail: [examples/fail.md]
-            """,
-            "examples/pass.md": "---\nplan: {title: S, language: fi}\n---\n# S\n\naaa\n",
-            "examples/fail.md": "---\nplan: {title: S, language: fi}\n---\n# S\n",
-        ])
+        OneRulePack.source(id: "chk", origin: origin, check: "{mentions: ['\(term)']}")
     }
 
     @Test("A folder pack's hazardous term is refused; an embedded pack's waits for rules test")

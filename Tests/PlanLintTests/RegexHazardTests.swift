@@ -36,24 +36,7 @@ struct RegexHazardTests {
     }
 
     func pack(rule check: String, facts: String = "") -> PackSource {
-        PackSource(origin: "slow", displayRoot: "slow", files: [
-            "pack.yaml": "id: slow\nversion: 1.0.0\ntitle: {fi: H, sv: H, en: S}\n",
-            "rules/r.yaml": """
-            \(facts)rules:
-              - id: SLOW-1
-                title: {fi: T, sv: T, en: T}
-                severity: warning
-                kind: practice
-                check: \(check)
-                message: {fi: M, sv: M, en: M}
-                remediation: {fi: R, sv: R, en: R}
-                examples:
-                  pass: [examples/pass.md]
-                  fail: [examples/fail.md]
-            """,
-            "examples/pass.md": "---\nplan: {title: S, language: fi}\n---\n# S\n\naaa\n",
-            "examples/fail.md": "---\nplan: {title: S, language: fi}\n---\n# S\n",
-        ])
+        OneRulePack.source(id: "slow", origin: "slow", check: check, facts: facts)
     }
 
     @Test("A mentions term `/(a+)+$/` is refused at load with file:line:col, in well under a second")
