@@ -57,7 +57,7 @@ struct HTMLCommandLineTests {
     }
 }
 
-@Suite("HTML report in headless Chromium",
+@Suite("HTML report in headless Chromium", .thorough,
        .enabled(if: Chromium.path != nil, "chromium is not installed (apt-get install chromium); .ci/run installs it"))
 struct HTMLBrowserTests {
     /// A temporary folder with the report of the example plans and a hostile plan.

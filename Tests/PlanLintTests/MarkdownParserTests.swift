@@ -935,7 +935,7 @@ Kunnassa asui vuonna 2022 yhteensä 12 345 asukasta; alle 18-vuotiaita oli 2 468
     #expect(p.range.end.column == line.unicodeScalars.count)
 }
 
-@Test func fiveMegabyteDocumentParses() throws {
+@Test(.thorough) func fiveMegabyteDocumentParses() throws {
     var chunk = """
     ## 2 Lasten ja nuorten kasvuolot ja hyvinvoinnin tila
 

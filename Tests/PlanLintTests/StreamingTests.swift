@@ -11,12 +11,14 @@ struct StreamingTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let asOf = PlanDate(year: 2026, month: 11, day: 22)!
 
-    /// The session in memory, as if started in the repository root.
-    static func session(_ paths: [String], format: String, batchSize: Int = 16, quiet: Bool = false) throws -> (status: Int32, out: String, err: String) {
+    /// The session in memory, as if started in the repository root; `outputs` are
+    /// `FORMAT=PATH` reports written in the same run.
+    static func session(_ paths: [String], format: String, outputs: [String] = [], batchSize: Int = 16, quiet: Bool = false) throws -> (status: Int32, out: String, err: String) {
         var flags = CommandLineSettings()
         flags.paths = paths
         flags.asOf = asOf
         flags.format = format
+        flags.outputs = outputs
         var options = LintOptions(flags: flags)
         options.workingDirectory = root.path
         options.batchSize = batchSize
@@ -46,21 +48,38 @@ struct StreamingTests {
         return (outcomes, engine.packs)
     }
 
-    @Test("Every format: the session's streamed report is the report of the whole run, in the order of the files", arguments: Reporters.identifiers)
-    func sameAsWholeRun(_ format: String) throws {
+    /// Two sessions write every format between them: one on stdout, the others as
+    /// `--output` files, as a CI job does.
+    static let sessions: [(String, [String])] = [("text", ["json", "html", "junit", "gitlab"]), ("json", ["compliance", "sarif", "github", "checkstyle", "markdown"])]
+
+    @Test("Every format: the session's streamed report, on stdout and in --output files, is the report of the whole run, in the order of the files",
+          arguments: sessions)
+    func sameAsWholeRun(_ format: String, _ others: [String]) throws {
         let broken = Self.root.appendingPathComponent("Tests/PlanLintCLITests/Fixtures/bad/plans/unclosed-quote.md").path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("planlint-stream-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
         // Batches of 3 over 11 plans: the last batch is short, and a plan that cannot be
         // read sits in the middle of the files.
-        let streamed = try Self.session(["Examples/alavesi-2023-prose.md", broken, "Examples"], format: format, batchSize: 3)
+        let streamed = try Self.session(["Examples/alavesi-2023-prose.md", broken, "Examples"], format: format,
+                                        outputs: others.map { "\($0)=\(dir.path)/report.\($0)" }, batchSize: 3)
         #expect(streamed.status == 2, "the broken plan: \(streamed.err)")
         #expect(streamed.err.contains("unclosed-quote.md:9:1: error: found unexpected end of stream"))
 
         let (outcomes, packs) = try Self.wholeRun.get()
         #expect(outcomes.count == 12)
-        let reporter = try #require(Reporters.make(format, options: ReportOptions(language: .en, sourceRoot: Self.root.path)))
-        let whole = reporter.report(RunResult(outcomes: outcomes, packs: packs, asOf: Self.asOf, language: nil))
-        #expect(streamed.out == OutputSafety.neutralize(whole, OutputSafety.syntax(forFormat: format)))
-        #expect(streamed.out.count > 1000)
+        for f in [format] + others {
+            let text = f == format ? streamed.out : try String(contentsOf: dir.appendingPathComponent("report.\(f)"), encoding: .utf8)
+            let reporter = try #require(Reporters.make(f, options: ReportOptions(language: .en, sourceRoot: Self.root.path)))
+            let whole = reporter.report(RunResult(outcomes: outcomes, packs: packs, asOf: Self.asOf, language: nil))
+            #expect(text == OutputSafety.neutralize(whole, OutputSafety.syntax(forFormat: f)), "\(f)")
+            #expect(text.count > 1000, "\(f)")
+        }
+    }
+
+    @Test("The two sessions above write every format")
+    func everyFormatStreamed() {
+        #expect(Set(Self.sessions.flatMap { [$0.0] + $0.1 }) == Set(Reporters.identifiers))
     }
 
     @Test("--quiet: the text summary only when the run fails, written at the end")

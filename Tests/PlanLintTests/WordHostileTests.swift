@@ -217,7 +217,7 @@ struct WordHostileTests {
         #expect(Date().timeIntervalSince(start) < 5)
     }
 
-    @Test("One paragraph of 8 MB of text is read in linear time")
+    @Test("One paragraph of 8 MB of text is read in linear time", .thorough)
     func longText() throws {
         let words = String(repeating: "lapset nuoret perheet koulu ", count: 300_000)
         let xml = "<w:document \(WordFixture.ns)><w:body><w:p><w:r><w:t>\(words)</w:t></w:r></w:p></w:body></w:document>"
@@ -230,7 +230,7 @@ struct WordHostileTests {
         #expect(plan.lines.first?.count == words.count - 1, "the closing space is trimmed")
     }
 
-    @Test("A 100 MB embedded picture is never decompressed: the plan is read and quickly")
+    @Test("A 100 MB embedded picture is never decompressed: the plan is read and quickly", .thorough)
     func hugeMedia() throws {
         let size = 100 * 1024 * 1024
         let archive = try Archive(data: Data(), accessMode: .create)
@@ -338,7 +338,7 @@ struct WordHostileTests {
     /// Foundation's XMLParser (libxml2) refuses a part over 10 000 000 bytes as broken XML:
     /// a sound part over it is refused as too large, with its exact size, before the parser
     /// could call it damaged; a part just under it is read.
-    @Test("A document part over 10 000 000 bytes is refused with its size; a part just under it is read")
+    @Test("A document part over 10 000 000 bytes is refused with its size; a part just under it is read", .thorough)
     func partOverTheParserLimit() throws {
         let paragraph = WordFixture.p(String(repeating: "Lapset ja nuoret osallistuvat. ", count: 40))
         func document(_ bytes: Int) -> Data {
