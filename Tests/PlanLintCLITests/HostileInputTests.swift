@@ -508,20 +508,40 @@ struct HostileInputTests {
         },
     ]
 
+    /// The cases through the binary on every run (with the `rules` cases of `injection` and
+    /// `packs`, which have no in-process runner): one of each kind of boundary (an exit
+    /// code of its own, a FIFO both ways, the size limit, a name that is not UTF-8, links in a
+    /// folder that is searched, a pack refused at load). The others of `output`, `limits` and
+    /// `time` repeat, end to end, what in-process tests check (BoundedReadingTests,
+    /// AtomicFileSafetyTests, RegexHazardTests) and run with PLANLINT_THOROUGH=1.
+    static let everyRun: Set<String> = [
+        "--output over a FIFO", "8 MiB + 1 byte", "a FIFO named as a plan",
+        "a non-UTF-8 file name in a folder is reported, not skipped", "a dangling link named as a plan in a folder",
+        "a linked folder is searched once", "a link loop between folders ends", "mentions term /(a+)+$/",
+    ]
+
+    static let spawned = output + limits + time
+
     static let all = (injection + packs).map { c in
         var c = c
         c.inProcess = true
         return c
-    } + output + limits + time
+    } + spawned.filter { everyRun.contains($0.name) }
 
     @Test("Each hostile input: exit code, message, time and memory bounds", arguments: all)
     func hostile(_ c: HostileCase) throws {
         try Self.run(c)
     }
 
-    @Test("Each large input: exit code, proportionate output, time and memory bounds", .thorough, arguments: large)
-    func largeInput(_ c: HostileCase) throws {
+    @Test("Each large input, and the other hostile inputs end to end: exit code, message, time and memory bounds", .thorough,
+          arguments: large + spawned.filter { !everyRun.contains($0.name) })
+    func thoroughInput(_ c: HostileCase) throws {
         try Self.run(c)
+    }
+
+    @Test("The cases run on every run are cases of the suite")
+    func everyRunNamesCases() {
+        #expect(Set(Self.all.map(\.name)).isSuperset(of: Self.everyRun))
     }
 
     static func run(_ c: HostileCase) throws {
