@@ -359,12 +359,13 @@ struct TermPatternTests {
         #expect(valid > 300 && valid < 2700, "both valid and invalid patterns were tried")
     }
 
-    /// The compact form of every list of the packs against its plain form: every match in
-    /// each of `texts`, first matches in each of `paragraphs`.
-    static func compactAgrees(texts: [String], paragraphs: [String]) throws {
+    /// The compact form of every `stride`-th list of the packs against its plain form: every
+    /// match in each of `texts`, first matches in each of `paragraphs`.
+    static func compactAgrees(texts: [String], paragraphs: [String], everyList stride: Int = 1) throws {
         _ = Packs.engine
-        let lists = CompiledPatterns.shared.termLists
-        #expect(lists.count > 80)
+        let all = CompiledPatterns.shared.termLists
+        #expect(all.count > 80)
+        let lists = all.indices.filter { $0 % stride == 1 % stride }.map { all[$0] }
         for terms in lists {
             let parts = try TermPattern.parts(of: terms)
             let compact = try NSRegularExpression(pattern: TermPattern.pattern(of: parts), options: [.caseInsensitive])
@@ -391,12 +392,13 @@ struct TermPatternTests {
 
     @Test("The compact form of every list of the packs finds what the plain form finds, on a sample of example paragraphs")
     func compactFormOnExampleParagraphs() throws {
-        // Every match in every tenth paragraph of a Finnish plan; first matches in every
-        // tenth paragraph of a Swedish one. Both plans whole with PLANLINT_THOROUGH=1, below.
+        // Every other list (those the token matcher's sample leaves out): every match in
+        // every tenth paragraph of a Finnish plan; first matches in every tenth paragraph of a
+        // Swedish one. Every list on both plans whole with PLANLINT_THOROUGH=1, below.
         let finnish = try Self.example("jarvela-2025.md").components(separatedBy: "\n\n").enumerated().filter { $0.offset % 10 == 0 }.map(\.element)
         let swedish = try Self.example("vasterby-2024.md").components(separatedBy: "\n\n").enumerated().filter { $0.offset % 10 == 1 }.map(\.element)
         #expect(finnish.count > 5 && swedish.count > 5)
-        try Self.compactAgrees(texts: finnish + [Self.awkwardText], paragraphs: swedish)
+        try Self.compactAgrees(texts: finnish + [Self.awkwardText], paragraphs: swedish, everyList: 2)
     }
 
     @Test("The compact form of every list of the packs finds what the plain form finds, on example plans", .thorough)

@@ -7,7 +7,7 @@ import Foundation
 import Testing
 @testable import PlanLint
 
-@Suite("Check plugins", .serialized)
+@Suite("Check plugins")
 struct PluginTests {
     static let asOf = PlanDate(year: 2026, month: 11, day: 22)!
 

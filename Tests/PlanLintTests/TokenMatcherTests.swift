@@ -35,12 +35,13 @@ struct TokenMatcherTests {
         return texts
     }
 
-    /// Every list of the packs, token matcher against regular expression, on `texts`; the
-    /// number of (list, text) pairs where the list was found.
-    static func packListsAgree(on texts: [String]) throws -> Int {
+    /// Every `stride`-th list of the packs, token matcher against regular expression, on
+    /// `texts`; the number of (list, text) pairs where the list was found.
+    static func packListsAgree(on texts: [String], everyList stride: Int = 1) throws -> Int {
         _ = Packs.engine
-        let lists = CompiledPatterns.shared.termLists
-        #expect(lists.count > 80)
+        let all = CompiledPatterns.shared.termLists
+        #expect(all.count > 80)
+        let lists = all.indices.filter { $0 % stride == 0 }.map { all[$0] }
         var tokenLists = 0, matched = 0
         // Base forms (=lapsi) are meant to find more than their stand-in stems.
         for terms in lists where !terms.contains(where: { $0.split(separator: " ").contains { $0.hasPrefix("=") } }) {
@@ -51,16 +52,17 @@ struct TokenMatcherTests {
                 if pattern.isFound(in: text) { matched += 1 }
             }
         }
-        #expect(tokenLists > 90, "the packs' lists of stems and phrases go to the token matcher")
+        #expect(tokenLists > 90 / stride, "the packs' lists of stems and phrases go to the token matcher")
         return matched
     }
 
     @Test("Every list of the packs finds on a sample of the example plans' paragraphs what its regular expression finds")
     func packListsOnExampleParagraphs() throws {
-        // Every fifteenth paragraph of six plans; all of them, and three plans whole, below.
+        // Every other list on every fifteenth paragraph of six plans; every list on all of
+        // them, and on three plans whole, below.
         let sample = Array(try Self.exampleTexts().dropFirst(3)).enumerated().filter { $0.offset % 15 == 0 }.map(\.element)
         #expect(sample.count > 20)
-        #expect(try Self.packListsAgree(on: sample) > 50)
+        #expect(try Self.packListsAgree(on: sample, everyList: 2) > 25)
     }
 
     @Test("Every list of the packs finds on every example plan what its regular expression finds", .thorough)
