@@ -586,12 +586,15 @@ struct OutputFormatTests {
     func outputs() throws {
         let ws = try Workspace()
         defer { ws.remove() }
-        let r = try ws.lint(["lint", "Examples", "--as-of", "2026-11-22", "--format", "markdown",
+        // A draft with errors and a Swedish plan (every format, on every example plan, is
+        // compared with the whole run's report in StreamingTests).
+        let plans = ["Examples/koskenkyla-luonnos-2026.md", "Examples/vasterby-2024.md"]
+        let r = try ws.lint(["lint"] + plans + ["--as-of", "2026-11-22", "--format", "markdown",
                             "--output", "sarif=out.sarif", "--output", "junit=out.xml", "--output", "json=out.json", "--output", "text=out.txt"])
         #expect(r.status == 1)
         #expect(r.stdout.hasPrefix("### ❌ planlint: "))
         for (format, file) in [("sarif", "out.sarif"), ("junit", "out.xml"), ("json", "out.json"), ("text", "out.txt")] {
-            let alone = try ws.lint(["lint", "Examples", "--as-of", "2026-11-22", "--format", format])
+            let alone = try ws.lint(["lint"] + plans + ["--as-of", "2026-11-22", "--format", format])
             #expect(try ws.read(file) == alone.stdout, "\(format)")
         }
         #expect(!(try ws.read("out.txt")).contains("\u{1B}["), "no colours in files")
@@ -616,11 +619,11 @@ struct OutputFormatTests {
         let ws = try Workspace()
         defer { ws.remove() }
         try ws.write("planlint.sarif", "{\"edellinen\": \"raportti\"}\n")
-        // A file size limit of 8 KB: the SARIF report (about 100 KB) fails part-way through.
+        // A file size limit of 8 KB: the draft's SARIF report (about 230 KB) fails part-way through.
         let binary = CLI.binary.path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "ulimit -f 8; exec \"$0\" lint Examples --as-of 2026-11-22 --quiet --output sarif=planlint.sarif", binary]
+        process.arguments = ["-c", "ulimit -f 8; exec \"$0\" lint Examples/koskenkyla-luonnos-2026.md --as-of 2026-11-22 --quiet --output sarif=planlint.sarif", binary]
         process.currentDirectoryURL = ws.url
         let err = Pipe()
         process.standardError = err
@@ -634,7 +637,7 @@ struct OutputFormatTests {
         let left = try FileManager.default.contentsOfDirectory(atPath: ws.url.path).filter { $0.contains(".planlint-") }
         #expect(left.isEmpty, "\(left)")
         // Without the limit the same command replaces it.
-        let ok = try ws.lint(["lint", "Examples", "--as-of", "2026-11-22", "--quiet", "--output", "sarif=planlint.sarif"])
+        let ok = try ws.lint(["lint", "Examples/koskenkyla-luonnos-2026.md", "--as-of", "2026-11-22", "--quiet", "--output", "sarif=planlint.sarif"])
         #expect(ok.status == 1)
         #expect(try ws.read("planlint.sarif").contains("\"version\" : \"2.1.0\""))
     }
