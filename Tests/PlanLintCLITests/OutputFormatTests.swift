@@ -743,9 +743,11 @@ struct OutputFormatTests {
     @Test("--color auto colours a terminal unless NO_COLOR is set or --color never; always wins over NO_COLOR; a pipe gets none",
           .enabled(if: OutputFormatTests.hasScript, "needs util-linux script for a terminal"))
     func colorOnTerminal() throws {
-        let args = ["lint", "Examples/koskenkyla-luonnos-2026.md", "--as-of", "2026-11-22"]
+        // A plan with one error, under a one-rule pack: colours do not depend on the packs.
+        let pack = CLI.fixture("packs/one-rule")
+        let args = ["lint", pack + "/examples/fail.md", "--as-of", "2026-11-22", "--no-default-packs", "--pack", pack]
         let command = "\(CLI.binary.path) \(args.joined(separator: " "))"
-        #expect(try Self.onTerminal(command).contains("\u{1B}[1;31merror["), "auto on a terminal")
+        #expect(try Self.onTerminal(command).contains("\u{1B}[1;31merror[YKSI-URL]"), "auto on a terminal")
         #expect(!(try Self.onTerminal(command, environment: ["NO_COLOR": "1"]).contains("\u{1B}[1;31m")), "NO_COLOR")
         #expect(!(try Self.onTerminal(command + " --color never").contains("\u{1B}[1;31m")))
         #expect(try Self.onTerminal(command + " --color always", environment: ["NO_COLOR": "1"]).contains("\u{1B}[1;31m"), "always wins over NO_COLOR")
@@ -757,8 +759,8 @@ struct OutputFormatTests {
     func progress() throws {
         let ws = try Workspace()
         defer { ws.remove() }
-        // Progress depends on the number of plans, not their size: small plans keep the
-        // four runs short.
+        // Progress depends on the number of plans, not their size or the packs: small plans
+        // and a one-rule pack keep the five runs short.
         func plans(_ folder: String, _ count: Int) throws {
             let dir = ws.url.appendingPathComponent(folder)
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -769,14 +771,15 @@ struct OutputFormatTests {
         try plans("monta", 21)
         try plans("kaksikymmenta", 20)
         let total = 21
-        let command = "\(CLI.binary.path) lint monta --as-of 2026-11-22 --format json >/dev/null"
+        let packs = "--no-default-packs --pack \(CLI.fixture("packs/one-rule"))"
+        let command = "\(CLI.binary.path) lint monta --as-of 2026-11-22 \(packs) --format json >/dev/null"
         let shown = try Self.onTerminal(command, in: ws.url)
         #expect(shown.contains("planlint: 16/\(total) plans checked"), "\(shown)")
         #expect(shown.contains("planlint: \(total)/\(total) plans checked\r\u{1B}[K"), "the line is cleared at the end")
         #expect(!(try Self.onTerminal(command + " --quiet", in: ws.url)).contains("plans checked"))
-        let piped = try ws.run(["lint", "monta", "--as-of", "2026-11-22", "--format", "json"])
+        let piped = try ws.run(["lint", "monta", "--as-of", "2026-11-22", "--no-default-packs", "--pack", CLI.fixture("packs/one-rule"), "--format", "json"])
         #expect(piped.stdout.contains("plan-21.md") && piped.stderr.isEmpty, "not a terminal: \(piped.stderr)")
         // Not more than 20 plans on a terminal: no progress.
-        #expect(!(try Self.onTerminal("\(CLI.binary.path) lint kaksikymmenta --as-of 2026-11-22 --format json >/dev/null", in: ws.url)).contains("plans checked"))
+        #expect(!(try Self.onTerminal("\(CLI.binary.path) lint kaksikymmenta --as-of 2026-11-22 \(packs) --format json >/dev/null", in: ws.url)).contains("plans checked"))
     }
 }
