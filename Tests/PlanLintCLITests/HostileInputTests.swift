@@ -241,15 +241,15 @@ struct HostileInputTests {
         } check: { r, _ in expectClean(r.stderr, "stderr") },
         HostileCase(name: "rules explain of a pack with hostile text", status: 0, expected: ["OWN-1"]) { s in
             try s.pack("evil", text: payloadYAML)
-            return args("rules", "explain", "OWN-1", "--pack", "evil")
+            return args("rules", "explain", "OWN-1", "--no-default-packs", "--pack", "evil")
         } check: { r, _ in expectClean(r.stdout, "explain") },
         HostileCase(name: "rules list of a pack with hostile text", status: 0, expected: ["OWN-1"]) { s in
             try s.pack("evil", text: payloadYAML)
-            return args("rules", "list", "--pack", "evil")
+            return args("rules", "list", "--no-default-packs", "--pack", "evil")
         } check: { r, _ in expectClean(r.stdout, "list") },
         HostileCase(name: "rules list --format markdown of a hostile pack", status: 0, expected: ["OWN-1"]) { s in
             try s.pack("evil", text: payloadYAML)
-            return args("rules", "list", "--format", "markdown", "--pack", "evil")
+            return args("rules", "list", "--format", "markdown", "--no-default-packs", "--pack", "evil")
         } check: { r, _ in expectClean(r.stdout, "list markdown") },
         HostileCase(name: "findings of a hostile pack in the text report", status: 1, expected: ["OWN-1"]) { s in
             try s.pack("evil", text: payloadYAML)
@@ -408,20 +408,20 @@ struct HostileInputTests {
     static let time: [HostileCase] = [
         HostileCase(name: "mentions term /(a+)+$/", status: 2, expected: ["slow/rules/r.yaml:6:23: error: mentions: term '/(a+)+$/' is refused: `a+` repeats inside a repeated part"], seconds: 10) { s in
             try s.pack("slow", check: "{mentions: ['/(a+)+$/']}")
-            return args("rules", "list", "--pack", "slow")
+            return args("rules", "list", "--no-default-packs", "--pack", "slow")
         },
         HostileCase(name: "fact pattern (x+x+)+y", status: 2, expected: ["slow/rules/r.yaml:4:16: error: pattern '(?<v>(x+x+)+y)' is refused"], seconds: 10) { s in
             try s.pack("slow", check: "{present: slow_fact}",
                        facts: "facts:\n  - path: slow_fact\n    kind: value\n    patterns: ['(?<v>(x+x+)+y)']\n    fields: {slow_fact: v}\n")
-            return args("rules", "list", "--pack", "slow")
+            return args("rules", "list", "--no-default-packs", "--pack", "slow")
         },
         HostileCase(name: "mentions term /(a|a)*b/", status: 2, expected: ["is refused: `(a|a)*` repeats alternatives that can start with the same character"], seconds: 10) { s in
             try s.pack("slow", check: "{mentions: ['/(a|a)*b/']}")
-            return args("rules", "list", "--pack", "slow")
+            return args("rules", "list", "--no-default-packs", "--pack", "slow")
         },
         HostileCase(name: "mentions term /(\\w+\\s?)*$/", status: 2, expected: ["is refused: `\\w+` repeats inside a repeated part"], seconds: 10) { s in
             try s.pack("slow", check: "{mentions: ['/(\\w+\\s?)*$/']}")
-            return args("rules", "list", "--pack", "slow")
+            return args("rules", "list", "--no-default-packs", "--pack", "slow")
         },
         HostileCase(name: "a 500 KB title gives proportionate text output", status: 1, expected: ["…"], seconds: 30, peakMB: 400) { s in
             try s.write("t.md", "---\nplan: {title: \"" + String(repeating: "Otsikko ", count: 62_500) + "\", language: fi, scope: municipal}\nstatus: draft\n---\n# T\n\nteksti\n")
@@ -503,7 +503,7 @@ struct HostileInputTests {
         },
         HostileCase(name: "a merge key in a pack", status: 2, expected: ["merge/pack.yaml:4:1: error: merge keys (<<) are not supported"]) { s in
             try s.pack("merge", manifest: "<<: {description: x}\n")
-            return args("rules", "list", "--pack", "merge")
+            return args("rules", "list", "--no-default-packs", "--pack", "merge")
         },
         HostileCase(name: "replaces: naming another pack", status: 2, expected: ["other/pack.yaml:4:11: error: replaces: names the embedded pack this pack stands in for"]) { s in
             try s.pack("other", manifest: "replaces: fi-lsl\n")

@@ -986,10 +986,10 @@ Kunnassa asui vuonna 2022 yhteensä 12 345 asukasta; alle 18-vuotiaita oli 2 468
     #expect(blocks > 200)
 }
 
-/// The error of a plan the Markdown reader refuses.
-private func markdownRefusal(_ text: String) -> InputError? {
+/// The error of a plan the Markdown reader refuses (with the cell limit `cellLimit`).
+private func markdownRefusal(_ text: String, cellLimit: Int = TableCellLimit.maxCells) -> InputError? {
     do {
-        _ = try MarkdownParser.parse(text, file: "t.md")
+        _ = try MarkdownParser.parse(text, file: "t.md", cellLimit: cellLimit)
         Issue.record("t.md was read")
         return nil
     } catch {
@@ -1019,19 +1019,22 @@ private func markdownRefusal(_ text: String) -> InputError? {
 }
 
 @Test func theCellLimitCountsEveryTableOfThePlanAndPaddedRows() throws {
-    // Two tables of 100 001 cells each: the second passes the limit and is named.
-    let table = "|v|a|\n|-|-|\n" + String(repeating: "|1|x|\n", count: 50_000)
-    let error = try #require(markdownRefusal("# A\n\n" + table + "\n# B\n\n" + table))
-    #expect(error.position?.line == 50_008)
-    #expect(error.message.hasPrefix("the plan's tables hold at least 200 002 cells"))
+    // How cells are counted, under a limit of 2 000 (the limit itself is tested above).
+    // Two tables of 1 002 cells each: the second passes the limit and is named.
+    let table = "|v|a|\n|-|-|\n" + String(repeating: "|1|x|\n", count: 500)
+    let error = try #require(markdownRefusal("# A\n\n" + table + "\n# B\n\n" + table, cellLimit: 2_000))
+    #expect(error.position?.line == 508)
+    #expect(error.message.hasPrefix("the plan's tables hold at least 2 002 cells; the limit is 2 000"), "\(error.message)")
 
     // Short rows count as wide as the header they are padded to.
-    let padded = "|a|b|c|d|\n|-|-|-|-|\n" + String(repeating: "|1|\n", count: 50_000)
-    #expect(markdownRefusal(padded)?.message.hasPrefix("the plan's tables hold at least 200 004 cells") == true)
+    let padded = "|a|b|c|d|\n|-|-|-|-|\n" + String(repeating: "|1|\n", count: 500)
+    #expect(markdownRefusal(padded, cellLimit: 2_000)?.message.hasPrefix("the plan's tables hold at least 2 004 cells") == true)
+    // One row fewer is exactly the limit, padding included: read.
+    #expect((try? MarkdownParser.parse(String(padded.dropLast(4)), file: "t.md", cellLimit: 2_000)) != nil)
 
     // One row wider than the limit is refused before its cells are built.
-    let wide = "|" + String(repeating: "a|", count: 200_001) + "\n|" + String(repeating: "-|", count: 200_001) + "\n"
-    let e = try #require(markdownRefusal("Teksti.\n\n" + wide))
+    let wide = "|" + String(repeating: "a|", count: 2_001) + "\n|" + String(repeating: "-|", count: 2_001) + "\n"
+    let e = try #require(markdownRefusal("Teksti.\n\n" + wide, cellLimit: 2_000))
     #expect(e.position?.line == 3)
-    #expect(e.message.hasPrefix("the plan's tables hold at least 200 001 cells"))
+    #expect(e.message.hasPrefix("the plan's tables hold at least 2 001 cells"))
 }

@@ -64,8 +64,9 @@ public enum MarkdownParser {
     ///
     /// Line endings may be `\n`, `\r\n` or a lone `\r`; a leading UTF-8 byte order mark is
     /// skipped but counted in byte offsets. The errors are front matter that is opened
-    /// and never closed, and tables holding more than `TableCellLimit.maxCells` cells.
-    public static func parse(_ text: String, file: String) throws(InputError) -> MarkdownDocument {
+    /// and never closed, and tables holding more than `cellLimit` cells (the tests give a
+    /// smaller limit to test how cells are counted on small tables).
+    public static func parse(_ text: String, file: String, cellLimit: Int = TableCellLimit.maxCells) throws(InputError) -> MarkdownDocument {
         var source = Source(text)
         let lines = source.lineStrings()
         var frontMatter: MarkdownDocument.FrontMatter?
@@ -97,10 +98,10 @@ public enum MarkdownParser {
             bodyStart = close + 1
         }
 
-        let parser = BlockParser(source: source, bodyStart: bodyStart)
+        let parser = BlockParser(source: source, bodyStart: bodyStart, cellLimit: cellLimit)
         let (body, comments) = parser.run()
         if let over = parser.tooManyCells {
-            throw InputError(.tooLarge, file: file, at: over.at, TableCellLimit.message(cells: over.cells))
+            throw InputError(.tooLarge, file: file, at: over.at, TableCellLimit.message(cells: over.cells, limit: cellLimit))
         }
         return MarkdownDocument(frontMatter: frontMatter, body: body, comments: comments, lines: lines)
     }

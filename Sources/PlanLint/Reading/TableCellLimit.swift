@@ -12,9 +12,9 @@ public enum TableCellLimit {
 
     /// The message of a plan whose tables hold at least `cells` cells, `where` in front of
     /// it when the error has no line (a Word table's place).
-    static func message(cells: Int, where place: Localized? = nil) -> Localized {
+    static func message(cells: Int, limit: Int = maxCells, where place: Localized? = nil) -> Localized {
         let m = Catalogue.document.tooManyTableCells.localized([
-            "n": .text(BoundedFile.bytes(cells)), "limit": .text(BoundedFile.bytes(maxCells)),
+            "n": .text(BoundedFile.bytes(cells)), "limit": .text(BoundedFile.bytes(limit)),
         ])
         guard let place else { return m }
         return Localized(fi: place.fi + ": " + m.fi, sv: place.sv + ": " + m.sv, en: place.en + ": " + m.en)

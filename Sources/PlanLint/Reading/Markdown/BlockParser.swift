@@ -112,9 +112,12 @@ extension MarkdownParser {
         private var pending: PendingComment?
         /// The table cells read so far, and where the table that passed the limit starts.
         private var tableCells = 0
+        /// The most table cells the plan may hold (`TableCellLimit.maxCells`).
+        private let cellLimit: Int
         private(set) var tooManyCells: (at: SourcePosition, cells: Int)?
 
-        init(source: Source, bodyStart: Int) {
+        init(source: Source, bodyStart: Int, cellLimit: Int) {
+            self.cellLimit = cellLimit
             var source = source
             let firstLine = bodyStart + 1
             let lastLine = max(source.lineCount, firstLine)
@@ -532,7 +535,7 @@ extension MarkdownParser {
         /// Adds `n` cells to the plan's count; false (and the error noted) past the limit.
         func countTableCells(_ n: Int) -> Bool {
             tableCells += n
-            guard tableCells > TableCellLimit.maxCells else { return true }
+            guard tableCells > cellLimit else { return true }
             tooManyCells = (table?.start ?? tableStart, tableCells)
             return false
         }
