@@ -37,9 +37,9 @@ public enum ExampleRunner {
     /// Runs every example of every active rule of `engine`, each plan checked once per as-of date.
     /// `packs`: only the examples of these packs' rules (nil: every pack's). The example
     /// plans are still checked by every rule of the engine, as a lint run would check them.
+    /// The distinct example plans are checked on all cores; the results keep the order of
+    /// the rules and their examples.
     public static func run(_ engine: Engine, packs: Set<String>? = nil) -> [ExampleResult] {
-        var cache: [String: PlanReport] = [:]
-        var out: [ExampleResult] = []
         // Check plugins run on the examples of the rules that name one, not on every example
         // plan of every pack (a plugin costs a process per plan).
         var pluginExamples = Set<String>()
@@ -48,35 +48,68 @@ public enum ExampleRunner {
         }
         var withoutPlugins = engine
         withoutPlugins.plugins = PluginSet()
+
+        /// One example of one rule, and the plan it names.
+        struct Planned {
+            var active: ActiveRule
+            var example: RuleExample
+            var display: String
+            /// Index into `plans`; nil when the pack holds no such file.
+            var plan: Int?
+        }
+        /// A distinct example plan: its bytes, where it is shown, its date and its checker.
+        struct PlanToCheck: Sendable {
+            var data: Data
+            var display: String
+            var asOf: PlanDate
+            var checker: Engine
+        }
+        var planned: [Planned] = []
+        var plans: [PlanToCheck] = []
+        var index: [String: Int] = [:]
         for active in engine.rules where packs?.contains(active.pack.id) ?? true {
             for example in active.rule.examples {
                 let key = "\(active.pack.id)/\(example.file)@\(example.asOf.iso)"
                 // Where the example is: the pack's folder as given, or Rules/ for an embedded pack.
                 let root = active.pack.origin.hasPrefix("embedded:") ? "Rules/\(active.pack.id)" : active.pack.origin
                 let display = (root as NSString).appendingPathComponent(example.file)
-                var report = cache[key]
-                if report == nil {
+                if index[key] == nil {
                     // A Word or OpenDocument example is read from its bytes.
-                    guard let data = active.pack.documents[example.file] ?? active.pack.files[example.file].map({ Data($0.utf8) }) else { continue }
-                    do throws(InputError) {
-                        let plan = try PlanReader.read(data: data, file: display)
-                        let checker = pluginExamples.contains(key) ? engine : withoutPlugins
-                        report = checker.check(plan, asOf: example.asOf, coverage: false)
-                        cache[key] = report
-                    } catch {
-                        out.append(ExampleResult(rule: active.rule.id, pack: active.pack.id, file: display, expect: example.expect,
-                                                 asOf: example.asOf, findings: [], applicable: false, error: error))
-                        continue
+                    if let data = active.pack.documents[example.file] ?? active.pack.files[example.file].map({ Data($0.utf8) }) {
+                        index[key] = plans.count
+                        plans.append(PlanToCheck(data: data, display: display, asOf: example.asOf,
+                                                 checker: pluginExamples.contains(key) ? engine : withoutPlugins))
                     }
                 }
-                guard let report else { continue }
-                let findings = report.findings.filter { $0.ruleID == active.rule.id }
-                let result = report.results.first(where: { $0.rule == active.rule.id })
+                planned.append(Planned(active: active, example: example, display: display, plan: index[key]))
+            }
+        }
+        let toCheck = plans
+        let reports: [Result<PlanReport, InputError>] = PlanRun.concurrently(toCheck.count) { i in
+            let p = toCheck[i]
+            do throws(InputError) {
+                let plan = try PlanReader.read(data: p.data, file: p.display)
+                return .success(p.checker.check(plan, asOf: p.asOf, coverage: false))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var out: [ExampleResult] = []
+        for p in planned {
+            guard let i = p.plan else { continue }
+            let rule = p.active.rule
+            switch reports[i] {
+            case .failure(let error):
+                out.append(ExampleResult(rule: rule.id, pack: p.active.pack.id, file: p.display, expect: p.example.expect,
+                                         asOf: p.example.asOf, findings: [], applicable: false, error: error))
+            case .success(let report):
+                let findings = report.findings.filter { $0.ruleID == rule.id }
+                let result = report.results.first(where: { $0.rule == rule.id })
                 let applicable = result?.status != .notApplicable
                 // A rule whose plugin did not run proves nothing either way.
                 let notRun = result?.notes.first(where: PluginCheck.isPluginNote).map { PluginCheck.messages.reason($0).en }
-                out.append(ExampleResult(rule: active.rule.id, pack: active.pack.id, file: display, expect: example.expect,
-                                         asOf: example.asOf, findings: findings, applicable: applicable, error: nil, notRun: notRun))
+                out.append(ExampleResult(rule: rule.id, pack: p.active.pack.id, file: p.display, expect: p.example.expect,
+                                         asOf: p.example.asOf, findings: findings, applicable: applicable, error: nil, notRun: notRun))
             }
         }
         return out
