@@ -997,7 +997,21 @@ private func markdownRefusal(_ text: String, cellLimit: Int = TableCellLimit.max
     }
 }
 
-@Test func tablesAreReadUpToTheCellLimitAndRefusedAtTheRowPastIt() throws {
+@Test func theCellLimitIsExactOnASmallTable() throws {
+    // The boundary under a limit of 2 000: exactly the limit is read, one row more is
+    // refused at the table's first line (the real limit, below and in the thorough pass).
+    let head = "# Liite\n\nTeksti.\n\n|v|a|\n|-|-|\n"
+    let atLimit = head + String(repeating: "|1|x|\n", count: 999)
+    let t = try #require(tables(try MarkdownParser.parse(atLimit, file: "t.md", cellLimit: 2_000).body.allBlocks).first)
+    #expect((t.rows.count + 1) * t.header.count == 2_000)
+    let error = try #require(markdownRefusal(atLimit + "|2|y|\n", cellLimit: 2_000))
+    #expect(error.kind == .tooLarge)
+    #expect(error.position?.line == 5 && error.position?.column == 1)
+    #expect(error.message.hasPrefix("the plan's tables hold at least 2 002 cells; the limit is 2 000"))
+    #expect(TableCellLimit.maxCells == 200_000)
+}
+
+@Test(.thorough) func tablesAreReadUpToTheCellLimitAndRefusedAtTheRowPastIt() throws {
     let limit = TableCellLimit.maxCells
     #expect(limit == 200_000)
     let head = "# Liite\n\nTeksti.\n\n|v|a|\n|-|-|\n"
