@@ -8,8 +8,9 @@
 //   PlanLint        reading plans, the plan model, rule packs, the engine, reporters
 //   planlint        the command line
 //   FuzzYAML        a libFuzzer target for the YAML loader (docs/fuzzing.md)
-// and the build-time pieces that embed Rules/ into the binary:
+// and the build-time pieces that embed Rules/ into the binary and list the check kinds:
 //   EmbedRulePacksTool + Plugins/EmbedRulePacks
+//   RegisterCheckKindsTool + Plugins/RegisterCheckKinds (one kind per file of Checks/)
 // and, for packages that keep plans: `swift package lint-plans` (Plugins/LintPlans).
 import PackageDescription
 
@@ -40,10 +41,16 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedRulePacksTool"]
         ),
+        .executableTarget(name: "RegisterCheckKindsTool"),
+        .plugin(
+            name: "RegisterCheckKinds",
+            capability: .buildTool(),
+            dependencies: ["RegisterCheckKindsTool"]
+        ),
         .target(
             name: "PlanLint",
             dependencies: ["PlanLintYAML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            plugins: [.plugin(name: "EmbedRulePacks")]
+            plugins: [.plugin(name: "EmbedRulePacks"), .plugin(name: "RegisterCheckKinds")]
         ),
         // Reads the package and prints planlint's report: no permission needed.
         .plugin(

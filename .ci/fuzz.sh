@@ -37,6 +37,10 @@ if $needsPlanLint; then
     swiftc -O Sources/EmbedRulePacksTool/main.swift -o "$out/EmbedRulePacksTool" >>"$out/build.log" 2>&1 \
         && "$out/EmbedRulePacksTool" Rules "$out/EmbeddedRulePackFiles.swift" schemas "$out/EmbeddedSchemaFiles.swift" >>"$out/build.log" 2>&1 \
         || fail "EmbedRulePacksTool: the build or the run failed"
+    # The check kinds listed as the RegisterCheckKinds plugin does it.
+    swiftc -O Sources/RegisterCheckKindsTool/main.swift -o "$out/RegisterCheckKindsTool" >>"$out/build.log" 2>&1 \
+        && "$out/RegisterCheckKindsTool" "$out/RegisteredCheckKinds.swift" Sources/PlanLint/Checks/*.swift >>"$out/build.log" 2>&1 \
+        || fail "RegisterCheckKindsTool: the build or the run failed"
     # ZIPFoundation from the package's checkout (swift package resolve fetches it).
     zip=$(find .build/checkouts .build-*/checkouts -maxdepth 1 -name ZIPFoundation 2>/dev/null | head -1 || true)
     if [ -z "$zip" ]; then swift package resolve >>"$out/build.log" 2>&1 || true; zip=.build/checkouts/ZIPFoundation; fi
@@ -47,7 +51,7 @@ if $needsPlanLint; then
         || fail "ZIPFoundation: the build failed"
     find Sources/PlanLint -name '*.swift' | sort > "$out/planlint-sources"
     swiftc "${flags[@]}" -wmo -emit-library -static -module-name PlanLint -I "$out" -I "$zip/Sources/CZLib" \
-        @"$out/planlint-sources" "$out/EmbeddedRulePackFiles.swift" "$out/EmbeddedSchemaFiles.swift" \
+        @"$out/planlint-sources" "$out/EmbeddedRulePackFiles.swift" "$out/EmbeddedSchemaFiles.swift" "$out/RegisteredCheckKinds.swift" \
         -emit-module -emit-module-path "$out/PlanLint.swiftmodule" -o "$out/libPlanLint.a" >>"$out/build.log" 2>&1 \
         || fail "PlanLint: the build failed"
 fi

@@ -3,8 +3,10 @@
 // A rule's `check:` is a mapping with one key naming a kind (`present: …`, `section: …`).
 // Each kind is a type conforming to `CheckKind` in its own file in this folder: how its YAML
 // body is read (validated, with errors at file:line:col), how it is evaluated on a plan, and
-// how `rules explain` outlines it in fi/sv/en. To add a kind: write one file here, add its
-// type to `CheckKinds.all`, and document it in docs/rule-packs.md.
+// how `rules explain` outlines it in fi/sv/en. To add a kind: write one file here and
+// document it in docs/rule-packs.md. The build lists the kinds (Plugins/RegisterCheckKinds
+// reads the `struct Name: … CheckKind` of each file) and stops on a file that declares none
+// or more than one.
 import Foundation
 
 /// One kind of check.
@@ -19,13 +21,9 @@ protocol CheckKind: Sendable {
     func outline(_ o: Outline) -> String
 }
 
-/// Every kind of check, by its YAML name.
+/// Every kind of check, by its YAML name (`registered` is generated from the files of Checks/).
 enum CheckKinds {
-    static let all: [any CheckKind.Type] = [
-        PresentCheck.self, IsDateCheck.self, OneOfCheck.self, MatchesCheck.self, EqualsCheck.self, DateWithin.self, CountCheck.self,
-        EachCheck.self, SomeCheck.self, CoversCheck.self, SectionCheck.self, MentionsCheck.self, TableCheck.self,
-        AllCheck.self, FirstFailingCheck.self, AnyCheck.self, NotCheck.self, WhenCheck.self, PluginCheck.self,
-    ]
+    static let all: [any CheckKind.Type] = registered.sorted { $0.name < $1.name }
 
     static let byName: [String: any CheckKind.Type] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
     static var names: [String] { all.map { $0.name } }
