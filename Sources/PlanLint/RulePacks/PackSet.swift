@@ -3,6 +3,11 @@ import Foundation
 
 /// Loads the packs of a run.
 public enum PackSet {
+    /// The embedded packs as read, once per process: they are part of the binary and never
+    /// change, so a process that builds several engines (the tests, a program using the
+    /// library) reads them once.
+    private static let embedded: [Result<RulePack, InputErrors>] = EmbeddedPacks.sources().map { PackLoader.load($0, checkingPatterns: nil) }
+
     /// The embedded packs (unless `includeEmbedded` is false) plus the pack folders given.
     /// A folder pack with the id of an embedded pack replaces it only when its pack.yaml says
     /// `replaces: ID`; it is then marked (`replaced`) so that every report can say so.
@@ -10,11 +15,6 @@ public enum PackSet {
     /// loaded pack is an error, so a typo never silently keeps a pack on.
     /// The embedded packs' regular expressions are checked only with `checkingEmbedded`
     /// (`planlint rules test` does; `PackLoader.load(_:checkingPatterns:)` says why).
-    /// The embedded packs as read, once per process: they are part of the binary and never
-    /// change, so a process that builds several engines (the tests, a program using the
-    /// library) reads them once.
-    private static let embedded: [Result<RulePack, InputErrors>] = EmbeddedPacks.sources().map { PackLoader.load($0, checkingPatterns: nil) }
-
     public static func load(directories: [String], includeEmbedded: Bool = true, excluding: [String] = [], checkingEmbedded: Bool = false) throws(InputErrors) -> [RulePack] {
         var errors: [InputError] = []
         var fromDirs: [RulePack] = []

@@ -54,16 +54,14 @@ extension AtomicFile {
             if !finished { abort() }
         }
 
-        public func write(_ text: String) {
-            guard failure == nil, !finished else { return }
-            buffer.append(contentsOf: text.utf8)
-            if buffer.count >= 64 * 1024 { flush() }
-        }
+        public func write(_ text: String) { append(text.utf8) }
 
         /// Appends bytes (a whole file's contents, from `AtomicFile.write`).
-        func write(_ data: Data) {
+        func write(_ data: Data) { append(data) }
+
+        private func append<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
             guard failure == nil, !finished else { return }
-            buffer.append(contentsOf: data)
+            buffer.append(contentsOf: bytes)
             if buffer.count >= 64 * 1024 { flush() }
         }
 

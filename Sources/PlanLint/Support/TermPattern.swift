@@ -201,7 +201,9 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         return changed ? String(decoding: out, as: UTF8.self) : body
     }
 
-    private static let cheapLetterClass = Array("(?-i:[\\p{L}\\u0345])".utf8)
+    /// What `\p{L}` becomes in `cheapLetters`: the letters and U+0345, case not ignored.
+    private static let letterClass = "(?-i:[\\p{L}\\u0345])"
+    private static let cheapLetterClass = Array(letterClass.utf8)
 
     /// One term of a list: a phrase of stems and words, or a `/regex/`.
     enum Part: Sendable {

@@ -29,8 +29,8 @@ struct WordContainer {
     let file: String
     private let archive: Archive
     private var entries: [String: Entry] = [:]
-    /// The sizes the central directory declares, by path.
-    private var declared: [String: DirectoryEntry] = [:]
+    /// The central directory's entries (with the sizes they declare), by path.
+    private var listed: [String: DirectoryEntry] = [:]
     /// Entry paths in archive order.
     private(set) var paths: [String] = []
     private var readSoFar: UInt64 = 0
@@ -59,7 +59,7 @@ struct WordContainer {
             entries[entry.path] = entry
             paths.append(entry.path)
         }
-        for d in directory { declared[d.path] = d }
+        for d in directory { listed[d.path] = d }
         if entries.count != directory.count {
             throw InputError(.damagedDocument, file: file, Messages.damaged)
         }
@@ -73,7 +73,7 @@ struct WordContainer {
         // An entry with a data descriptor takes its sizes from it; sizes that differ from
         // the central directory's are damage (read as they are, they could be any 64-bit
         // number: found by fuzzing).
-        if let listed = self.declared[path], listed.uncompressedSize != entry.uncompressedSize || listed.compressedSize != entry.compressedSize {
+        if let d = listed[path], d.uncompressedSize != entry.uncompressedSize || d.compressedSize != entry.compressedSize {
             throw InputError(.damagedDocument, file: file, Messages.damagedPart(path))
         }
         let declared = entry.uncompressedSize
