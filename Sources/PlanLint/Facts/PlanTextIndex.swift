@@ -4,7 +4,7 @@
 // table cells and headings. A plan with very many blocks (a 1 000 000-row table has
 // 2 000 000 cells) made that a matcher call per block and per rule: minutes. Here every
 // block is cut into words once (the token matcher notes in which words each registered
-// list can start, `TokenizedText.starts`), and an inverted index says, for each list, which
+// list can start, `TokenizedText.startLists`), and an inverted index says, for each list, which
 // blocks those are. A check then visits only the blocks where its terms can occur; the
 // others cannot hold a match, so what it finds is the same.
 import Foundation
@@ -62,7 +62,7 @@ final class PlanTextIndex {
                 exotic.append(Int32(i))
                 continue
             }
-            for list in t.starts.keys { postings[list, default: []].append(Int32(i)) }
+            for list in t.startLists { postings[list, default: []].append(Int32(i)) }
         }
         var offsets: [Int: Int32] = [:]
         offsets.reserveCapacity(blocks.count)

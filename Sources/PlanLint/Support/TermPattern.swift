@@ -417,7 +417,7 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     }
 
     /// The token lists of which a text must hold a possible start for this pattern to match
-    /// in it (`TokenizedText.starts`; a text the token matcher leaves to regular expressions
+    /// in it (`TokenizedText.startLists`; a text the token matcher leaves to regular expressions
     /// may always match); nil when any text may match. Used by `PlanTextIndex`.
     var requiredListIDs: [Int32]? {
         switch (compiled.tokens, compiled.regexOnly) {
@@ -671,7 +671,7 @@ struct CompiledTerms: Sendable {
 
     /// False when `t` lacks a word the regular expressions need.
     func mayMatchRegex(_ t: TokenizedText) -> Bool {
-        t.exotic || filter.allSatisfy { t.starts[$0.id] != nil }
+        t.exotic || filter.allSatisfy { t.starts(of: $0.id) != nil }
     }
 }
 

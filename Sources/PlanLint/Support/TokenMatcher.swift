@@ -226,9 +226,13 @@ final class TokenizedText: @unchecked Sendable {
     var start16: [Int32] = [], end16: [Int32] = []
     /// `plainGap[i]`: the text between word i and i+1 is all separators.
     var plainGap: [Bool] = []
-    /// For each list id: the words where a term of the list may start, as
-    /// (word index << 20 | term index), ascending.
-    var starts: [Int32: [Int64]] = [:]
+    /// The lists with a word where one of their terms may start, ascending; for the k-th,
+    /// `startValues[startBounds[k]..<startBounds[k + 1]]` are those words, as
+    /// (word index << 20 | term index), ascending. Three flat arrays, not a dictionary of
+    /// arrays: a plan of 8 MB has some 100 000 texts, each with dozens of lists.
+    var startLists: [Int32] = []
+    var startBounds: [Int32] = []
+    var startValues: [Int64] = []
 
     init(text: String, exotic: Bool, generation: Int) {
         self.text = text
@@ -237,6 +241,17 @@ final class TokenizedText: @unchecked Sendable {
     }
 
     var count: Int { entries.count }
+
+    /// The words where a term of `list` may start (see `startLists`), or nil if none.
+    func starts(of list: Int32) -> ArraySlice<Int64>? {
+        var lo = 0, hi = startLists.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if startLists[mid] < list { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < startLists.count, startLists[lo] == list else { return nil }
+        return startValues[Int(startBounds[lo])..<Int(startBounds[lo + 1])]
+    }
     /// The text's length in UTF-16 code units.
     var length16 = 0
 
@@ -472,22 +487,40 @@ final class MatcherRegistry: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         rebuildIndex()
-        let result = TokenizedText(text: text, exotic: cut.exotic, generation: generation)
+        // Past 2^24 words (more than a plan can hold) the word index would not fit the
+        // packed starts below: such a text goes to the regular expressions.
+        let exotic = cut.exotic || cut.words.count >= 1 << 24
+        let result = TokenizedText(text: text, exotic: exotic, generation: generation)
         result.length16 = cut.length16
-        if !cut.exotic {
+        if !exotic {
             result.entries = cut.words.map { entry($0) }
             result.start8 = cut.start8; result.end8 = cut.end8
             result.startScalar = cut.startScalar; result.endScalar = cut.endScalar
             result.start16 = cut.start16; result.end16 = cut.end16
             result.plainGap = cut.plainGap
-            var starts: [Int32: [Int64]] = [:]
+            // (list << 44 | word << 20 | term), sorted: by list, then word, then term. A text
+            // has fewer than 2^24 words (above).
+            var keyed: [UInt64] = []
             for (i, e) in result.entries.enumerated() where !e.passes.isEmpty {
                 for test in e.passes {
-                    for use in firstUse[Int(test)] { starts[use.list, default: []].append(Int64(i) << 20 | Int64(use.term)) }
+                    for use in firstUse[Int(test)] { keyed.append(UInt64(use.list) << 44 | UInt64(i) << 20 | UInt64(use.term)) }
                 }
             }
-            for (k, v) in starts where v.count > 1 { starts[k] = v.sorted() }
-            result.starts = starts
+            keyed.sort()
+            var lists: [Int32] = [], bounds: [Int32] = [], values: [Int64] = []
+            values.reserveCapacity(keyed.count)
+            for k in keyed {
+                let list = Int32(k >> 44)
+                if lists.last != list {
+                    lists.append(list)
+                    bounds.append(Int32(values.count))
+                }
+                values.append(Int64(k & (1 << 44 - 1)))
+            }
+            bounds.append(Int32(values.count))
+            result.startLists = lists
+            result.startBounds = bounds
+            result.startValues = values
         }
         if let key {
             if textBytes + key.count > MatcherRegistry.textBudget {
@@ -655,10 +688,10 @@ struct TokenList: Sendable {
 
     /// The first term that matches at word `i`, given the candidates of `starts` from
     /// index `c` on (all at word i); returns the match's last word.
-    func firstTerm(in t: TokenizedText, starts: [Int64], from c: inout Int) -> (word: Int, last: Int)? {
+    func firstTerm(in t: TokenizedText, starts: ArraySlice<Int64>, from c: inout Int) -> (word: Int, last: Int)? {
         let i = Int(starts[c] >> 20)
         var found: Int?
-        while c < starts.count && Int(starts[c] >> 20) == i {
+        while c < starts.endIndex && Int(starts[c] >> 20) == i {
             if found == nil {
                 let term = terms[Int(starts[c] & 0xFFFFF)]
                 if matches(term, in: t, at: i, firstChecked: true) { found = i + term.words.count - 1 }
@@ -670,11 +703,11 @@ struct TokenList: Sendable {
 
     /// Word-aligned matches from word `fromWord` on, at most `limit`.
     func hits(in t: TokenizedText, fromWord: Int = 0, limit: Int) -> [Hit] {
-        guard let starts = t.starts[id] else { return [] }
+        guard let starts = t.starts(of: id) else { return [] }
         var out: [Hit] = []
-        var c = 0
+        var c = starts.startIndex
         var next = fromWord
-        while c < starts.count && out.count < limit {
+        while c < starts.endIndex && out.count < limit {
             if Int(starts[c] >> 20) < next { c += 1; continue }
             if let m = firstTerm(in: t, starts: starts, from: &c) {
                 out.append(Hit(first: m.word, last: m.last))
