@@ -229,6 +229,38 @@ struct BaseFormTests {
         #expect(try !TermPattern(["=lapsiystävällinen =kunta"]).isFound(in: "lapsiystävällinen kaupunki"))
     }
 
+    @Test("Voikko is asked about every word whose analysis gives a base form of the packs, and about few others", .enabled(if: voikko, "libvoikko with voikko-fi is not installed"))
+    func voikkoFilter() throws {
+        _ = Packs.engine
+        let bases = MatcherRegistry.shared.finnishBaseForms
+        #expect(bases.count > 50)
+        var files: [URL] = []
+        for folder in ["Examples", "corpus", "Rules/fi-lsl/examples", "Rules/fi-suositukset/examples"] {
+            let url = Repo.root.appendingPathComponent(folder)
+            files += try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil).filter { $0.pathExtension == "md" }
+        }
+        var words = Set<String>()
+        for file in files {
+            words.formUnion(MatcherRegistry.shared.tokenized(try String(contentsOf: file, encoding: .utf8)).entries.map(\.folded))
+        }
+        #expect(words.count > 5000)
+        var matching = 0, asked = 0
+        for word in words {
+            let asks = MatcherRegistry.shared.asksVoikko(about: word)
+            if asks { asked += 1 }
+            if Morphology.shared.keys(ofWord: word, finnish: true, swedish: false).contains(where: bases.contains) {
+                matching += 1
+                #expect(asks, "\(word) gives a base form of the packs, but Voikko is not asked about it")
+            }
+        }
+        #expect(matching > 500)
+        #expect(asked < words.count * 2 / 3, "\(asked) of \(words.count)")
+        // Inflections that change the end of the word, and compounds.
+        for word in ["lasten", "kaupungin", "sovitaan", "varhaisen", "lapsiperheille", "peruskunnan", "kiireellisissä"] {
+            #expect(MatcherRegistry.shared.asksVoikko(about: word), "\(word)")
+        }
+    }
+
     @Test("A Swedish base form matches by its Snowball stem")
     func swedish() throws {
         guard Morphology.shared.swedishStem("planen") != nil else { return }
