@@ -473,7 +473,9 @@ public struct TermPattern: Sendable, CustomStringConvertible {
     /// expression deciding when both start at the same place, as ICU's alternation would.
     /// Nil when a regex match is empty (left to ICU's rules for those).
     private func mergedMatches(_ tokens: TokenList, _ t: TokenizedText, groupNames: [String], limit: Int) -> [Match]? {
-        guard let regex = compiled.regexOnly?.value, let every = compiled.every.value else { return nil }
+        // The list's whole expression only decides a tie, rarely: it is compiled then (a
+        // long list of stems is the costliest expression to compile, for its letter classes).
+        guard let regex = compiled.regexOnly?.value else { return nil }
         let text = t.text
         let length = t.length16
         let options: NSRegularExpression.MatchingOptions = [.withTransparentBounds, .withoutAnchoringBounds]
@@ -533,7 +535,8 @@ public struct TermPattern: Sendable, CustomStringConvertible {
                     out.append(regexMatch(r))
                     pos = r.range.location + r.range.length
                 } else {
-                    guard let both = every.firstMatch(in: text, options: options.union(.anchored), range: NSRange(location: tk.start, length: length - tk.start)),
+                    guard let every = compiled.every.value,
+                          let both = every.firstMatch(in: text, options: options.union(.anchored), range: NSRange(location: tk.start, length: length - tk.start)),
                           both.range.length > 0 else { return nil }
                     out.append(regexMatch(both))
                     pos = both.range.location + both.range.length
