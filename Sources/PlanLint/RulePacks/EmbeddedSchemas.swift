@@ -5,12 +5,11 @@ import Foundation
 /// The JSON Schemas of plan facts, pack.yaml, rule files and the configuration.
 public enum EmbeddedSchemas {
     /// Schema names (`plan`, `pack`, `rules`, `config`), sorted.
-    public static var names: [String] { EmbeddedSchemaFiles.base64.keys.sorted() }
+    public static var names: [String] { EmbeddedSchemaFiles.text.keys.sorted() }
 
     /// The schema's JSON text, or nil for an unknown name.
     public static func text(named name: String) -> String? {
-        guard let encoded = EmbeddedSchemaFiles.base64[name], let data = Data(base64Encoded: encoded) else { return nil }
-        return String(data: data, encoding: .utf8)
+        EmbeddedSchemaFiles.text[name]
     }
 
     /// The schema's file in the repository, relative to its root.
