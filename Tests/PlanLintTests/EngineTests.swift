@@ -259,6 +259,41 @@ struct TermPatternTests {
         #expect(ours.matches(in: text, range: whole).map(\.range.location) == expected)
     }
 
+    @Test("\\p{Alpha} is rewritten to a case-sensitive class that matches the same, on every scalar")
+    func cheapAlphabeticClass() throws {
+        let text = Self.everyScalar
+        let whole = NSRange(location: 0, length: (text as NSString).length)
+        let cheap = TermPattern.cheapLetters("\\p{Alpha}")
+        #expect(cheap == "(?-i:\\p{Alpha})")
+        let expected = try NSRegularExpression(pattern: "\\p{Alpha}", options: [.caseInsensitive]).matches(in: text, range: whole).map(\.range.location)
+        #expect(expected.count > 130_000)
+        #expect(try NSRegularExpression(pattern: cheap, options: [.caseInsensitive]).matches(in: text, range: whole).map(\.range.location) == expected)
+        // Case-sensitive too: the property is closed under case.
+        #expect(try NSRegularExpression(pattern: "\\p{Alpha}").matches(in: text, range: whole).map(\.range.location) == expected)
+    }
+
+    @Test("On Latin script \\p{Alpha} is \\p{L} and \\p{Upper} is \\p{Lu}: the packs' letters match what they matched")
+    func alphabeticIsLettersOnLatin() throws {
+        // Basic Latin to Latin Extended-B, IPA, the spacing modifiers, Latin Extended
+        // Additional, and the Latin of Finnish and Swedish names and loans.
+        var scalars = String.UnicodeScalarView()
+        for range in [0...0x2FF, 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xFB00...0xFB06] {
+            for v in range { if let u = Unicode.Scalar(v) { scalars.append(u) } }
+        }
+        let text = String(scalars)
+        let whole = NSRange(location: 0, length: (text as NSString).length)
+        func positions(_ pattern: String) throws -> [Int] {
+            try NSRegularExpression(pattern: pattern, options: [.caseInsensitive]).matches(in: text, range: whole).map(\.range.location)
+        }
+        #expect(try positions("\\p{L}").count > 1000)
+        #expect(try positions("\\p{Alpha}") == positions("\\p{L}"))
+        #expect(try positions("(?-i:\\p{Upper})") == positions("(?-i:\\p{Lu})"))
+        // Elsewhere they differ where they should for words: letter numbers (Ⅳ) and the
+        // vowel signs of Brahmic scripts (ि) are part of a word for \p{Alpha}.
+        #expect(try NSRegularExpression(pattern: "^\\p{Alpha}+$").firstMatch(in: "हिंदी", range: NSRange(location: 0, length: 5)) != nil)
+        #expect(try NSRegularExpression(pattern: "^\\p{L}+$").firstMatch(in: "हिंदी", range: NSRange(location: 0, length: 5)) == nil)
+    }
+
     @Test("Only \\p{L} outside brackets is rewritten, and never in a body with inline flags or quoting")
     func cheapLettersLeavesTheRest() {
         let cheap = "(?-i:[\\p{L}\\u0345])"
@@ -270,6 +305,12 @@ struct TermPatternTests {
             #expect(TermPattern.cheapLetters(untouched) == untouched, "\(untouched)")
         }
         #expect(TermPattern.cheapLetters("(?:a|b)(?<x>\\p{L})(?=\\p{L})") == "(?:a|b)(?<x>\(cheap))(?=\(cheap))", "groups that are not flags")
+        // \p{Alpha} is rewritten in every region, inline flags or not; never inside brackets.
+        let alpha = "(?-i:\\p{Alpha})"
+        #expect(TermPattern.cheapLetters("(?-i:LOS)\\p{Alpha}*") == "(?-i:LOS)\(alpha)*")
+        #expect(TermPattern.cheapLetters("(?<!\\p{Alpha})x\\p{L}") == "(?<!\(alpha))x\(cheap)")
+        #expect(TermPattern.cheapLetters("[\\p{Alpha}-]\\p{Alphabetic}\\p{Alpha") == "[\\p{Alpha}-]\\p{Alphabetic}\\p{Alpha")
+        #expect(TermPattern.cheapLetters("\\Q\\p{Alpha}\\E") == "\\Q\\p{Alpha}\\E")
     }
 
     @Test("Every /regex/ term and fact pattern of the packs finds the same with its letters rewritten, on the example plans")
