@@ -111,6 +111,9 @@ public struct Engine: Sendable {
         var evaluator = CheckEvaluator(context: context, plugins: plugins)
         var findings: [Finding] = []
         var results: [RuleResult] = []
+        // Why a rule does not apply depends on its `applies:` only (not on where it is
+        // written), and most rules share one with others: worked out once per plan.
+        var notApplicableFor: [Applicability: (plan: Localized, rule: Localized)?] = [:]
         for active in rules {
             let rule = active.rule
             var result = RuleResult(rule: rule.id, title: rule.title[lang], severity: rule.severity, kind: rule.kind,
@@ -121,7 +124,12 @@ public struct Engine: Sendable {
                 results.append(result)
                 continue
             }
-            if let reason = notApplicable(rule.applies, context) {
+            var applies = rule.applies
+            applies.profileNode = nil
+            let known = notApplicableFor[applies]
+            let why = known ?? notApplicable(applies, context)
+            if known == nil { notApplicableFor[applies] = .some(why) }
+            if let reason = why {
                 result.status = .notApplicable
                 result.condition = reason.plan[lang]
                 result.reason = reason.rule[lang].isEmpty ? reason.plan[lang] : Catalogue.engine.because.render(lang, ["plan": .text(reason.plan[lang]), "rule": .text(reason.rule[lang])])
