@@ -72,6 +72,22 @@ struct TokenMatcherTests {
         #expect(try Self.packListsAgree(on: texts) > 1000)
     }
 
+    @Test("Lists read before a plan's text index is built are in the index, though their token lists wait for the first match")
+    func deferredListsAreIndexed() throws {
+        // Token lists are made when the first text is cut, or when a list is first asked
+        // for (TokenCompilation). The index counts the lists registered once those waiting
+        // are made, so a list asked for after the index was built is in it too.
+        let plan = try MarkdownPlanReader().read("# Suunnitelma\n\nEnsimmäinen kappale.\n\nToinen kappale on indeksoimattomampi.\n\nViivästetty   lista tässä.\n", file: "plan.md")
+        let first = try TermPattern(["indeksoimattom*"])
+        let second = try TermPattern(["/viivästetty\\s+lista/"])
+        let index = PlanTextIndex(plan)
+        for (list, text) in [(first, "Toinen kappale on indeksoimattomampi."), (second, "Viivästetty   lista tässä.")] {
+            let found = try #require(index.candidates(for: list), "\(list) is in the index, not left to every block")
+            #expect(found.map { index.blocks[Int($0)].text } == [text])
+        }
+        #expect(second.matches(in: "Viivästetty   lista tässä.").map(\.text) == ["Viivästetty   lista"])
+    }
+
     @Test("A regular expression's required words are read cautiously")
     func requiredLiterals() {
         #expect(RequiredLiterals.of("(?<!\\p{L})(?<body>\\p{L}*(?:valtuust|Fullmäktig)\\p{L}*)\\s+(?:on\\s+)?(?:hyväksyi|godkände)")

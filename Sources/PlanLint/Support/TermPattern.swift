@@ -68,18 +68,20 @@ public struct TermPattern: Sendable, CustomStringConvertible {
             }
         }
         // Stems and phrases go to the token matcher; the regular expressions stay for the
-        // `/regex/` terms, and for text the token matcher leaves to them.
-        let (tokens, hasRegex) = TermPattern.usesTokens(parts) ? TokenList.compile(parts) : (nil, false)
-        var regexOnly: LazyRegex?
-        var filter: [TokenList] = []
-        if tokens != nil && hasRegex {
-            let regexParts = parts.filter(\.isRegex)
-            regexOnly = LazyRegex(options: [.caseInsensitive]) { TermPattern.pattern(of: regexParts) }
-            filter = TokenList.filter(forRegex: TermPattern.pattern(of: regexParts))
-        } else if tokens == nil && !TermPattern.regexOnly && parts.allSatisfy(\.isRegex) {
-            filter = TokenList.filter(forRegex: TermPattern.pattern(of: parts))
-        }
-        compiled = CompiledTerms(every: every, first: first, tokens: tokens, regexOnly: regexOnly, filter: filter, checked: checks)
+        // `/regex/` terms, and for text the token matcher leaves to them. Both are made when
+        // the first text is matched (`TokenCompilation`).
+        compiled = CompiledTerms(every: every, first: first, matcher: TokenCompilation { () -> TokenCompilation.Result in
+            let (tokens, hasRegex) = TermPattern.usesTokens(parts) ? TokenList.compile(parts) : (nil, false)
+            if tokens != nil && hasRegex {
+                let regexParts = parts.filter(\.isRegex)
+                return (tokens, LazyRegex(options: [.caseInsensitive]) { TermPattern.pattern(of: regexParts) },
+                        TokenList.filter(forRegex: TermPattern.pattern(of: regexParts)))
+            }
+            if tokens == nil && !TermPattern.regexOnly && parts.allSatisfy(\.isRegex) {
+                return (nil, nil, TokenList.filter(forRegex: TermPattern.pattern(of: parts)))
+            }
+            return (tokens, nil, [])
+        }, checked: checks)
         CompiledPatterns.inUse[key] = compiled
     }
 
@@ -108,9 +110,10 @@ public struct TermPattern: Sendable, CustomStringConvertible {
             compiled = cached
             return
         }
-        let regex = LazyRegex(pattern: TermPattern.cheapLetters(pattern), options: [.caseInsensitive])
-        let filter = TermPattern.regexOnly ? [] : TokenList.filter(forRegex: pattern)
-        compiled = CompiledTerms(every: regex, first: regex, tokens: nil, regexOnly: nil, filter: filter, checked: checks)
+        let regex = LazyRegex(options: [.caseInsensitive]) { TermPattern.cheapLetters(pattern) }
+        compiled = CompiledTerms(every: regex, first: regex, matcher: TokenCompilation { () -> TokenCompilation.Result in
+            (nil, nil, TermPattern.regexOnly ? [] : TokenList.filter(forRegex: pattern))
+        }, checked: checks)
         CompiledPatterns.inUse[key] = compiled
     }
 
@@ -678,19 +681,87 @@ final class LazyRegex: @unchecked Sendable {
 struct CompiledTerms: Sendable {
     let every: LazyRegex
     let first: LazyRegex
-    /// The stems and phrases for the token matcher (nil: the list is matched by `every`).
-    let tokens: TokenList?
-    /// The list's `/regex/` terms alone, when it also has token terms.
-    let regexOnly: LazyRegex?
-    /// Words the regular expressions need (of `regexOnly` if set, else of `every`): a text
-    /// missing one is not searched.
-    let filter: [TokenList]
+    /// The token lists and the regular expressions' word filter, made when first needed.
+    let matcher: TokenCompilation
     /// The `/regex/` terms were checked (ICU and `RegexHazard`) when the list was read.
     var checked = true
+
+    /// The stems and phrases for the token matcher (nil: the list is matched by `every`).
+    var tokens: TokenList? { matcher.value.tokens }
+    /// The list's `/regex/` terms alone, when it also has token terms.
+    var regexOnly: LazyRegex? { matcher.value.regexOnly }
+    /// Words the regular expressions need (of `regexOnly` if set, else of `every`): a text
+    /// missing one is not searched.
+    var filter: [TokenList] { matcher.value.filter }
 
     /// False when `t` lacks a word the regular expressions need.
     func mayMatchRegex(_ t: TokenizedText) -> Bool {
         t.exotic || filter.allSatisfy { t.starts(of: $0.id) != nil }
+    }
+}
+
+/// A term list's token lists (`TokenList.compile`) and the words its regular expressions
+/// need (`TokenList.filter(forRegex:)`), made the first time a text is matched.
+///
+/// Reading the packs makes a few hundred lists; making their token lists and reading their
+/// regular expressions for the words they need was a third of start-up, and commands that
+/// only list or explain rules never match. They are made together, all those waiting, as
+/// the first text is cut into words (`MatcherRegistry.tokenized`): registered one by one
+/// later, each would make every text cut before be cut again. A list read after that (a
+/// test's, a pack read later) is made when it is first used.
+final class TokenCompilation: @unchecked Sendable {
+    typealias Result = (tokens: TokenList?, regexOnly: LazyRegex?, filter: [TokenList])
+
+    private let make: @Sendable () -> Result
+    private var made: Result?
+    private let lock = NSLock()
+
+    init(_ make: @escaping @Sendable () -> Result) {
+        self.make = make
+        TokenCompilation.waiting.lock.lock()
+        TokenCompilation.waiting.list.append(self)
+        TokenCompilation.waiting.count += 1
+        TokenCompilation.waiting.lock.unlock()
+    }
+
+    var value: Result {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let result = make()
+        made = result
+        return result
+    }
+
+    /// The compilations not made yet (some may have been made through `value` since), and
+    /// how many: the count falls only when they are made, so a thread that finds it above
+    /// zero waits for the thread making them (on `making`) instead of cutting a text first.
+    private final class Waiting: @unchecked Sendable {
+        let lock = NSLock()
+        let making = NSLock()
+        var list: [TokenCompilation] = []
+        var count = 0
+    }
+    private static let waiting = Waiting()
+
+    /// Makes every compilation still waiting, in the order the lists were read. Called
+    /// before a text is cut and before the registered lists are counted; never while the
+    /// matcher's registry is locked (making one registers lists).
+    static func makeWaiting() {
+        waiting.lock.lock()
+        let any = waiting.count > 0
+        waiting.lock.unlock()
+        guard any else { return }
+        waiting.making.lock()
+        defer { waiting.making.unlock() }
+        waiting.lock.lock()
+        let list = waiting.list
+        waiting.list = []
+        waiting.lock.unlock()
+        for compilation in list { _ = compilation.value }
+        waiting.lock.lock()
+        waiting.count -= list.count
+        waiting.lock.unlock()
     }
 }
 

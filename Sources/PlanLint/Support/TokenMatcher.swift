@@ -350,8 +350,10 @@ final class MatcherRegistry: @unchecked Sendable {
         textBytes = 0
     }
 
-    /// How many lists are registered (ids below it are taken).
+    /// How many lists are registered (ids below it are taken), the lists of the patterns
+    /// read so far included (`TokenCompilation`).
     var registeredLists: Int32 {
+        TokenCompilation.makeWaiting()
         lock.lock()
         defer { lock.unlock() }
         return listCount
@@ -506,6 +508,8 @@ final class MatcherRegistry: @unchecked Sendable {
 
     /// `text` cut into words, from the cache when it was cut before.
     func tokenized(_ text: String) -> TokenizedText {
+        // The lists of the patterns read so far are registered before the first text is cut.
+        TokenCompilation.makeWaiting()
         let key = text.utf8.withContiguousStorageIfAvailable { buf -> TextKey in
             if buf.count <= 16 {
                 var a: UInt64 = 0, b: UInt64 = 0
