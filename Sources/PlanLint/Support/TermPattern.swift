@@ -45,17 +45,16 @@ public struct TermPattern: Sendable, CustomStringConvertible {
         }
         let parts = try TermPattern.parts(of: terms, checking: checks)
         let every: LazyRegex
-        if parts.contains(where: \.isRegex) {
+        if parts.contains(where: \.isRegex) && checks {
             let pattern = TermPattern.pattern(of: parts)
-            if checks {
-                do { try LazyRegex.check(pattern) } catch {
-                    throw TermPatternError(term: terms.joined(separator: ", "), problem: "not a valid pattern")
-                }
+            do { try LazyRegex.check(pattern) } catch {
+                throw TermPatternError(term: terms.joined(separator: ", "), problem: "not a valid pattern")
             }
             every = LazyRegex(pattern: pattern, options: [.caseInsensitive])
         } else {
             // Stems and phrases are escaped into a fixed syntax: such a pattern always
-            // compiles, so even writing it out waits until the list is first matched.
+            // compiles, so even writing it out waits until the list is first matched. So
+            // does a list with `/regex/` terms read unchecked (an embedded pack's).
             every = LazyRegex(options: [.caseInsensitive]) { TermPattern.pattern(of: parts) }
         }
         let first: LazyRegex
