@@ -103,13 +103,7 @@ struct PackRegexTests {
                      "toimitetaan", "lähetetään", "tiedoksi", "hyvinvointialueelle", "Hyvinvointialue", "sänds", "skickas", "välfärdsområdet", "för kännedom",
                      "ja", "och", "sekä", "esim.", "3.", "KYSELY", "Äänestys", "vuonna", "2025"]
         let stops = [". ", "! ", "? ", ", ", " ", " ", " ", "\n"]
-        for _ in 0..<(Thorough.enabled ? 3000 : 600) {
-            var t = ""
-            for _ in 0..<Int.random(in: 2...25, using: &generator) {
-                t += words.randomElement(using: &generator)! + stops.randomElement(using: &generator)!
-            }
-            texts.append(t)
-        }
+        texts += generator.texts(Thorough.enabled ? 3000 : 600, of: words, stops: stops, length: 2...25)
         var found = 0
         func compare(_ a: TermPattern, _ b: TermPattern) {
             for text in texts {

@@ -12,3 +12,17 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+extension SplitMix64 {
+    /// `count` texts of `words` (between `length` of them each), each followed by one of
+    /// `stops`, drawn from this generator.
+    mutating func texts(_ count: Int, of words: [String], stops: [String], length: ClosedRange<Int>) -> [String] {
+        (0..<count).map { _ in
+            var t = ""
+            for _ in 0..<Int.random(in: length, using: &self) {
+                t += words.randomElement(using: &self)! + stops.randomElement(using: &self)!
+            }
+            return t
+        }
+    }
+}

@@ -93,14 +93,7 @@ struct SentenceTests {
                      "seurantaan", "valtuusto", "Valtuustolle", "raportoidaan", "vuosittain", "kerran vuodessa", "barn", "Elevkåren", "deltar", "följer upp",
                      "utvärderingen", "ja", "och", "esim.", "3.", "mm.", "Työ", "Åbo", "enkäten hälsa", "enkät", "–", "(", ")", ","]
         let stops = [". ", ".  ", "! ", "? ", ".\n", ". 4", " ", " ", " ", " "]
-        var texts: [String] = []
-        for _ in 0..<(Thorough.enabled ? 4000 : 800) {
-            var t = ""
-            for _ in 0..<Int.random(in: 3...30, using: &generator) {
-                t += words.randomElement(using: &generator)! + stops.randomElement(using: &generator)!
-            }
-            texts.append(t)
-        }
+        let texts = generator.texts(Thorough.enabled ? 4000 : 800, of: words, stops: stops, length: 3...30)
         var found = 0
         for form in Self.forms { found += try Self.agree(form, on: texts) }
         #expect(found > 20)
