@@ -69,7 +69,23 @@ enum FactExtraction {
                 var positions: TextBlock.Positions?
                 var scalars: [Unicode.Scalar]?
                 for pattern in extractor.patterns {
-                    for m in pattern.matches(in: block.text, groupNames: names) {
+                    // A value is the first match that gives one, nearly always the first
+                    // match: look for that one alone, and for the others only if it gives
+                    // nothing. A pattern such as `[^.\n]{0,200}…` tries 200 characters from
+                    // every position, so finding all its matches in a long paragraph costs
+                    // milliseconds. The matches looked at, and their order, are the same.
+                    var found = pattern.matches(in: block.text, groupNames: names, limit: extractor.kind == .value ? 1 : .max)
+                    var complete = extractor.kind != .value
+                    var next = 0
+                    while true {
+                        if next == found.count {
+                            guard !complete, !found.isEmpty else { break }
+                            found = pattern.matches(in: block.text, groupNames: names)
+                            complete = true
+                            if next == found.count { break }
+                        }
+                        let m = found[next]
+                        next += 1
                         if let unless = extractor.unless {
                             let all = scalars ?? Array(block.text.unicodeScalars)
                             scalars = all
