@@ -56,21 +56,23 @@ public enum OutputSafety {
     /// `text` made safe for `syntax`.
     public static func neutralize(_ text: String, _ syntax: Syntax, colour: Bool = false) -> String {
         guard needsWork(text.unicodeScalars) else { return text }
-        // Line by line, so a large report is never held as an array of scalars whole.
-        var out = String.UnicodeScalarView()
+        // Line by line, so a large report is never held as an array of scalars whole. The
+        // result is gathered as UTF-8 and made a String once: appended scalar by scalar to a
+        // String it cost some 450 instructions a character.
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         var current: [Unicode.Scalar] = []
         for scalar in text.unicodeScalars {
             if scalar == "\n" {
                 line(current[...], syntax, colour: colour, into: &out)
-                out.append("\n")
+                out.append(0x0A)
                 current.removeAll(keepingCapacity: true)
             } else {
                 current.append(scalar)
             }
         }
         if !current.isEmpty { line(current[...], syntax, colour: colour, into: &out) }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `neutralize` would change anything: a fast path for the usual clean report.
@@ -102,14 +104,16 @@ public enum OutputSafety {
         }
     }
 
-    private static func line(_ line: ArraySlice<Unicode.Scalar>, _ syntax: Syntax, colour: Bool, into out: inout String.UnicodeScalarView) {
+    private static func line(_ line: ArraySlice<Unicode.Scalar>, _ syntax: Syntax, colour: Bool, into out: inout [UInt8]) {
+        func put(_ s: Unicode.Scalar) { UTF8.encode(s) { out.append($0) } }
+        func put(_ text: String) { out.append(contentsOf: text.utf8) }
         // A workflow command at the start of the line (runners trim leading white space).
         var first = line.startIndex
         while first < line.endIndex, line[first].properties.isWhitespace { first += 1 }
         var colonToEscape: Int?
         if syntax != .github, first + 1 < line.endIndex, line[first] == ":", line[first + 1] == ":" {
             switch syntax {
-            case .plain: out.append("\u{FFFD}")
+            case .plain: put("\u{FFFD}" as Unicode.Scalar)
             case .markup, .markdown: colonToEscape = first
             case .json, .github: break
             }
@@ -118,33 +122,33 @@ public enum OutputSafety {
         while i < line.endIndex {
             let s = line[i]
             if s == "\u{1B}", colour, let sequence = colourSequences.first(where: { line[i...].starts(with: $0) }) {
-                out.append(contentsOf: sequence)
+                for u in sequence { put(u) }
                 i += sequence.count
                 continue
             }
             defer { i += 1 }
             if isControl(s) {
                 if syntax == .json {
-                    out.append(contentsOf: String(format: "\\u%04x", s.value).unicodeScalars)
+                    put(String(format: "\\u%04x", s.value))
                 } else {
-                    out.append("\u{FFFD}")
+                    put("\u{FFFD}" as Unicode.Scalar)
                 }
                 continue
             }
             if i == colonToEscape {
-                out.append(contentsOf: (syntax == .markup ? "&#58;" : "\\:").unicodeScalars)
+                put(syntax == .markup ? "&#58;" : "\\:")
                 continue
             }
             if s == "[", opensRunnerCommand(line, at: i) {
                 switch syntax {
-                case .json: out.append(contentsOf: "\\u005b".unicodeScalars)
-                case .markup: out.append(contentsOf: "&#91;".unicodeScalars)
-                case .markdown: out.append(contentsOf: "\\[".unicodeScalars)
-                case .plain, .github: out.append("\u{FFFD}"); out.append(s)
+                case .json: put("\\u005b")
+                case .markup: put("&#91;")
+                case .markdown: put("\\[")
+                case .plain, .github: put("\u{FFFD}" as Unicode.Scalar); put(s)
                 }
                 continue
             }
-            out.append(s)
+            put(s)
         }
     }
 
