@@ -296,7 +296,7 @@ struct DocxReader {
                     case "w:t":
                         let t = part.allText
                         inline.text += t
-                        let visible = t.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+                        let visible = t.unicodeScalars.reduce(0) { $1.properties.isWhitespace ? $0 : $0 + 1 }
                         if runBold { inline.boldChars += visible } else { inline.plainChars += visible }
                     case "w:tab", "w:br", "w:cr": inline.text += " "
                     case "w:noBreakHyphen": inline.text += "-"

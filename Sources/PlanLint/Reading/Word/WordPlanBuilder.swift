@@ -263,7 +263,9 @@ struct WordPlanBuilder {
 
     /// Whitespace as a reader sees it: tabs, line breaks and runs of spaces become one space.
     static func clean(_ text: String) -> String {
-        var out = ""
+        // Gathered as UTF-8 and made a String once (appending scalar by scalar to a String
+        // costs hundreds of instructions a character).
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var space = false
         for ch in text.unicodeScalars {
@@ -272,10 +274,10 @@ struct WordPlanBuilder {
                 continue
             }
             if ch.properties.generalCategory == .control || ch == "\u{FEFF}" || ch == "\u{AD}" { continue }
-            if space, !out.isEmpty { out.unicodeScalars.append(" ") }
+            if space, !out.isEmpty { out.append(0x20) }
             space = false
-            out.unicodeScalars.append(ch)
+            UTF8.encode(ch) { out.append($0) }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
