@@ -94,24 +94,22 @@ public enum ExampleRunner {
                 return .failure(error)
             }
         }
-        var out: [ExampleResult] = []
-        for p in planned {
-            guard let i = p.plan else { continue }
+        return planned.compactMap { p -> ExampleResult? in
+            guard let i = p.plan else { return nil }
             let rule = p.active.rule
+            var out = ExampleResult(rule: rule.id, pack: p.active.pack.id, file: p.display, expect: p.example.expect,
+                                    asOf: p.example.asOf, findings: [], applicable: false, error: nil)
             switch reports[i] {
             case .failure(let error):
-                out.append(ExampleResult(rule: rule.id, pack: p.active.pack.id, file: p.display, expect: p.example.expect,
-                                         asOf: p.example.asOf, findings: [], applicable: false, error: error))
+                out.error = error
             case .success(let report):
-                let findings = report.findings.filter { $0.ruleID == rule.id }
                 let result = report.results.first(where: { $0.rule == rule.id })
-                let applicable = result?.status != .notApplicable
+                out.findings = report.findings.filter { $0.ruleID == rule.id }
+                out.applicable = result?.status != .notApplicable
                 // A rule whose plugin did not run proves nothing either way.
-                let notRun = result?.notes.first(where: PluginCheck.isPluginNote).map { PluginCheck.messages.reason($0).en }
-                out.append(ExampleResult(rule: rule.id, pack: p.active.pack.id, file: p.display, expect: p.example.expect,
-                                         asOf: p.example.asOf, findings: findings, applicable: applicable, error: nil, notRun: notRun))
+                out.notRun = result?.notes.first(where: PluginCheck.isPluginNote).map { PluginCheck.messages.reason($0).en }
             }
+            return out
         }
-        return out
     }
 }

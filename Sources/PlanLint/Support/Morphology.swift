@@ -233,6 +233,17 @@ final class Morphology: @unchecked Sendable {
 
 /// The base-form terms of the packs loaded so far that cannot match, for `rules test`.
 public enum BaseFormCheck {
+    /// The Finnish base forms (`=lapsi`) of the term lists read so far, as written.
+    static func finnishBaseForms() -> Set<String> {
+        var bases = Set<String>()
+        for term in CompiledPatterns.shared.termLists.flatMap({ $0 }) {
+            for word in term.split(whereSeparator: { $0 == " " || $0 == "\t" }) where word.hasPrefix("=") && !word.hasPrefix("=sv:") {
+                bases.insert(String(word.dropFirst()))
+            }
+        }
+        return bases
+    }
+
     /// What is missing when morphology is off (nil when both libraries are there).
     public static var morphologyWarning: String? {
         _ = Morphology.shared.hasFinnish
@@ -242,13 +253,7 @@ public enum BaseFormCheck {
     /// One line per base-form term Voikko does not know as a Finnish base form; empty when
     /// all are known. Nil when Voikko is missing, so nothing could be checked.
     public static func problems() -> [String]? {
-        let terms = CompiledPatterns.shared.termLists.flatMap { $0 }
-        var bases = Set<String>()
-        for term in terms {
-            for word in term.split(whereSeparator: { $0 == " " || $0 == "\t" }) where word.hasPrefix("=") && !word.hasPrefix("=sv:") {
-                bases.insert(String(word.dropFirst()))
-            }
-        }
+        let bases = finnishBaseForms()
         guard !bases.isEmpty else { return [] }
         guard Morphology.shared.hasFinnish else { return nil }
         return bases.sorted().compactMap { word -> String? in

@@ -711,7 +711,8 @@ struct CompiledTerms: Sendable {
 final class TokenCompilation: @unchecked Sendable {
     typealias Result = (tokens: TokenList?, regexOnly: LazyRegex?, filter: [TokenList])
 
-    private let make: @Sendable () -> Result
+    /// Dropped once made (it holds the list's terms).
+    private var make: (@Sendable () -> Result)?
     private var made: Result?
     private let lock = NSLock()
 
@@ -727,8 +728,9 @@ final class TokenCompilation: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let made { return made }
-        let result = make()
+        let result = make?() ?? (nil, nil, [])
         made = result
+        make = nil
         return result
     }
 

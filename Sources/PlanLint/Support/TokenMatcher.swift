@@ -439,22 +439,14 @@ final class MatcherRegistry: @unchecked Sendable {
         return false
     }
 
-    /// True when Voikko is asked about `word` (folded), for the lists registered so far.
+    /// True when Voikko is asked about `word` (folded), for the lists read so far.
     func asksVoikko(about word: String) -> Bool {
+        TokenCompilation.makeWaiting()
         lock.lock()
         defer { lock.unlock() }
         rebuildIndex()
         var w = word
         return hasFinnishBase && w.withUTF8 { holdsFinnishPrefix($0) }
-    }
-
-    /// The Finnish base forms of the lists registered so far.
-    var finnishBaseForms: Set<String> {
-        lock.lock()
-        defer { lock.unlock() }
-        var out = Set<String>()
-        for case .base(let b) in tests where !b.hasPrefix("sv:") { out.insert(b) }
-        return out
     }
 
     /// The tests `word` (folded) passes, of those numbered `from` on.
